@@ -34,11 +34,11 @@ type Clearance int
 
 // Security classes, as Vietnamese records management names them.
 const (
-	ClassNone      Clearance = 0 // Thường
-	ClassMat       Clearance = 1 // Mật (Confidential)
-	ClassToiMat    Clearance = 2 // Tối mật (Secret)
-	ClassTuyetMat  Clearance = 3 // Tuyệt mật (Top secret)
-	MaxClearance             = ClassTuyetMat
+	ClassNone     Clearance = 0 // Thường
+	ClassMat      Clearance = 1 // Mật (Confidential)
+	ClassToiMat   Clearance = 2 // Tối mật (Secret)
+	ClassTuyetMat Clearance = 3 // Tuyệt mật (Top secret)
+	MaxClearance            = ClassTuyetMat
 )
 
 // Valid reports whether c is a known class.
