@@ -325,6 +325,9 @@ func TestPolicy(t *testing.T) {
 		{auth.Principal{User: auth.User{ID: 1, Role: auth.RoleAdmin}, TokenID: 3, Scopes: []string{"read"}}, auth.UsersManage, false},
 		{auth.Principal{User: auth.User{ID: 1, Role: auth.RoleAdmin}, TokenID: 3, Scopes: []string{"users.manage"}}, auth.UsersManage, true},
 		{auth.Principal{User: auth.User{ID: 1, Role: auth.RoleReader}, TokenID: 3, Scopes: []string{"write"}}, auth.OrgWrite, false},
+		{auth.Principal{User: auth.User{ID: 1, Role: auth.RoleReader}}, auth.TokensManage, true},
+		{auth.Principal{User: auth.User{ID: 1, Role: auth.RoleAdmin}, TokenID: 3, Scopes: []string{"write"}}, auth.TokensManage, false},
+		{auth.Principal{User: auth.User{ID: 1, Role: auth.RoleAdmin}, TokenID: 3, Scopes: []string{"read"}}, auth.SignedIn, true},
 	}
 	for i, tt := range tests {
 		if got := tt.p.Can(tt.perm); got != tt.want {

@@ -80,6 +80,9 @@ const (
 	PeopleWrite Permission = "people.write"
 	UsersManage Permission = "users.manage"
 	AuditRead   Permission = "audit.read"
+	// TokensManage is creating API tokens for oneself: every role may, but
+	// never with a token — a token cannot mint a longer-lived or wider one.
+	TokensManage Permission = "tokens.manage"
 )
 
 // grants is the policy: what each role may do.
@@ -95,8 +98,8 @@ var grants = map[Role][]Permission{
 // RoleCan reports whether role r is granted p.
 func RoleCan(r Role, p Permission) bool {
 	switch p {
-	case Public, SignedIn:
-		return true
+	case Public, SignedIn, TokensManage:
+		return r.Valid()
 	}
 	return slices.Contains(grants[r], p)
 }
@@ -158,7 +161,13 @@ func (p Principal) Can(perm Permission) bool {
 	if !RoleCan(p.User.Role, perm) {
 		return false
 	}
-	if p.TokenID != 0 && perm != SignedIn {
+	if p.TokenID != 0 {
+		switch perm {
+		case SignedIn:
+			return true
+		case TokensManage:
+			return false
+		}
 		return scopeAllows(p.Scopes, perm)
 	}
 	return true

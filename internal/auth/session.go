@@ -51,28 +51,81 @@ var ErrSignInFailed = problem.New(problem.Unauthorized, "auth.bad_credentials")
 // address; past the limits, attempts are refused without checking the
 // password until the block expires.
 func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent string) (string, User, error) {
+	u, newHash, err := s.verify(ctx, username, password, ip)
+	if err != nil {
+		return "", User{}, err
+	}
+	if u.Disabled {
+		return "", User{}, problem.New(problem.Forbidden, "auth.account_disabled")
+	}
+	token, digest, err := newSecret()
+	if err != nil {
+		return "", User{}, err
+	}
+	now := s.nowUTC()
+	actx := audit.WithActor(ctx, audit.Actor{UserID: u.ID, Name: u.Username, IP: ip})
+	err = s.db.Tx(actx, func(ctx context.Context) error {
+		if _, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
+			VALUES ($1, $2, $3, $3, $4, $5, $6)`, digest, u.ID, now, now.Add(s.cfg.SessionMax), ip, truncate(userAgent, 300)); err != nil {
+			return fmt.Errorf("auth: open session: %w", err)
+		}
+		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE users SET last_signin_at = $1 WHERE id = $2`, now, u.ID); err != nil {
+			return fmt.Errorf("auth: record sign-in: %w", err)
+		}
+		if newHash != "" {
+			if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, newHash, u.ID); err != nil {
+				return fmt.Errorf("auth: upgrade password hash: %w", err)
+			}
+		}
+		return s.audit.Record(ctx, audit.Change{Action: "signin", Entity: "user", EntityID: u.ID})
+	})
+	if err != nil {
+		return "", User{}, err
+	}
+	return token, u, nil
+}
+
+// ConfirmPassword checks the password of a signed-in user who is about to do
+// something sensitive (change it, for one), with the same throttling as sign-in.
+func (s *Store) ConfirmPassword(ctx context.Context, userID int64, password, ip string) error {
+	u, err := s.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if _, _, err := s.verify(ctx, u.Username, password, ip); err != nil {
+		if problem.Is(err, problem.Unauthorized) {
+			return problem.InvalidField("current", "auth.wrong_password")
+		}
+		return err
+	}
+	return nil
+}
+
+// verify checks a password with throttling. It returns the user and, when the
+// stored hash uses outdated parameters, a fresh hash to store.
+func (s *Store) verify(ctx context.Context, username, password, ip string) (User, string, error) {
 	username = NormalizeUsername(username)
 	userKey, ipKey := "user:"+username, "ip:"+ip
 	if wait, err := s.blocked(ctx, userKey, ipKey); err != nil {
-		return "", User{}, err
+		return User{}, "", err
 	} else if wait > 0 {
-		return "", User{}, problem.New(problem.TooMany, "", int(wait.Minutes()+0.999))
+		return User{}, "", problem.New(problem.TooMany, "", int(wait.Minutes()+0.999))
 	}
 	u, hash, err := s.credentials(ctx, username)
 	if err != nil && !problem.Is(err, problem.NotFound) {
-		return "", User{}, err
+		return User{}, "", err
 	}
 	ok, rehash := false, false
 	if err == nil {
 		ok, rehash, err = VerifyPassword(hash, password)
 		if err != nil {
-			return "", User{}, fmt.Errorf("auth: user %q: %w", username, err)
+			return User{}, "", fmt.Errorf("auth: user %q: %w", username, err)
 		}
 	} else {
 		VerifyPassword(dummyHash, password) // same cost as a real check
 	}
-	actx := audit.WithActor(ctx, audit.Actor{UserID: u.ID, Name: username, IP: ip})
 	if !ok {
+		actx := audit.WithActor(ctx, audit.Actor{UserID: u.ID, Name: username, IP: ip})
 		err := s.db.Tx(actx, func(ctx context.Context) error {
 			if err := s.recordFailure(ctx, userKey, s.cfg.MaxFailuresPerUser); err != nil {
 				return err
@@ -83,41 +136,20 @@ func (s *Store) SignIn(ctx context.Context, username, password, ip, userAgent st
 			return s.audit.Record(ctx, audit.Change{Action: "signin_failed", Entity: "user", EntityID: username})
 		})
 		if err != nil {
-			return "", User{}, err
+			return User{}, "", err
 		}
-		return "", User{}, ErrSignInFailed
+		return User{}, "", ErrSignInFailed
 	}
-	if u.Disabled {
-		return "", User{}, problem.New(problem.Forbidden, "auth.account_disabled")
+	if _, err := s.db.W(ctx).ExecContext(ctx, `DELETE FROM signin_throttle WHERE key = $1`, userKey); err != nil {
+		return User{}, "", fmt.Errorf("auth: reset throttle: %w", err)
 	}
-	token, digest, err := newSecret()
-	if err != nil {
-		return "", User{}, err
-	}
+	newHash := ""
 	if rehash {
-		hash, err = HashPassword(password)
-		if err != nil {
-			return "", User{}, err
+		if newHash, err = HashPassword(password); err != nil {
+			return User{}, "", err
 		}
 	}
-	now := s.nowUTC()
-	err = s.db.Tx(actx, func(ctx context.Context) error {
-		if _, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
-			VALUES ($1, $2, $3, $3, $4, $5, $6)`, digest, u.ID, now, now.Add(s.cfg.SessionMax), ip, truncate(userAgent, 300)); err != nil {
-			return fmt.Errorf("auth: open session: %w", err)
-		}
-		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE users SET last_signin_at = $1, password_hash = $2 WHERE id = $3`, now, hash, u.ID); err != nil {
-			return fmt.Errorf("auth: record sign-in: %w", err)
-		}
-		if _, err := s.db.W(ctx).ExecContext(ctx, `DELETE FROM signin_throttle WHERE key = $1`, userKey); err != nil {
-			return fmt.Errorf("auth: reset throttle: %w", err)
-		}
-		return s.audit.Record(ctx, audit.Change{Action: "signin", Entity: "user", EntityID: u.ID})
-	})
-	if err != nil {
-		return "", User{}, err
-	}
-	return token, u, nil
+	return u, newHash, nil
 }
 
 func truncate(s string, n int) string {

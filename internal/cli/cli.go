@@ -51,7 +51,14 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*command {
-	return []*command{}
+	return []*command{
+		serveCommand(),
+		migrateCommand(),
+		userCommand(),
+		tokenCommand(),
+		auditCommand(),
+		backupCommand(),
+	}
 }
 
 // Main runs the command line and returns the process exit status.
