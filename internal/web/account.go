@@ -12,11 +12,11 @@ import (
 )
 
 type accountData struct {
-	Sessions  []auth.Session
-	Tokens    []auth.Token
-	NewToken  string // shown once, right after creation
-	Scopes    []string
-	Now       time.Time
+	Sessions []auth.Session
+	Tokens   []auth.Token
+	NewToken string // shown once, right after creation
+	Scopes   []string
+	Now      time.Time
 }
 
 func (h *Handler) accountPage(w http.ResponseWriter, r *http.Request, status int, form *Form, newToken string) error {
