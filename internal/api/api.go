@@ -19,7 +19,7 @@ import (
 	"plenum/internal/router"
 )
 
-//go:embed openapi.yaml
+//go:embed openapi.json
 var openapi []byte
 
 // Handler serves the API.
@@ -40,8 +40,8 @@ func (h *Handler) Register(mux *http.ServeMux) *router.Router {
 
 // routes is the table of every API route and the permission it needs.
 func (h *Handler) routes(rt *router.Router) {
-	rt.Handle("GET /api/v1/openapi.yaml", auth.Public, func(w http.ResponseWriter, r *http.Request) error {
-		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+	rt.Handle("GET /api/v1/openapi.json", auth.Public, func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		_, err := w.Write(openapi)
 		return err
 	})
