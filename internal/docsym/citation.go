@@ -240,22 +240,29 @@ func bodyAfter(text string, toks []tok, i int) (code, term string, end int, ok b
 // inheritIssuers fills the issuer of a citation that names none from the
 // other citations of the same kind and number in the text, when they agree.
 func inheritIssuers(cs []Citation) {
-	for i := range cs {
-		if cs[i].Issuer != "" {
+	type doc struct {
+		kind   Kind
+		number int
+	}
+	const conflict = "\x00" // two issuers for one document: inherit neither
+	known := map[doc]string{}
+	for _, c := range cs {
+		if c.Issuer == "" {
 			continue
 		}
-		issuer := ""
-		for j := range cs {
-			if j == i || cs[j].Issuer == "" || cs[j].Kind != cs[i].Kind || cs[j].Number != cs[i].Number {
-				continue
-			}
-			if issuer != "" && issuer != cs[j].Issuer {
-				issuer = ""
-				break
-			}
-			issuer = cs[j].Issuer
+		d := doc{c.Kind, c.Number}
+		if prev, ok := known[d]; ok && prev != c.Issuer {
+			known[d] = conflict
+		} else if !ok {
+			known[d] = c.Issuer
 		}
-		cs[i].Issuer = issuer
+	}
+	for i := range cs {
+		if cs[i].Issuer == "" {
+			if issuer := known[doc{cs[i].Kind, cs[i].Number}]; issuer != conflict {
+				cs[i].Issuer = issuer
+			}
+		}
 	}
 }
 

@@ -199,10 +199,10 @@ func committeeCut(raw string, key []byte, code string) (int, bool) {
 		}
 		return 0, false
 	}
-	var cb [maxCode]byte
-	ck := mustFoldInto(cb[:0], code)
-	if len(key) > len(ck) && string(key[len(key)-len(ck):]) == string(ck) {
-		return len(key) - len(ck), true
+	// Committee codes other than ThU are upper case already: their folded
+	// form is the code itself.
+	if len(key) > len(code) && string(key[len(key)-len(code):]) == code {
+		return len(key) - len(code), true
 	}
 	// The plain-D spelling of ĐU, "BTGDU", from someone typing without Đ.
 	if code == "ĐU" && !hasD(key) && len(key) > 2 && string(key[len(key)-2:]) == "DU" {
@@ -426,14 +426,6 @@ func foldKey(dst []byte, s string) ([]byte, bool) {
 		}
 	}
 	return dst, true
-}
-
-func mustFoldInto(dst []byte, s string) []byte {
-	key, ok := foldKey(dst, s)
-	if !ok {
-		panic("docsym: table code " + s + " is not a code")
-	}
-	return key
 }
 
 // isD reports whether the two bytes are Đ, đ (C4 90, C4 91), Ð or ð (C3 90, C3 B0).

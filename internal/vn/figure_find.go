@@ -509,7 +509,6 @@ func phraseAt(s string, i int, phrase string) (int, bool) {
 		w, rest, more := strings.Cut(phrase, " ")
 		e := wordEnd(s, i)
 		if e == i || !strings.EqualFold(s[i:e], w) {
-			// "đ" and "%"-like one-letter currencies end where the word does.
 			return i, false
 		}
 		if !more {
