@@ -26,7 +26,8 @@ type Citation struct {
 	// a list sharing one symbol ("các Nghị quyết số 10, 11 và 12-NQ/TU") each
 	// number gets the list's kind code and issuer.
 	Symbol Symbol
-	// Date is the date of issue when printed ("ngày 18/3/2002"), else zero.
+	// Date is the date of issue when printed in full ("ngày 18/3/2002", "ngày
+	// 14 tháng 01 năm 2022"), else zero; a day without its year is not taken.
 	Date date.Date
 	// Term is the Roman numeral of the issuing body's term when printed
 	// ("khóa IX"), else "".
@@ -112,20 +113,28 @@ func citationsAt(text string, toks []tok, nameAt int, kind Kind, next int) ([]Ci
 	cs[0].Start = toks[nameAt].start
 	last := &cs[len(cs)-1]
 	end := i
-	if d, e, ok := dateAfter(text, toks, i); ok {
-		for k := range cs {
-			cs[k].Date = d
-		}
-		last.End, end = e, tokenAfter(toks, e)
-	}
-	if code, term, e, ok := bodyAfter(text, toks, end); ok {
-		for k := range cs {
-			if cs[k].Issuer == "" {
-				cs[k].Issuer = code
+	// The date and the issuing body come in either order: "số 13-NQ/TW ngày
+	// 18/3/2002 của Bộ Chính trị", "số 21 của Bộ Chính trị ngày 22/11/2012".
+	dated, named := false, false
+	for range 2 {
+		if d, e, ok := dateAfter(text, toks, end); !dated && ok {
+			for k := range cs {
+				cs[k].Date = d
 			}
-			cs[k].Term = term
+			dated, last.End, end = true, e, tokenAfter(toks, e)
 		}
-		last.End, end = e, tokenAfter(toks, e)
+		if named {
+			continue
+		}
+		if code, term, e, ok := bodyAfter(text, toks, end); ok {
+			for k := range cs {
+				if cs[k].Issuer == "" {
+					cs[k].Issuer = code
+				}
+				cs[k].Term = term
+			}
+			named, last.End, end = true, e, tokenAfter(toks, e)
+		}
 	}
 	return cs, end
 }

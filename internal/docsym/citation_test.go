@@ -26,6 +26,17 @@ func TestFindCitations(t *testing.T) {
 	}{
 		{"Tiếp tục thực hiện Nghị quyết số 26-NQ/TW của Bộ Chính trị khóa XII về phát triển vùng.",
 			[]string{`resolution 26 TW [26-NQ/TW] [] [XII] "Nghị quyết số 26-NQ/TW của Bộ Chính trị khóa XII"`}},
+		{"Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khóa XIII",
+			[]string{`resolution 19 TW [19-NQ/TW] [2022-06-16] [XIII] "Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khóa XIII"`}},
+		{"Kế hoạch số 95-KH/TU, ngày 03 tháng 02 năm 2023 của Tỉnh ủy về chuyển đổi số.",
+			[]string{`plan 95 TU [95-KH/TU] [2023-02-03] [] "Kế hoạch số 95-KH/TU, ngày 03 tháng 02 năm 2023 của Tỉnh ủy"`}},
+		{"Nghị quyết số 21 của Bộ Chính trị ngày 22/11/2012 và Quyết định số 1234/QĐ-UBND ngày 5/7/2021 của UBND tỉnh",
+			[]string{
+				`resolution 21 TW [] [2012-11-22] [] "Nghị quyết số 21 của Bộ Chính trị ngày 22/11/2012"`,
+				`decision 1234 UBND [1234/QĐ-UBND] [2021-07-05] [] "Quyết định số 1234/QĐ-UBND ngày 5/7/2021 của UBND"`,
+			}},
+		{"Chỉ thị số 05-CT/TW ngày 15/5 của Bộ Chính trị",
+			[]string{`directive 5 TW [05-CT/TW] [] [] "Chỉ thị số 05-CT/TW"`}},
 		{"Hội nghị quán triệt Kết luận số 14-KL/TW và Quy định số 41-QĐ/TW.",
 			[]string{
 				`conclusion 14 TW [14-KL/TW] [] [] "Kết luận số 14-KL/TW"`,
