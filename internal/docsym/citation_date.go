@@ -17,7 +17,9 @@ func dateAfter(text string, toks []tok, i int) (date.Date, int, bool) {
 	if i < len(toks) && toks[i].isPunct(',') {
 		i++
 	}
-	if i >= len(toks) {
+	// Most citations print no date: look for one only where it can begin,
+	// at "ngày" or at a number ("18/3/2002").
+	if i >= len(toks) || !(toks[i].kind == tokWord && toks[i].key == "ngay" || toks[i].kind == tokCode) {
 		return date.Date{}, 0, false
 	}
 	start := toks[i].start

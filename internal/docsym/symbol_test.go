@@ -265,6 +265,12 @@ func TestKindTable(t *testing.T) {
 	if k, ok := LookupCode(Party, "DA"); !ok || k != Project {
 		t.Errorf("Party DA = %v, want Project", k)
 	}
+	for _, c := range committeeSuffixes {
+		// committeeCut compares the folded issuer with the code itself.
+		if c.code != "ThU" && string(mustFold(c.code)) != c.code {
+			t.Errorf("committee code %q is not in folded form", c.code)
+		}
+	}
 	if Plan.Name("vi") != "Kế hoạch" || Plan.Name("en") != "Plan" || Plan.Code(Party) != "KH" {
 		t.Error("Plan row is wrong")
 	}
