@@ -170,7 +170,7 @@ func (p *parser) party(n, sep int) (Symbol, error) {
 			if p.lenient {
 				return meant, nil
 			}
-			return Symbol{}, p.slip(sep, `"/" after the number: `+info.code+" is a State issuer, and State symbols are written 123/QĐ-UBND", meant)
+			return Symbol{}, p.slip(sep, `"/" after the number (`+info.code+" is a State issuer: State symbols are written 123/QĐ-UBND)", meant)
 		}
 		return Symbol{Number: n, Kind: kind, Issuer: info.code, System: Party}, nil
 	}
@@ -300,7 +300,7 @@ func (p *parser) stateParts(n, sep, year int, segs []segment) (Symbol, error) {
 		if p.lenient {
 			return meant, nil
 		}
-		return Symbol{}, p.slip(sep, `"-" after the number: `+issuer1.code+" is a Party issuer, and Party symbols are written 09-NQ/TU", meant)
+		return Symbol{}, p.slip(sep, `"-" after the number (`+issuer1.code+" is a Party issuer: Party symbols are written 09-NQ/TU)", meant)
 	}
 	for i, sg := range segs {
 		if sg.digits.end > sg.digits.start && !(i == 0 && year != 0 && len(segs) == 1) {
@@ -353,7 +353,7 @@ func (p *parser) stateParts(n, sep, year int, segs []segment) (Symbol, error) {
 		if p.lenient {
 			return meant, nil
 		}
-		return Symbol{}, p.slip(sep, `"-" and a kind code after the number: `+info.code+" is a Party issuer, and its letters are written 45-CV/TU", meant)
+		return Symbol{}, p.slip(sep, `"-" and a kind code after the number (`+info.code+" is a Party issuer: its letters are written 45-CV/TU)", meant)
 	}
 	if isPartyKind && len(segs) > 1 {
 		return Symbol{}, p.fail(first.letters.start, "a State kind code or an issuer ("+partyKind.Code(Party)+" is a Party kind code: Party symbols are written 147-KH/TU)")
