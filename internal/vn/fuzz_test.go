@@ -235,3 +235,36 @@ func checkPeriod(t *testing.T, s string, p Period) {
 		t.Fatalf("label %q of %q reads back as %+v, %v; want %+v", p.Label(), s, back, err, p)
 	}
 }
+
+func FuzzCompare(f *testing.F) {
+	for i := 1; i < len(sortedWords); i++ {
+		f.Add(sortedWords[i-1], sortedWords[i])
+	}
+	f.Add("Nguyễn Văn An", "Trần Thị Bình")
+	f.Add("khóa 2", "khóa 000000000000000000000010")
+	f.Add("x\u0301y", "\xff")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ka, kb := SortKey(a), SortKey(b)
+		for _, k := range []string{ka, kb} {
+			for i := 0; i < len(k); i++ {
+				if k[i] <= '!' || k[i] > '~' {
+					t.Fatalf("sort key %q has byte %#x", k, k[i])
+				}
+			}
+		}
+		c := Compare(a, b)
+		if c != strings.Compare(ka, kb) {
+			t.Fatalf("Compare(%q, %q) = %d, keys %q, %q compare %d", a, b, c, ka, kb, strings.Compare(ka, kb))
+		}
+		if Compare(b, a) != -c {
+			t.Fatalf("Compare(%q, %q) is not antisymmetric", a, b)
+		}
+		if Compare(a, Normalize(a)) != 0 {
+			t.Fatalf("Compare(%q, Normalize(%[1]q)) != 0", a)
+		}
+		na, nb := NameSortKey(a), NameSortKey(b)
+		if cn := CompareNames(a, b); cn != strings.Compare(na, nb) {
+			t.Fatalf("CompareNames(%q, %q) = %d, keys %q, %q", a, b, cn, na, nb)
+		}
+	})
+}
