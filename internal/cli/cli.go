@@ -58,6 +58,8 @@ func commands() []*command {
 		tokenCommand(),
 		auditCommand(),
 		backupCommand(),
+		foldCommand(),
+		symbolCommand(),
 	}
 }
 
