@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/i18n"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // User is an account.
@@ -61,7 +63,7 @@ type NewUser struct {
 // CreateUser validates and stores a new account.
 func (s *Store) CreateUser(ctx context.Context, in NewUser) (User, error) {
 	in.Username = NormalizeUsername(in.Username)
-	in.DisplayName = strings.TrimSpace(in.DisplayName)
+	in.DisplayName = strings.TrimSpace(vn.Normalize(in.DisplayName))
 	in.Email = strings.TrimSpace(in.Email)
 	if in.Lang == "" {
 		in.Lang = i18n.Default
@@ -181,9 +183,10 @@ func (s *Store) UserByUsername(ctx context.Context, username string) (User, erro
 	return u, nil
 }
 
-// Users returns every account, ordered by username.
+// Users returns every account, in the Vietnamese order of their names
+// (given name first), then by username.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+userColumns+` FROM users`)
 	if err != nil {
 		return nil, fmt.Errorf("auth: list users: %w", err)
 	}
@@ -196,6 +199,12 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 		}
 		out = append(out, u)
 	}
+	slices.SortStableFunc(out, func(a, b User) int {
+		if c := vn.CompareNames(a.DisplayName, b.DisplayName); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Username, b.Username)
+	})
 	return out, rows.Err()
 }
 
@@ -225,7 +234,7 @@ func (s *Store) UpdateUser(ctx context.Context, by Principal, id int64, c UserCh
 		u := before
 		set := func(dst *string, src *string) {
 			if src != nil {
-				*dst = strings.TrimSpace(*src)
+				*dst = strings.TrimSpace(vn.Normalize(*src))
 			}
 		}
 		set(&u.DisplayName, c.DisplayName)
