@@ -144,7 +144,8 @@ func (s *Store) Path(ctx context.Context, id int64, asOf date.Date) ([]Unit, err
 // SearchQuery finds units by name.
 type SearchQuery struct {
 	// Text is matched without regard to accents, case or tone placement,
-	// word by word, against the name and the short name: "ubnd bac kan"
+	// word by word (each query word begins a word of the name), against the
+	// name and the short name: "ubnd bac kan"
 	// finds "Ủy ban nhân dân tỉnh Bắc Kạn" (short name "UBND tỉnh Bắc Kạn").
 	Text string `json:"q"`
 	// AsOf is the date whose names are searched and whose units are
@@ -221,8 +222,8 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]Unit, error) {
 		match = []string{"m.id = n.id"}
 	}
 	for _, w := range words {
-		args = append(args, "%"+escapeLike(w)+"%")
-		match = append(match, fmt.Sprintf(`m.search_key LIKE $%d ESCAPE '\'`, len(args)))
+		args = append(args, "% "+escapeLike(w)+"%")
+		match = append(match, fmt.Sprintf(`' ' || m.search_key LIKE $%d ESCAPE '\'`, len(args)))
 	}
 	where = append(where, `EXISTS (SELECT 1 FROM unit_names m WHERE `+strings.Join(match, " AND ")+`)`)
 	args = append(args, limit)
