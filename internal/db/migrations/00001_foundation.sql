@@ -2,9 +2,18 @@
 -- sessions, API tokens, sign-in throttling, the audit chain, number sequences.
 -- Dates are half-open intervals [valid_from, valid_to); valid_to NULL is open.
 
+-- An organisation unit: a Party committee, its Standing Board and agencies, a
+-- People's Council or Committee, a department, the Front, a mass organisation,
+-- a National Assembly delegation. A unit lives over [valid_from, valid_to);
+-- its names and its place in the tree change inside that life, in
+-- unit_names and unit_parents, whose intervals tile the life without gaps or
+-- overlaps (internal/org keeps that true). Nothing here is ever deleted: an
+-- ended unit keeps its rows, and end_reason says how it ended.
 CREATE TABLE units (
     id          {{id}},
-    kind        TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('party_committee', 'standing_board', 'party_agency',
+                    'peoples_council', 'peoples_committee', 'department', 'fatherland_front',
+                    'mass_organisation', 'na_delegation')),
     level       TEXT NOT NULL CHECK (level IN ('central', 'province', 'district', 'commune')),
     code        TEXT UNIQUE,
     valid_from  {{date}} NOT NULL,
@@ -12,10 +21,13 @@ CREATE TABLE units (
     end_reason  TEXT NOT NULL DEFAULT '' CHECK (end_reason IN ('', 'merged', 'split', 'dissolved')),
     created_at  {{timestamp}} NOT NULL,
     updated_at  {{timestamp}} NOT NULL,
-    CHECK (valid_to IS NULL OR valid_to > valid_from)
+    CHECK (valid_to IS NULL OR valid_to > valid_from),
+    CHECK ((valid_to IS NULL) = (end_reason = ''))
 );
 
 -- A unit's names over time; the one valid on a date is its name then.
+-- sort_key is vn.SortKey(name) (byte order = Vietnamese order); search_key is
+-- vn.Fold of the name and short name (accent-insensitive search).
 CREATE TABLE unit_names (
     id          {{id}},
     unit_id     BIGINT NOT NULL REFERENCES units (id),
@@ -27,7 +39,7 @@ CREATE TABLE unit_names (
     search_key  TEXT NOT NULL,
     CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
-CREATE INDEX unit_names_unit ON unit_names (unit_id, valid_from);
+CREATE UNIQUE INDEX unit_names_unit ON unit_names (unit_id, valid_from);
 
 -- A unit's place in the tree over time; parent_id NULL is a root.
 CREATE TABLE unit_parents (
@@ -39,12 +51,12 @@ CREATE TABLE unit_parents (
     CHECK (valid_to IS NULL OR valid_to > valid_from),
     CHECK (parent_id IS NULL OR parent_id <> unit_id)
 );
-CREATE INDEX unit_parents_unit ON unit_parents (unit_id, valid_from);
+CREATE UNIQUE INDEX unit_parents_unit ON unit_parents (unit_id, valid_from);
 CREATE INDEX unit_parents_parent ON unit_parents (parent_id, valid_from);
 
 -- Every operation on the organisation, effective on a date. unit_id is the
 -- subject: the unit created, renamed, moved or dissolved, the target of a
--- merge, the source of a split.
+-- merge (also when the merge created it), the source of a split.
 CREATE TABLE unit_events (
     id          {{id}},
     kind        TEXT NOT NULL CHECK (kind IN ('create', 'rename', 'move', 'merge', 'split', 'dissolve')),
@@ -57,7 +69,9 @@ CREATE TABLE unit_events (
 );
 CREATE INDEX unit_events_unit ON unit_events (unit_id, effective);
 
--- Predecessor → successor edges laid by merges and splits.
+-- Predecessor → successor edges laid by merges and splits. Following them
+-- backwards from a unit gives its lineage: everything recorded against a
+-- merged unit is reachable from its successor.
 CREATE TABLE unit_successions (
     event_id       BIGINT NOT NULL REFERENCES unit_events (id),
     predecessor_id BIGINT NOT NULL REFERENCES units (id),
@@ -68,6 +82,8 @@ CREATE TABLE unit_successions (
 CREATE INDEX unit_successions_successor ON unit_successions (successor_id);
 CREATE INDEX unit_successions_predecessor ON unit_successions (predecessor_id);
 
+-- People. sort_key is vn.NameSortKey(full_name): given name, then middle
+-- names, then family name, the Vietnamese way; search_key is vn.Fold(full_name).
 CREATE TABLE persons (
     id          {{id}},
     full_name   TEXT NOT NULL,
@@ -79,9 +95,12 @@ CREATE TABLE persons (
     created_at  {{timestamp}} NOT NULL,
     updated_at  {{timestamp}} NOT NULL
 );
-CREATE INDEX persons_sort ON persons (sort_key);
+CREATE INDEX persons_sort ON persons (sort_key, id);
 
--- The catalogue of positions, in the official order of precedence (rank).
+-- The catalogue of positions, in the official order of precedence: a
+-- person's posts are listed by the level of the unit (central first), then
+-- rank, then branch (Party before State before Front at equal rank). Ranks
+-- below 100 exist at the centre only; the others apply at every level.
 CREATE TABLE positions (
     code        TEXT PRIMARY KEY,
     name_vi     TEXT NOT NULL,
@@ -89,8 +108,42 @@ CREATE TABLE positions (
     branch      TEXT NOT NULL CHECK (branch IN ('party', 'state', 'front', 'other')),
     rank        INTEGER NOT NULL
 );
+INSERT INTO positions (code, name_vi, name_en, branch, rank) VALUES
+    ('general_secretary', 'Tổng Bí thư', 'General Secretary', 'party', 10),
+    ('politburo_member', 'Ủy viên Bộ Chính trị', 'Member of the Politburo', 'party', 20),
+    ('secretariat_member', 'Bí thư Trung ương Đảng', 'Secretary of the Party Central Committee', 'party', 30),
+    ('central_committee_member', 'Ủy viên Ban Chấp hành Trung ương Đảng', 'Member of the Party Central Committee', 'party', 40),
+    ('central_committee_alternate', 'Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng', 'Alternate Member of the Party Central Committee', 'party', 50),
+    ('secretary', 'Bí thư', 'Secretary', 'party', 100),
+    ('standing_deputy_secretary', 'Phó Bí thư Thường trực', 'Standing Deputy Secretary', 'party', 110),
+    ('deputy_secretary', 'Phó Bí thư', 'Deputy Secretary', 'party', 120),
+    ('standing_board_member', 'Ủy viên Ban Thường vụ', 'Member of the Standing Board', 'party', 130),
+    ('executive_committee_member', 'Ủy viên Ban Chấp hành', 'Member of the Executive Committee', 'party', 140),
+    ('council_chair', 'Chủ tịch Hội đồng nhân dân', 'Chair of the People''s Council', 'state', 150),
+    ('committee_chair', 'Chủ tịch Ủy ban nhân dân', 'Chair of the People''s Committee', 'state', 160),
+    ('front_chair', 'Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam', 'Chair of the Vietnam Fatherland Front Committee', 'front', 170),
+    ('na_delegation_head', 'Trưởng Đoàn đại biểu Quốc hội', 'Head of the National Assembly Delegation', 'state', 180),
+    ('council_vice_chair', 'Phó Chủ tịch Hội đồng nhân dân', 'Vice-Chair of the People''s Council', 'state', 190),
+    ('committee_vice_chair', 'Phó Chủ tịch Ủy ban nhân dân', 'Vice-Chair of the People''s Committee', 'state', 200),
+    ('na_delegation_deputy_head', 'Phó Trưởng Đoàn đại biểu Quốc hội', 'Deputy Head of the National Assembly Delegation', 'state', 210),
+    ('inspection_chair', 'Chủ nhiệm Ủy ban Kiểm tra', 'Chair of the Inspection Commission', 'party', 220),
+    ('board_head', 'Trưởng ban', 'Head of a Party Board', 'party', 220),
+    ('office_chief', 'Chánh Văn phòng', 'Chief of the Office', 'party', 220),
+    ('department_director', 'Giám đốc Sở', 'Director of a Department', 'state', 220),
+    ('mass_org_head', 'Người đứng đầu tổ chức chính trị - xã hội', 'Head of a Mass Organisation', 'front', 230),
+    ('front_vice_chair', 'Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam', 'Vice-Chair of the Vietnam Fatherland Front Committee', 'front', 240),
+    ('inspection_vice_chair', 'Phó Chủ nhiệm Ủy ban Kiểm tra', 'Vice-Chair of the Inspection Commission', 'party', 250),
+    ('deputy_board_head', 'Phó Trưởng ban', 'Deputy Head of a Party Board', 'party', 250),
+    ('deputy_office_chief', 'Phó Chánh Văn phòng', 'Deputy Chief of the Office', 'party', 250),
+    ('deputy_department_director', 'Phó Giám đốc Sở', 'Deputy Director of a Department', 'state', 250),
+    ('mass_org_deputy_head', 'Cấp phó tổ chức chính trị - xã hội', 'Deputy Head of a Mass Organisation', 'front', 260),
+    ('division_head', 'Trưởng phòng', 'Head of a Division', 'state', 300),
+    ('deputy_division_head', 'Phó Trưởng phòng', 'Deputy Head of a Division', 'state', 310),
+    ('na_deputy', 'Đại biểu Quốc hội', 'National Assembly Deputy', 'state', 400),
+    ('council_deputy', 'Đại biểu Hội đồng nhân dân', 'People''s Council Deputy', 'state', 410);
 
--- A post: a person in a position of a unit over an interval.
+-- A post: a person in a position of a unit over [valid_from, valid_to).
+-- title is how the post is written, e.g. "Bí thư Tỉnh ủy Bắc Kạn".
 CREATE TABLE posts (
     id            {{id}},
     person_id     BIGINT NOT NULL REFERENCES persons (id),
