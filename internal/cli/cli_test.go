@@ -54,7 +54,7 @@ func TestEnvironmentSetsFlags(t *testing.T) {
 		t.Fatalf("migrate with PLENUM_DB: %d %s %s", code, out, errOut)
 	}
 	code, out, _ = runCLI(t, "", map[string]string{"PLENUM_DB": "/nonexistent/ignored.db"}, "migrate", "--status", "--db", dsn)
-	if code != 0 || !strings.Contains(out, "schema version: 1 of 1") {
+	if code != 0 || !regexp.MustCompile(`schema version: (\d+) of (\d+)\n`).MatchString(out) || strings.Contains(out, "pending") {
 		t.Fatalf("a flag must win over the environment: %d %s", code, out)
 	}
 	if code, _, errOut := runCLI(t, "", map[string]string{"PLENUM_LOG_FORMAT": "xml", "PLENUM_DB": dsn}, "serve"); code != 2 || !strings.Contains(errOut, "--log-format") {
