@@ -433,6 +433,17 @@ func TestDissolve(t *testing.T) {
 	}
 	_, err = f.s.Dissolve(f.ctx, org.DissolveInput{UnitID: x, Act: act("2015-01-01")})
 	wantProblem(t, err, problem.Conflict, "effective")
+	// So does a merge into it recorded for a later date.
+	y := f.create("Ban Z", org.PartyAgency, org.Province, f.tn, "2000-01-01")
+	if _, err := f.s.Merge(f.ctx, org.MergeInput{SourceIDs: []int64{y}, TargetID: x, Act: act("2026-01-01")}); err != nil {
+		t.Fatal(err)
+	}
+	before = f.counts()
+	_, err = f.s.Dissolve(f.ctx, org.DissolveInput{UnitID: x, Act: act("2025-07-01")})
+	wantProblem(t, err, problem.Conflict, "effective")
+	if after := f.counts(); !mapsEqual(before, after) {
+		t.Errorf("partial write: %v → %v", before, after)
+	}
 }
 
 func TestDissolveEndsPosts(t *testing.T) {
