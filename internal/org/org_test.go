@@ -842,3 +842,28 @@ func TestAuditChain(t *testing.T) {
 		t.Errorf("actor entries %d", len(entries))
 	}
 }
+
+func TestLabels(t *testing.T) {
+	var labels []interface{ Label(string) string }
+	for _, k := range org.Kinds() {
+		labels = append(labels, k)
+	}
+	for _, l := range org.Levels() {
+		labels = append(labels, l)
+	}
+	for _, r := range []org.EndReason{org.Merged, org.SplitUp, org.Dissolved} {
+		labels = append(labels, r)
+	}
+	for _, e := range []org.EventKind{org.EventCreate, org.EventRename, org.EventMove, org.EventMerge, org.EventSplit, org.EventDissolve} {
+		labels = append(labels, e)
+	}
+	for _, x := range labels {
+		vi, en := x.Label("vi"), x.Label("en")
+		if vi == "" || en == "" || vi == en || strings.HasPrefix(vi, "org.") || strings.HasPrefix(en, "org.") {
+			t.Errorf("%v: labels %q / %q", x, vi, en)
+		}
+	}
+	if org.Kind("x").Valid() || org.Level("x").Valid() || !org.Commune.Valid() {
+		t.Error("Valid")
+	}
+}

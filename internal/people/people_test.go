@@ -452,3 +452,12 @@ func TestListByLineage(t *testing.T) {
 		t.Errorf("leadership after merge %+v", lead)
 	}
 }
+
+func TestLabels(t *testing.T) {
+	for _, x := range []interface{ Label(string) string }{people.Male, people.Female, people.Party, people.State, people.Front, people.Other} {
+		vi, en := x.Label("vi"), x.Label("en")
+		if vi == "" || en == "" || vi == en || strings.HasPrefix(vi, "people.") {
+			t.Errorf("%v: labels %q / %q", x, vi, en)
+		}
+	}
+}
