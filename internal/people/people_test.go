@@ -227,6 +227,8 @@ func TestPostsAndHolders(t *testing.T) {
 	}
 	_, err := f.s.Holders(f.ctx, 0, "", day("2020-01-01"))
 	wantProblem(t, err, problem.Invalid, "position_code")
+	_, err = f.s.Holders(f.ctx, f.bk, "king", day("2020-01-01"))
+	wantProblem(t, err, problem.Invalid, "position_code")
 
 	// Composed titles share words with the unit's name.
 	for _, c := range []struct {
