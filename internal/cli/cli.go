@@ -51,7 +51,16 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*command {
-	return []*command{foldCommand()}
+	return []*command{
+		serveCommand(),
+		migrateCommand(),
+		userCommand(),
+		tokenCommand(),
+		auditCommand(),
+		backupCommand(),
+		foldCommand(),
+		symbolCommand(),
+	}
 }
 
 // Main runs the command line and returns the process exit status.

@@ -90,11 +90,6 @@ func loadMigrations(d Dialect) ([]migration, error) {
 		sum := sha256.Sum256(src)
 		out = append(out, migration{version: v, name: rest, sql: buf.String(), checksum: hex.EncodeToString(sum[:8])})
 	}
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("db: migration versions must run 1, 2, 3… without gaps; found %d at position %d", m.version, i+1)
-		}
-	}
 	return out, nil
 }
 
@@ -131,17 +126,23 @@ func (d *DB) status(ctx context.Context, q Querier) (SchemaStatus, error) {
 	if err != nil {
 		return SchemaStatus{}, err
 	}
-	st := SchemaStatus{Latest: len(ms)}
+	var st SchemaStatus
+	known := map[int]migration{}
+	for _, m := range ms {
+		known[m.version] = m
+		st.Latest = m.version
+	}
 	applied, err := d.applied(ctx, q)
 	if err != nil {
 		return st, err
 	}
 	for v, sum := range applied {
-		if v > len(ms) {
-			return st, fmt.Errorf("%w (database at version %d, binary knows up to %d): upgrade plenum", ErrSchemaTooNew, maxKey(applied), len(ms))
+		m, ok := known[v]
+		if !ok {
+			return st, fmt.Errorf("%w (the database has migration %d, this binary knows up to %d): upgrade plenum", ErrSchemaTooNew, v, st.Latest)
 		}
-		if sum != ms[v-1].checksum {
-			return st, fmt.Errorf("db: migration %05d_%s was changed after it was applied to this database", v, ms[v-1].name)
+		if sum != m.checksum {
+			return st, fmt.Errorf("db: migration %05d_%s was changed after it was applied to this database", v, m.name)
 		}
 		st.Current = max(st.Current, v)
 	}
@@ -163,14 +164,6 @@ func (d *DB) CheckSchema(ctx context.Context) error {
 		return fmt.Errorf("%w: %d migration(s) pending (%s); run plenum migrate", ErrSchemaBehind, len(st.Pending), strings.Join(st.Pending, ", "))
 	}
 	return nil
-}
-
-func maxKey(m map[int]string) int {
-	n := 0
-	for k := range m {
-		n = max(n, k)
-	}
-	return n
 }
 
 // applied returns version → checksum of the applied migrations, refusing a
