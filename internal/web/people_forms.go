@@ -64,7 +64,9 @@ func (h *Handler) savePerson(w http.ResponseWriter, r *http.Request) error {
 	}
 	var v problem.Validation
 	in := readPerson(&v, r)
-	retry := func(f *Form) error { return h.personForm(w, r, http.StatusUnprocessableEntity, people.Person{ID: id, FullName: in.FullName}, f) }
+	retry := func(f *Form) error {
+		return h.personForm(w, r, http.StatusUnprocessableEntity, people.Person{ID: id, FullName: in.FullName}, f)
+	}
 	if err := v.Err(); err != nil {
 		return h.formRetry(w, r, err, retry)
 	}

@@ -53,7 +53,7 @@ func New(a *app.App, opt Options) *Handler {
 		// orgNode carries the page down the recursive tree template.
 		"orgNode": func(p *Page, n *org.Node, depth int) orgNodeData { return orgNodeData{p, n, depth} },
 		// fieldset names the fields of a unit to create inside a larger form.
-		"fieldset": func(p *Page, prefix, parent string) unitFieldset { return unitFieldset{p, prefix, parent} },
+		"fieldset":  func(p *Page, prefix, parent string) unitFieldset { return unitFieldset{p, prefix, parent} },
 		"fieldName": formToStoreField,
 	})
 	return h
