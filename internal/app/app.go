@@ -11,6 +11,7 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/search"
 )
 
 // App is the set of domain stores over one database.
@@ -21,6 +22,7 @@ type App struct {
 	Access *access.Store
 	Org    *org.Store
 	People *people.Store
+	Search *search.Index
 	Log    *slog.Logger
 }
 
@@ -39,5 +41,6 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
+	a.Search = search.New(d)
 	return a
 }
