@@ -12,6 +12,7 @@ import (
 	"plenum/internal/documents"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/search"
 )
 
 // App is the set of domain stores over one database.
@@ -23,6 +24,7 @@ type App struct {
 	Org       *org.Store
 	People    *people.Store
 	Documents *documents.Store
+	Search    *search.Index
 	Log       *slog.Logger
 }
 
@@ -42,5 +44,6 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{})
+	a.Search = search.New(d)
 	return a
 }
