@@ -3,7 +3,10 @@
 package app
 
 import (
+	"context"
 	"log/slog"
+	"strconv"
+	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
@@ -13,6 +16,7 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
+	"plenum/internal/tasks"
 )
 
 // App is the set of domain stores over one database.
@@ -25,12 +29,16 @@ type App struct {
 	People    *people.Store
 	Documents *documents.Store
 	Search    *search.Index
+	Tasks     *tasks.Store
 	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
 type Config struct {
 	Auth auth.Config
+	// Now is the clock of the stores that act on dates by themselves
+	// (tasks' statuses and reminders); nil is time.Now.
+	Now func() time.Time
 }
 
 // New builds the stores over d.
@@ -45,5 +53,17 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.People = people.New(d, a.Audit, a.Org)
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{})
 	a.Search = search.New(d)
+	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now})
+	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
 	return a
+}
+
+// documentSource is how tasks see the documents they are drawn from.
+func (a *App) documentSource(ctx context.Context, v access.Viewer, id int64) (tasks.Source, error) {
+	d, err := a.Documents.Get(ctx, v, id)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	return tasks.Source{Kind: tasks.SourceDocument, ID: d.ID, Label: d.Label("vi"), Class: int(d.Class),
+		DocumentID: d.ID, URL: "/documents/" + strconv.FormatInt(d.ID, 10)}, nil
 }
