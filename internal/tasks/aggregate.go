@@ -288,8 +288,10 @@ func (s *Store) window(ctx context.Context, v access.Viewer, q CountQuery, cond,
 	}
 	var args db.Args
 	day := args.Add(q.AsOf)
-	soon := args.Add(q.AsOf.AddDays(q.SoonDays))
-	cond = strings.NewReplacer("$DAY", day, "$SOON", soon).Replace(cond)
+	if strings.Contains(cond, "$SOON") {
+		cond = strings.ReplaceAll(cond, "$SOON", args.Add(q.AsOf.AddDays(q.SoonDays)))
+	}
+	cond = strings.ReplaceAll(cond, "$DAY", day)
 	where := []string{"o.start_on <= " + day, cond,
 		"(o.done_on IS NULL OR o.done_on > " + day + ")", "(o.cancelled_on IS NULL OR o.cancelled_on > " + day + ")",
 		v.VisibleBy(Entity, "o.class", "o.task_id", &args)}

@@ -124,8 +124,12 @@ func day(s string) date.Date { return date.MustParse(s) }
 // document registers an issued document of the province.
 func (e *env) document(symbol, title string, class auth.Clearance) documents.Document {
 	e.t.Helper()
-	d, err := e.app.Documents.Create(e.as("office"), e.users["office"], documents.Input{Kind: "plan", Symbol: symbol,
-		IssuerUnitID: e.units["tu"], Title: title, IssuedOn: day("2025-01-15"), Place: "Sơn Thử", Class: class})
+	in := documents.Input{Kind: "plan", Symbol: symbol,
+		IssuerUnitID: e.units["tu"], Title: title, IssuedOn: day("2025-01-15"), Place: "Sơn Thử", Class: class}
+	if class > 0 {
+		in.ClassReason = "Theo danh mục bí mật nhà nước"
+	}
+	d, err := e.app.Documents.Create(e.as("office"), e.users["office"], in)
 	if err != nil {
 		e.t.Fatalf("document %s: %v", symbol, err)
 	}

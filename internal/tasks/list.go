@@ -77,15 +77,17 @@ func (s *Store) List(ctx context.Context, v access.Viewer, q ListQuery) (Page, e
 		if err != nil {
 			return Page{}, err
 		}
-		lead := "o.lead_unit_id IN " + db.In(&args, units)
-		coord := "o.task_id IN (SELECT c.task_id FROM task_coordinators c WHERE c.unit_id IN " + db.In(&args, units) + ")"
+		lead := func() string { return "o.lead_unit_id IN " + db.In(&args, units) }
+		coord := func() string {
+			return "o.task_id IN (SELECT c.task_id FROM task_coordinators c WHERE c.unit_id IN " + db.In(&args, units) + ")"
+		}
 		switch q.Role {
 		case "lead":
-			where = append(where, lead)
+			where = append(where, lead())
 		case "coordinator":
-			where = append(where, coord)
+			where = append(where, coord())
 		default:
-			where = append(where, "("+lead+" OR "+coord+")")
+			where = append(where, "("+lead()+" OR "+coord()+")")
 		}
 	}
 	if q.PersonID != 0 {
