@@ -9,19 +9,21 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/db"
+	"plenum/internal/documents"
 	"plenum/internal/org"
 	"plenum/internal/people"
 )
 
 // App is the set of domain stores over one database.
 type App struct {
-	DB     *db.DB
-	Audit  *audit.Log
-	Auth   *auth.Store
-	Access *access.Store
-	Org    *org.Store
-	People *people.Store
-	Log    *slog.Logger
+	DB        *db.DB
+	Audit     *audit.Log
+	Auth      *auth.Store
+	Access    *access.Store
+	Org       *org.Store
+	People    *people.Store
+	Documents *documents.Store
+	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -39,5 +41,6 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{})
 	return a
 }
