@@ -10,6 +10,7 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/db"
 	"plenum/internal/documents"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
 )
@@ -23,12 +24,14 @@ type App struct {
 	Org       *org.Store
 	People    *people.Store
 	Documents *documents.Store
+	Files     *files.Store
 	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
 type Config struct {
-	Auth auth.Config
+	Auth  auth.Config
+	Files files.Config
 }
 
 // New builds the stores over d.
@@ -41,6 +44,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
-	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{})
+	a.Files = files.New(d, a.Audit, cfg.Files)
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files})
 	return a
 }

@@ -14,6 +14,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/docsym"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/problem"
@@ -36,6 +37,8 @@ type Options struct {
 	// Terms returns the terms of office by which a Party issuer numbers its
 	// documents; nil uses DefaultTerms.
 	Terms func(issuerCode string) []docsym.Term
+	// Files keeps attachments; nil refuses them.
+	Files *files.Store
 }
 
 // New returns the registry over d. It reads units and people to name
