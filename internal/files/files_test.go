@@ -34,9 +34,9 @@ func TestSniff(t *testing.T) {
 		{[]byte("Kế hoạch số 147-KH/TU\r\nnội dung\tthử\n"), files.TXT},
 		{[]byte("văn bản\x00nhị phân"), ""},
 		{[]byte{0xff, 0xfe, 0x00}, ""},
-		{filestest.Zip([2]string{"a.txt", "x"}), ""},                                      // a plain zip
-		{filestest.Zip([2]string{"word/document.xml", "x"}), ""},                          // no content types
-		{filestest.Zip([2]string{"content.xml", "x"}, [2]string{"mimetype", "x"}), ""},    // mimetype not first
+		{filestest.Zip([2]string{"a.txt", "x"}), ""},                                        // a plain zip
+		{filestest.Zip([2]string{"word/document.xml", "x"}), ""},                            // no content types
+		{filestest.Zip([2]string{"content.xml", "x"}, [2]string{"mimetype", "x"}), ""},      // mimetype not first
 		{append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "Workbook"...), ""}, // an old Excel file
 		{nil, ""},
 		{[]byte("<html><script>alert(1)</script></html>"), files.TXT},
@@ -50,15 +50,15 @@ func TestSniff(t *testing.T) {
 
 func TestNormalizeName(t *testing.T) {
 	for in, want := range map[string]string{
-		`C:\Users\vp\Desktop\Ke hoach 147.PDF`:   "Ke hoach 147.pdf",
-		"../../etc/passwd":                       "passwd",
-		"  Kế   hoạch\tthử .docx ":                "Kế hoạch thử.docx",
-		"Quyết định sô\u0301 12.pdf":             "Quyết định số 12.pdf",
-		"hoà bình.txt":                           "hòa bình.txt",
-		"..hidden.txt":                           "hidden.txt",
-		`a<b>c:d"e|f?g*h.png`:                    "abcdefgh.png",
-		"":                                       "",
-		"...":                                    "",
+		`C:\Users\vp\Desktop\Ke hoach 147.PDF`: "Ke hoach 147.pdf",
+		"../../etc/passwd":                     "passwd",
+		"  Kế   hoạch\tthử .docx ":             "Kế hoạch thử.docx",
+		"Quyết định sô\u0301 12.pdf":           "Quyết định số 12.pdf",
+		"hoà bình.txt":                         "hòa bình.txt",
+		"..hidden.txt":                         "hidden.txt",
+		`a<b>c:d"e|f?g*h.png`:                  "abcdefgh.png",
+		"":                                     "",
+		"...":                                  "",
 		strings.Repeat("dài ", 100) + "cuối.pdf": strings.TrimSpace(string([]rune(strings.Repeat("dài ", 100))[:200])) + ".pdf",
 	} {
 		if got := files.NormalizeName(in); got != want {
