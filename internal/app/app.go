@@ -13,6 +13,7 @@ import (
 	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/search"
 )
 
 // App is the set of domain stores over one database.
@@ -23,8 +24,9 @@ type App struct {
 	Access    *access.Store
 	Org       *org.Store
 	People    *people.Store
-	Documents *documents.Store
+	Search    *search.Index
 	Files     *files.Store
+	Documents *documents.Store
 	Log       *slog.Logger
 }
 
@@ -44,7 +46,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
+	a.Search = search.New(d)
 	a.Files = files.New(d, a.Audit, cfg.Files)
-	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files})
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	return a
 }

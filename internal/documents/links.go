@@ -116,6 +116,12 @@ func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link,
 		if err := s.linkEffects(ctx, in.Kind, from, to); err != nil {
 			return err
 		}
+		if to, err = s.load(ctx, to.ID); err != nil {
+			return err
+		}
+		if err := s.index(ctx, to); err != nil {
+			return err
+		}
 		out = Link{ID: id, Kind: in.Kind, Outgoing: true, Note: in.Note, Other: refOf(to)}
 		// The entry names both documents: it carries the higher class.
 		return s.record(ctx, "link", from.ID, max(from.Class, to.Class), nil, map[string]any{"link_id": id, "kind": in.Kind,

@@ -319,3 +319,25 @@ func TestCopiesAndAttachments(t *testing.T) {
 		t.Errorf("after detach: %v", list)
 	}
 }
+
+func TestSearchIndexFollowsTheRegistry(t *testing.T) {
+	e := newEnv(t)
+	f := e.family()
+	var n, class int
+	var status string
+	if err := e.app.DB.Primary().QueryRow(`SELECT count(*) FROM search_entries WHERE entity = 'document'`).Scan(&n); err != nil || n != 5 {
+		t.Fatalf("%d index entries, %v", n, err)
+	}
+	if _, err := e.s.Classify(e.as("office"), e.users["office"], f.plan.ID, documents.ClassifyInput{Class: auth.ClassToiMat, Reason: "rà soát"}); err != nil {
+		t.Fatal(err)
+	}
+	later := e.create(documents.Input{Kind: "plan", Symbol: "200-KH/TU", IssuerUnitID: e.units["tu"], IssuedOn: day("2024-01-14"),
+		Title: "kế hoạch thay thế"})
+	e.link(later, documents.Replaces, f.guide)
+	if err := e.app.DB.Primary().QueryRow(`SELECT class FROM search_entries WHERE entity = 'document' AND entity_id = $1`, f.plan.ID).Scan(&class); err != nil || class != 2 {
+		t.Errorf("index class after classifying: %d %v", class, err)
+	}
+	if err := e.app.DB.Primary().QueryRow(`SELECT status FROM search_entries WHERE entity = 'document' AND entity_id = $1`, f.guide.ID).Scan(&status); err != nil || status != "replaced" {
+		t.Errorf("index status after replacement: %q %v", status, err)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 	"plenum/internal/vn"
 )
 
@@ -39,6 +40,8 @@ type Options struct {
 	Terms func(issuerCode string) []docsym.Term
 	// Files keeps attachments; nil refuses them.
 	Files *files.Store
+	// Index is the search index kept in step with the registry; nil keeps none.
+	Index *search.Index
 }
 
 // New returns the registry over d. It reads units and people to name
