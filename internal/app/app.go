@@ -10,8 +10,10 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/db"
 	"plenum/internal/documents"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/search"
 )
 
 // App is the set of domain stores over one database.
@@ -22,13 +24,16 @@ type App struct {
 	Access    *access.Store
 	Org       *org.Store
 	People    *people.Store
+	Search    *search.Index
+	Files     *files.Store
 	Documents *documents.Store
 	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
 type Config struct {
-	Auth auth.Config
+	Auth  auth.Config
+	Files files.Config
 }
 
 // New builds the stores over d.
@@ -41,6 +46,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
-	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{})
+	a.Search = search.New(d)
+	a.Files = files.New(d, a.Audit, cfg.Files)
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	return a
 }
