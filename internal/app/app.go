@@ -13,6 +13,7 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/db"
 	"plenum/internal/documents"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
@@ -27,15 +28,17 @@ type App struct {
 	Access    *access.Store
 	Org       *org.Store
 	People    *people.Store
-	Documents *documents.Store
 	Search    *search.Index
+	Files     *files.Store
+	Documents *documents.Store
 	Tasks     *tasks.Store
 	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
 type Config struct {
-	Auth auth.Config
+	Auth  auth.Config
+	Files files.Config
 	// Now is the clock of the stores that act on dates by themselves
 	// (tasks' statuses and reminders); nil is time.Now.
 	Now func() time.Time
@@ -51,8 +54,9 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
-	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{})
 	a.Search = search.New(d)
+	a.Files = files.New(d, a.Audit, cfg.Files)
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
 	return a

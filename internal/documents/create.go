@@ -79,8 +79,23 @@ func (in *Input) normalize() {
 	}
 }
 
+// validateClass checks the class a document is created with: nobody
+// classifies above their own clearance, and classifying needs a reason.
+func (in *Input) validateClass(v *problem.Validation, p auth.Principal) {
+	if err := access.CheckClassify(p, int(in.Class), "class"); err != nil {
+		f := err.(*problem.Error).Fields[0]
+		v.Add(f.Name, f.Key, f.Args...)
+	}
+	if in.Class > 0 {
+		if v.Required("class_reason", in.ClassReason) {
+			v.MaxLen("class_reason", in.ClassReason, maxReason)
+		}
+	}
+	checkProtection(v, in.Class, in.IssuedOn, in.ProtectUntil, in.DeclassifyOn)
+}
+
 // validate checks what can be checked without the database.
-func (in *Input) validate(v *problem.Validation, p auth.Principal) {
+func (in *Input) validate(v *problem.Validation) {
 	v.Check(in.Origin == External || in.Origin == Internal, "origin", "error.invalid_choice")
 	v.Check(in.Kind.Valid(), "kind", "error.invalid_choice")
 	if v.Required("title", in.Title) {
@@ -94,16 +109,6 @@ func (in *Input) validate(v *problem.Validation, p auth.Principal) {
 	v.Check(in.IssuerUnitID != 0 || in.IssuerName != "", "issuer_name", "error.required")
 	v.Check(in.Capacity == NoCapacity || Capacity(in.Capacity).Label() != "", "capacity", "error.invalid_choice")
 	checkDates(v, in.IssuedOn, in.EffectiveFrom, in.EffectiveTo)
-	if err := access.CheckClassify(p, int(in.Class), "class"); err != nil {
-		f := err.(*problem.Error).Fields[0]
-		v.Add(f.Name, f.Key, f.Args...)
-	}
-	if in.Class > 0 {
-		if v.Required("class_reason", in.ClassReason) {
-			v.MaxLen("class_reason", in.ClassReason, maxReason)
-		}
-	}
-	checkProtection(v, in.Class, in.IssuedOn, in.ProtectUntil, in.DeclassifyOn)
 	v.Check(len(in.Recipients) <= maxRecipient, "recipients", "documents.error.too_many", maxRecipient)
 	for i, r := range in.Recipients {
 		if r.UnitID == 0 {
@@ -225,7 +230,8 @@ func draftSymbol(system System, kind Kind, issuer, unit string, legal bool, year
 func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Document, error) {
 	in.normalize()
 	var v problem.Validation
-	in.validate(&v, p)
+	in.validate(&v)
+	in.validateClass(&v, p)
 	if err := v.Err(); err != nil {
 		return Document{}, err
 	}

@@ -12,6 +12,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/documents"
+	"plenum/internal/files/filestest"
 	"plenum/internal/org"
 	"plenum/internal/problem"
 )
@@ -151,3 +152,5 @@ func auditFilter(id int64) audit.Filter {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+func pdf(text string) []byte { return filestest.PDF(text) }

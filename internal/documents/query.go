@@ -23,6 +23,10 @@ type ListQuery struct {
 	Class        *auth.Clearance `json:"class,omitempty"`
 	InForceOn    date.Date       `json:"in_force_on"`
 	IDs          []int64         `json:"ids,omitempty"`
+	// ProtectionDueOn selects classified documents whose protection period
+	// has run out or whose declassification date has come by that day: the
+	// "expired protection" view, for review.
+	ProtectionDueOn date.Date `json:"protection_due_on"`
 	// Page counts from 1; Size is 50 by default, at most 500.
 	Page int `json:"page,omitempty"`
 	Size int `json:"size,omitempty"`
@@ -63,6 +67,11 @@ func (q ListQuery) where(v access.Viewer, args *db.Args) string {
 	}
 	if !q.InForceOn.IsZero() {
 		conds = append(conds, inForce("d", args.Add(q.InForceOn)))
+	}
+	if !q.ProtectionDueOn.IsZero() {
+		on := args.Add(q.ProtectionDueOn)
+		conds = append(conds, `d.class > 0 AND ((d.declassify_on IS NOT NULL AND d.declassify_on <= `+on+`)
+			OR (d.protect_until IS NOT NULL AND d.protect_until < `+on+`))`)
 	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "d.id IN "+db.In(args, q.IDs))

@@ -14,9 +14,11 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/docsym"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 	"plenum/internal/vn"
 )
 
@@ -36,6 +38,10 @@ type Options struct {
 	// Terms returns the terms of office by which a Party issuer numbers its
 	// documents; nil uses DefaultTerms.
 	Terms func(issuerCode string) []docsym.Term
+	// Files keeps attachments; nil refuses them.
+	Files *files.Store
+	// Index is the search index kept in step with the registry; nil keeps none.
+	Index *search.Index
 }
 
 // New returns the registry over d. It reads units and people to name

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -127,26 +126,14 @@ func formError(r *http.Request, err error) (*Form, error) {
 // parseDateField reads a date typed as 01/07/2025 or given by a date picker
 // as 2025-07-01. Empty is the zero date.
 func parseDateField(v *problem.Validation, name, s string) date.Date {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return date.Date{}
 	}
-	if d, err := date.Parse(s); err == nil {
-		return d
+	d, err := date.ParseInput(s)
+	if err != nil {
+		v.Add(name, "error.invalid_date")
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
-	if len(parts) == 3 {
-		day, e1 := strconv.Atoi(parts[0])
-		month, e2 := strconv.Atoi(parts[1])
-		year, e3 := strconv.Atoi(parts[2])
-		if e1 == nil && e2 == nil && e3 == nil {
-			if d, err := date.New(year, time.Month(month), day); err == nil {
-				return d
-			}
-		}
-	}
-	v.Add(name, "error.invalid_date")
-	return date.Date{}
+	return d
 }
 
 const flashCookie = "plenum_flash"
