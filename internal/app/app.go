@@ -8,7 +8,9 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/conferences"
 	"plenum/internal/db"
+	"plenum/internal/news"
 	"plenum/internal/org"
 	"plenum/internal/people"
 )
@@ -21,7 +23,10 @@ type App struct {
 	Access *access.Store
 	Org    *org.Store
 	People *people.Store
-	Log    *slog.Logger
+	// News keeps the portal's draft articles.
+	News        *news.Store
+	Conferences *conferences.Store
+	Log         *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -39,5 +44,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
+	a.News = news.New(d, a.Audit)
+	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
 	return a
 }
