@@ -10,19 +10,25 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/conferences"
 	"plenum/internal/db"
+	"plenum/internal/documents"
+	"plenum/internal/files"
 	"plenum/internal/news"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/search"
 )
 
 // App is the set of domain stores over one database.
 type App struct {
-	DB     *db.DB
-	Audit  *audit.Log
-	Auth   *auth.Store
-	Access *access.Store
-	Org    *org.Store
-	People *people.Store
+	DB        *db.DB
+	Audit     *audit.Log
+	Auth      *auth.Store
+	Access    *access.Store
+	Org       *org.Store
+	People    *people.Store
+	Search    *search.Index
+	Files     *files.Store
+	Documents *documents.Store
 	// News keeps the portal's draft articles.
 	News        *news.Store
 	Conferences *conferences.Store
@@ -31,7 +37,8 @@ type App struct {
 
 // Config carries what the stores need to know.
 type Config struct {
-	Auth auth.Config
+	Auth  auth.Config
+	Files files.Config
 }
 
 // New builds the stores over d.
@@ -44,6 +51,9 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
+	a.Search = search.New(d)
+	a.Files = files.New(d, a.Audit, cfg.Files)
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.News = news.New(d, a.Audit)
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
 	return a

@@ -1,0 +1,186 @@
+package documents_test
+
+import (
+	"testing"
+
+	"plenum/internal/access"
+	"plenum/internal/auth"
+	"plenum/internal/date"
+	"plenum/internal/documents"
+	"plenum/internal/problem"
+)
+
+func TestRegisterExternalDocument(t *testing.T) {
+	e := newEnv(t)
+	d := e.create(documents.Input{Kind: "conclusion", Symbol: "21 - kl / tw", IssuerName: "Bộ Chính trị",
+		SignerName: "Người Ký Thử", SignerTitle: "Thường trực Ban Bí thư", Capacity: documents.OnBehalf,
+		Place: "Hà Nội", IssuedOn: day("2021-10-25"), Title: "về  tăng cường xây dựng, chỉnh đốn Đảng (văn bản thử)",
+		Recipients: []documents.Recipient{{UnitID: e.units["tu"]}, {Name: "Lưu Văn phòng Trung ương"}}})
+	if d.Symbol != "21-KL/TW" || d.System != documents.Party || d.Number != 21 || d.Status != documents.Issued {
+		t.Fatalf("registered %+v", d)
+	}
+	if d.Title != "về tăng cường xây dựng, chỉnh đốn Đảng (văn bản thử)" {
+		t.Errorf("title not cleaned: %q", d.Title)
+	}
+	if len(d.Recipients) != 2 || d.Recipients[0].Name != "Tỉnh ủy Hòa Bình Thử" {
+		t.Errorf("recipients %+v", d.Recipients)
+	}
+	got, err := e.s.Get(e.ctx, e.viewer("reader"), d.ID)
+	if err != nil || got.Symbol != d.Symbol || got.Label("vi") != "Kết luận số 21-KL/TW" {
+		t.Fatalf("get: %+v %v", got, err)
+	}
+	// A State legal document: its year is in the symbol.
+	n := e.create(documents.Input{Kind: "resolution", Symbol: "12/2021/NQ-HDND", IssuerName: "Hội đồng nhân dân tỉnh Thử",
+		IssuedOn: day("2021-07-14"), Title: "quy định mức chi thử nghiệm"})
+	if n.Symbol != "12/2021/NQ-HĐND" || n.System != documents.State || !n.Legal {
+		t.Fatalf("state symbol %+v", n)
+	}
+}
+
+func TestRegisterRefusals(t *testing.T) {
+	e := newEnv(t)
+	e.create(central("21-KL/TW", "conclusion", "kết luận thử", "2021-10-25"))
+	ok := func() documents.Input {
+		return central("35-KL/TW", "conclusion", "kết luận thử khác", "2022-05-05")
+	}
+	tests := []struct {
+		name  string
+		user  string
+		edit  func(*documents.Input)
+		code  problem.Code
+		field string
+	}{
+		{"symbol does not parse", "office", func(in *documents.Input) { in.Symbol = "35-XYZ" }, problem.Invalid, "symbol"},
+		{"symbol in the other layout", "office", func(in *documents.Input) { in.Symbol = "35/KL-TW" }, problem.Invalid, "symbol"},
+		{"no symbol", "office", func(in *documents.Input) { in.Symbol = "" }, problem.Invalid, "symbol"},
+		{"duplicate symbol of the issuer in the term", "office", func(in *documents.Input) {
+			in.Symbol, in.IssuedOn = "21-KL/TW", day("2022-01-10")
+		}, problem.Conflict, "symbol"},
+		{"kind does not match the symbol", "office", func(in *documents.Input) { in.Kind = "plan" }, problem.Invalid, "kind"},
+		{"unknown kind", "office", func(in *documents.Input) { in.Kind = "poem" }, problem.Invalid, "kind"},
+		{"no title", "office", func(in *documents.Input) { in.Title = " " }, problem.Invalid, "title"},
+		{"no issuer", "office", func(in *documents.Input) { in.IssuerName = "" }, problem.Invalid, "issuer_name"},
+		{"unknown issuer unit", "office", func(in *documents.Input) { in.IssuerUnitID = 999999 }, problem.Invalid, "issuer_unit_id"},
+		{"no date of issue", "office", func(in *documents.Input) { in.IssuedOn = date.Date{} }, problem.Invalid, "issued_on"},
+		{"effective before issue", "office", func(in *documents.Input) { in.EffectiveFrom = day("2022-01-01") }, problem.Invalid, "effective_from"},
+		{"ends before it starts", "office", func(in *documents.Input) { in.EffectiveTo = day("2022-05-01") }, problem.Invalid, "effective_to"},
+		{"year of a legal symbol", "office", func(in *documents.Input) {
+			in.Kind, in.Symbol, in.IssuerName = "resolution", "12/2021/NQ-HĐND", "HĐND tỉnh Thử"
+		}, problem.Invalid, "issued_on"},
+		{"classify above own clearance", "office", func(in *documents.Input) {
+			in.Class, in.ClassReason = auth.ClassTuyetMat, "lý do thử"
+		}, problem.Invalid, "class"},
+		{"classify without a reason", "office", func(in *documents.Input) { in.Class = auth.ClassMat }, problem.Invalid, "class_reason"},
+		{"protection on an unclassified document", "office", func(in *documents.Input) { in.DeclassifyOn = day("2030-01-01") }, problem.Invalid, "declassify_on"},
+		{"bad capacity", "office", func(in *documents.Input) { in.Capacity = "XX" }, problem.Invalid, "capacity"},
+		{"ended without an end", "office", func(in *documents.Input) { in.Status = documents.Repealed }, problem.Invalid, "effective_to"},
+		{"registered as a draft", "office", func(in *documents.Input) { in.Status = documents.Draft }, problem.Invalid, "status"},
+		{"recipient without a name", "office", func(in *documents.Input) {
+			in.Recipients = []documents.Recipient{{Name: ""}}
+		}, problem.Invalid, "recipients[0].name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := ok()
+			tt.edit(&in)
+			before := e.counts()
+			_, err := e.s.Create(e.as(tt.user), e.users[tt.user], in)
+			e.refused(t, err, before, tt.code, tt.field)
+		})
+	}
+	// The same symbol is fine for another issuer, and in another term.
+	e.create(documents.Input{Kind: "conclusion", Symbol: "21-KL/TU", IssuerUnitID: e.units["tu"], Title: "kết luận tỉnh", IssuedOn: day("2021-11-01")})
+	dup := documents.Input{Kind: "conclusion", Symbol: "21-KL/TU", IssuerName: "Tỉnh ủy khác", Title: "kết luận tỉnh khác", IssuedOn: day("2021-11-01")}
+	e.create(dup)
+	dup.IssuerName, dup.IssuedOn = "Tỉnh ủy Hòa Bình Thử", day("2016-03-01")
+	dup.IssuerUnitID = e.units["tu"]
+	e.create(dup)
+}
+
+func TestDraftIsNumberedOnIssue(t *testing.T) {
+	e := newEnv(t)
+	// 146-KH/TU was typed in: the sequence continues after it.
+	e.create(documents.Input{Kind: "plan", Symbol: "146-KH/TU", IssuerUnitID: e.units["tu"], Title: "kế hoạch đã có",
+		IssuedOn: day("2022-02-01")})
+	draft := e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "plan", SymbolIssuer: "tu",
+		IssuerUnitID: e.units["tu"], Title: "kế hoạch thực hiện kết luận thử"})
+	if draft.Status != documents.Draft || draft.Symbol != "" || draft.SymbolIssuer != "TU" {
+		t.Fatalf("draft %+v", draft)
+	}
+	issued, err := e.s.Issue(e.as("office"), e.users["office"], draft.ID, documents.IssueInput{IssuedOn: day("2022-03-15"), Place: "Hòa Bình"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if issued.Symbol != "147-KH/TU" || issued.Status != documents.Issued || !issued.EffectiveFrom.IsZero() && issued.EffectiveFrom != issued.IssuedOn {
+		t.Fatalf("issued %+v", issued)
+	}
+	if _, err := e.s.Issue(e.as("office"), e.users["office"], draft.ID, documents.IssueInput{IssuedOn: day("2022-03-16")}); !problem.Is(err, problem.Conflict) {
+		t.Fatalf("issuing twice: %v", err)
+	}
+	// A draft whose symbol cannot be written is refused when drafted.
+	before := e.counts()
+	_, err = e.s.Create(e.as("office"), e.users["office"], documents.Input{Origin: documents.Internal, System: documents.Party,
+		Kind: "decree", SymbolIssuer: "TU", IssuerUnitID: e.units["tu"], Title: "nghị định của tỉnh ủy?"})
+	e.refused(t, err, before, problem.Invalid, "symbol_issuer")
+}
+
+func TestClassifiedDocumentAccess(t *testing.T) {
+	e := newEnv(t)
+	open := e.create(central("01-CT/TU", "directive", "chỉ thị công khai", "2022-01-10"))
+	secret := e.create(documents.Input{Kind: "plan", Symbol: "02-KH/TU", IssuerUnitID: e.units["tu"],
+		Title: "kế hoạch tuyệt đối bí mật thử", IssuedOn: day("2022-01-12"), Class: auth.ClassToiMat, ClassReason: "quy định bảo vệ bí mật",
+		Recipients: []documents.Recipient{{UnitID: e.units["btg"]}}, Grants: []access.Grant{{Role: auth.RoleLeader}}})
+	for _, tt := range []struct {
+		user string
+		sees bool
+	}{
+		{"office", true},         // the creator
+		{"reader", false},        // no clearance
+		{"cleared", false},       // clearance without need to know
+		{"btg_member", false},    // recipient unit, but Mật is below Tối mật
+		{"secret_office", false}, // cleared, in the creator's unit, but not named
+	} {
+		v := e.viewer(tt.user)
+		_, err := e.s.Get(e.ctx, v, secret.ID)
+		if tt.sees != (err == nil) {
+			t.Errorf("%s sees the secret plan: %v", tt.user, err)
+		}
+		if err != nil && err != problem.ErrNotFound {
+			t.Errorf("%s: refusal must be not found, got %v", tt.user, err)
+		}
+		page, err := e.s.List(e.ctx, v, documents.ListQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if tt.sees {
+			want = 2
+		}
+		if page.Total != want || len(page.Items) != want {
+			t.Errorf("%s lists %d of %d, want %d", tt.user, len(page.Items), page.Total, want)
+		}
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("reader"), 424242); err != problem.ErrNotFound {
+		t.Errorf("missing document: %v", err)
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("reader"), open.ID); err != nil {
+		t.Errorf("open document: %v", err)
+	}
+	// Reading a classified document is audited.
+	entries, err := e.app.Audit.List(e.ctx, auditFilter(secret.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reads int
+	for _, en := range entries {
+		if en.Action == "read" {
+			reads++
+		}
+		if en.Class != int(auth.ClassToiMat) {
+			t.Errorf("audit entry %s carries class %d", en.Action, en.Class)
+		}
+	}
+	if reads != 1 {
+		t.Errorf("%d reads audited, want 1 (the creator's)", reads)
+	}
+}
