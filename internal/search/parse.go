@@ -19,6 +19,8 @@ const (
 	// minPrefix is the shortest word matched as the start of longer words:
 	// a one-letter prefix would match half the index.
 	minPrefix = 2
+	// maxCodes bounds the codes read after a symbol's number (docsym allows six).
+	maxCodes = 6
 )
 
 // term is one thing a query asks for: a word or a phrase (consecutive
@@ -117,10 +119,7 @@ func Parse(q string) Parsed {
 		case isDigits(a.w):
 			j := symbolEnd(atoms, i)
 			t := term{Words: words[i:j], Prefix: prefixAt(j - 1)}
-			t.Symbol = symbolQuery(words[i:j])
-			if t.Prefix && len(t.Symbol) > 1 { // a year token is complete; only the code is being typed
-				t.Symbol = t.Symbol[:1]
-			}
+			t.Symbol = symbolQuery(words[i:j]) // a prefix applies to its first token, never to the year's
 			afterSo := i > 0 && atoms[i-1].quote == 0 && words[i-1] == "so"
 			switch {
 			case j == i+1 && isYear(a.w) && !afterSo:
@@ -244,7 +243,7 @@ func symbolEnd(atoms []atom, i int) int {
 		}
 		return j
 	}
-	for j < len(atoms) && atoms[j].linked && atoms[j].quote == 0 {
+	for j < len(atoms) && j-i <= maxCodes && atoms[j].linked && atoms[j].quote == 0 {
 		w := atoms[j].w
 		if isDigits(w) && !(j == i+1 && isYear(w)) {
 			break
@@ -294,8 +293,8 @@ func bound(ts []term) []term {
 		if len(ts[i].Words) > maxPhrase {
 			ts[i].Words, ts[i].Prefix = ts[i].Words[:maxPhrase], false
 		}
-		if ws := ts[i].Words; len(ws[len(ws)-1]) < minPrefix {
-			ts[i].Prefix = false
+		if ws := ts[i].Words; len(ws) == 1 && len(ws[0]) < minPrefix && len(ts[i].Symbol) == 0 {
+			ts[i].Prefix = false // a phrase or a symbol narrows a short prefix enough
 		}
 	}
 	return ts
