@@ -11,9 +11,11 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/conferences"
 	"plenum/internal/db"
 	"plenum/internal/documents"
 	"plenum/internal/files"
+	"plenum/internal/news"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
@@ -31,8 +33,11 @@ type App struct {
 	Search    *search.Index
 	Files     *files.Store
 	Documents *documents.Store
-	Tasks     *tasks.Store
-	Log       *slog.Logger
+	// News keeps the portal's draft articles.
+	News        *news.Store
+	Conferences *conferences.Store
+	Tasks       *tasks.Store
+	Log         *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -57,6 +62,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Search = search.New(d)
 	a.Files = files.New(d, a.Audit, cfg.Files)
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
+	a.News = news.New(d, a.Audit)
+	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
 	return a

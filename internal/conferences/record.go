@@ -1,0 +1,77 @@
+package conferences
+
+import (
+	"context"
+
+	"plenum/internal/access"
+	"plenum/internal/news"
+)
+
+// Record is everything about a conference that a viewer may see: what was
+// set when it was convened, the members and their attendance, the quorum,
+// the agenda with the documents and votes, the minutes and the conclusion
+// in all their versions, the documents adopted and the news drafts made.
+type Record struct {
+	Conference
+	Attendance []MemberAttendance `json:"attendance"`
+	Quorum     Quorum             `json:"quorum"`
+	Items      []Item             `json:"items"`
+	Minutes    []Text             `json:"minutes"`    // every version, the latest first
+	Conclusion []Text             `json:"conclusion"` // every version, the latest first
+	Adopted    []DocRef           `json:"adopted"`
+	Articles   []ArticleRef       `json:"articles"`
+	// MaxClass is the highest class of anything in the record as the viewer
+	// sees it: pages are marked with it.
+	MaxClass int `json:"max_class"`
+}
+
+// ArticleRef names a news draft made from the conference.
+type ArticleRef struct {
+	ID     int64       `json:"id"`
+	Title  string      `json:"title"`
+	Status news.Status `json:"status"`
+}
+
+// Record returns the whole record of a conference the viewer may see.
+func (s *Store) Record(ctx context.Context, v access.Viewer, id int64) (Record, error) {
+	c, err := s.Get(ctx, v, id)
+	if err != nil {
+		return Record{}, err
+	}
+	r := Record{Conference: c, MaxClass: c.Class}
+	if r.Attendance, r.Quorum, err = s.roll(ctx, c); err != nil {
+		return Record{}, err
+	}
+	if r.Items, err = s.items(ctx, v, id); err != nil {
+		return Record{}, err
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		if it.Vote != nil {
+			t := NewTally(*it.Vote, r.Quorum.Members, r.Quorum.Present)
+			it.Tally = &t
+		}
+		r.MaxClass = max(r.MaxClass, it.Class)
+	}
+	if r.Minutes, err = s.texts(ctx, id, Minutes); err != nil {
+		return Record{}, err
+	}
+	if r.Conclusion, err = s.texts(ctx, id, Conclusion); err != nil {
+		return Record{}, err
+	}
+	if r.Adopted, err = s.docs.adopted(ctx, v, id); err != nil {
+		return Record{}, err
+	}
+	for _, d := range r.Adopted {
+		r.MaxClass = max(r.MaxClass, d.Class)
+	}
+	page, err := s.news.List(ctx, news.ListQuery{ConferenceID: id, Limit: 500})
+	if err != nil {
+		return Record{}, err
+	}
+	r.Articles = []ArticleRef{}
+	for _, a := range page.Articles {
+		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Title: a.Title, Status: a.Status})
+	}
+	return r, nil
+}

@@ -1,0 +1,151 @@
+package conferences
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"plenum/internal/access"
+	"plenum/internal/audit"
+	"plenum/internal/date"
+	"plenum/internal/db"
+	"plenum/internal/news"
+	"plenum/internal/org"
+	"plenum/internal/people"
+	"plenum/internal/problem"
+	"plenum/internal/vn"
+)
+
+// Store reads and changes conferences, their terms and the news drafts made
+// from them.
+type Store struct {
+	db     *db.DB
+	log    *audit.Log
+	access *access.Store
+	units  *org.Store
+	people *people.Store
+	news   *news.Store
+	docs   docLinks
+	now    func() time.Time
+}
+
+// New returns the conference store of d. Articles written from conferences
+// go to articles.
+func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store) *Store {
+	return &Store{db: d, log: log, access: acc, units: units, people: ppl, news: articles, now: time.Now}
+}
+
+// SetClock replaces the store's clock, for tests and the demo that need
+// "today" to be a given day.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// The kinds of record this package audits and classifies.
+const (
+	entityTerm       = "body_term"
+	entityConference = "conference"
+	entityItem       = "agenda_item"
+	entityText       = "conference_text"
+)
+
+// EntityConference and EntityItem name conferences and agenda items in
+// record_access and the audit log.
+const (
+	EntityConference = entityConference
+	EntityItem       = entityItem
+)
+
+// Limits on text fields, in characters.
+const (
+	maxSubject   = 1000
+	maxVenue     = 300
+	maxName      = 300
+	maxNote      = 2000
+	maxReason    = 500
+	maxTitle     = 1000
+	maxText      = 200000
+	maxBridges   = 500
+	maxPeople    = 500
+	maxDelegates = 1000000
+)
+
+// today is the date in Vietnam.
+func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+
+// clean normalises a one-line text as Plenum stores it.
+func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
+
+// cleanText normalises a multi-line text: each paragraph cleaned, blank
+// lines between paragraphs kept as one.
+func cleanText(s string) string {
+	var out []string
+	for _, para := range strings.Split(strings.ReplaceAll(vn.Normalize(s), "\r\n", "\n"), "\n") {
+		if p := clean(para); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// dmy formats a date for messages: 01/07/2025.
+func dmy(d date.Date) string { return vn.FormatDate(d) }
+
+func conflict(field, key string, args ...any) error {
+	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
+}
+
+func notFound(field, key string) error {
+	return &problem.Error{Code: problem.NotFound, Fields: []problem.Field{{Name: field, Key: key}}}
+}
+
+// checkClass refuses a class that is unknown or above the viewer's own
+// clearance: nobody classifies what they could not read. It is
+// access.CheckClassify for a viewer (the store is handed viewers, and
+// access.System may classify anything).
+func checkClass(v access.Viewer, class int, field string) error {
+	if class < 0 || class > 3 {
+		return problem.InvalidField(field, "error.invalid_choice")
+	}
+	if !v.All && class > int(v.Clearance) {
+		return problem.InvalidField(field, "access.above_own_clearance")
+	}
+	return nil
+}
+
+// checkRead lets the viewer read a record of a class (auditing a classified
+// read), answering problem.ErrNotFound as for a missing record. The system
+// viewer reads everything, and a viewer without the clearance nothing
+// classified, without a query: access.Check leaves its id argument unused
+// in those two cases, which PostgreSQL refuses.
+func (s *Store) checkRead(ctx context.Context, v access.Viewer, entity string, id int64, class int) error {
+	switch {
+	case v.All || class <= 0:
+		return nil
+	case int(v.Clearance) < class:
+		return problem.ErrNotFound
+	}
+	return s.access.Check(ctx, v, entity, id, class)
+}
+
+// actorID is the user making the change in ctx, or NULL.
+func actorID(ctx context.Context) any {
+	if id := audit.ActorFrom(ctx).UserID; id != 0 {
+		return id
+	}
+	return nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// exec runs a write and wraps its error with what was being done.
+func (s *Store) exec(ctx context.Context, what, q string, args ...any) error {
+	if _, err := s.db.W(ctx).ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("conferences: %s: %w", what, err)
+	}
+	return nil
+}
