@@ -44,3 +44,9 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Search = search.New(d)
 	return a
 }
+
+// SearchSources are the stores whose records the search index holds, for
+// `plenum reindex`. A store that indexes its records adds its Source here.
+func (a *App) SearchSources() []search.Source {
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource()}
+}
