@@ -78,3 +78,9 @@ func (a *App) documentSource(ctx context.Context, v access.Viewer, id int64) (ta
 	return tasks.Source{Kind: tasks.SourceDocument, ID: d.ID, Label: d.Label("vi"), Class: int(d.Class),
 		DocumentID: d.ID, URL: "/documents/" + strconv.FormatInt(d.ID, 10)}, nil
 }
+
+// SearchSources are the stores whose records the search index holds, for
+// `plenum reindex`. A store that indexes its records adds its Source here.
+func (a *App) SearchSources() []search.Source {
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Tasks.SearchSource()}
+}

@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -47,4 +48,35 @@ func (t Task) Current() Occurrence {
 		return Occurrence{}
 	}
 	return t.Occurrences[len(t.Occurrences)-1]
+}
+
+// SearchSource lets `plenum reindex` rebuild the index entries of tasks.
+func (s *Store) SearchSource() search.Source {
+	return search.Source{Entity: Entity, Entries: func(ctx context.Context, put func(search.Entry) error) error {
+		rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT id FROM tasks ORDER BY id`)
+		if err != nil {
+			return fmt.Errorf("tasks: reindex: %w", err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		today := s.Today()
+		for _, id := range ids {
+			t, err := s.load(ctx, id, today)
+			if err != nil {
+				return err
+			}
+			if err := put(entry(t)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 }
