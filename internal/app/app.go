@@ -66,6 +66,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
+	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
+	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
 	return a
 }
 
@@ -83,4 +85,33 @@ func (a *App) documentSource(ctx context.Context, v access.Viewer, id int64) (ta
 // `plenum reindex`. A store that indexes its records adds its Source here.
 func (a *App) SearchSources() []search.Source {
 	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Tasks.SearchSource()}
+}
+
+// conclusionSource is how tasks see a conference's conclusion: the
+// conference, whose class the conclusion carries.
+func (a *App) conclusionSource(ctx context.Context, v access.Viewer, id int64) (tasks.Source, error) {
+	c, err := a.Conferences.Get(ctx, v, id)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	return tasks.Source{Kind: tasks.SourceConclusion, ID: c.ID, Label: "Kết luận " + c.Title(), Class: c.Class,
+		URL: "/conferences/" + strconv.FormatInt(c.ID, 10)}, nil
+}
+
+// agendaItemSource is how tasks see an item of a conference's agenda.
+func (a *App) agendaItemSource(ctx context.Context, v access.Viewer, id int64) (tasks.Source, error) {
+	it, err := a.Conferences.Item(ctx, v, id)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	c, err := a.Conferences.Get(ctx, v, it.ConferenceID)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	src := tasks.Source{Kind: tasks.SourceAgendaItem, ID: it.ID, Label: c.Title() + ": " + it.Title, Class: max(it.Class, c.Class),
+		URL: "/conferences/" + strconv.FormatInt(c.ID, 10)}
+	if len(it.Documents) > 0 {
+		src.DocumentID = it.Documents[0].ID
+	}
+	return src, nil
 }

@@ -46,16 +46,18 @@ type env struct {
 	units  map[string]int64
 	users  map[string]auth.Principal
 	person map[string]int64
+	// dsn is the test database's connection string, for more "instances".
+	dsn string
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	d := dbtest.New(t)
+	d, dsn := dbtest.NewWithDSN(t)
 	c := &clock{}
 	c.setDay("2025-03-10", 9, 0)
 	a := app.New(d, nil, app.Config{Now: c.Now})
 	e := &env{t: t, ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"}), clock: c, app: a, s: a.Tasks,
-		units: map[string]int64{}, users: map[string]auth.Principal{}, person: map[string]int64{}}
+		units: map[string]int64{}, users: map[string]auth.Principal{}, person: map[string]int64{}, dsn: dsn}
 	e.unit("tu", org.PartyCommittee, org.Province, "Tỉnh ủy Sơn Thử", "")
 	e.unit("vp", org.PartyAgency, org.Province, "Văn phòng Tỉnh ủy Sơn Thử", "tu")
 	e.unit("btg", org.PartyAgency, org.Province, "Ban Tuyên giáo Tỉnh ủy Sơn Thử", "tu")
