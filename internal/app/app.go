@@ -16,6 +16,7 @@ import (
 	"plenum/internal/documents"
 	"plenum/internal/files"
 	"plenum/internal/news"
+	"plenum/internal/notify"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
@@ -37,7 +38,9 @@ type App struct {
 	News        *news.Store
 	Conferences *conferences.Store
 	Tasks       *tasks.Store
-	Log         *slog.Logger
+	// Notify keeps in-app notifications and the mail outbox.
+	Notify *notify.Store
+	Log    *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -64,6 +67,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.News = news.New(d, a.Audit)
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
+	a.Notify = notify.New(d, cfg.Now)
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
 	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
