@@ -68,7 +68,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.News = news.New(d, a.Audit)
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
 	a.Notify = notify.New(d, cfg.Now)
-	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now})
+	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now, Files: a.Files})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
 	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)

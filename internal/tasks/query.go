@@ -9,6 +9,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/files"
 	"plenum/internal/problem"
 )
 
@@ -137,7 +138,46 @@ func (s *Store) Reports(ctx context.Context, v access.Viewer, id int64) ([]Repor
 		r.Files = []File{}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		if s.files == nil {
+			break
+		}
+		fs, err := s.files.List(ctx, EvidenceEntity, out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fs {
+			out[i].Files = append(out[i].Files, File{ID: f.ID, Name: f.Name, Size: f.Size})
+		}
+	}
+	return out, nil
+}
+
+// EvidenceFile returns an evidence file of a task the viewer may see, and
+// its content.
+func (s *Store) EvidenceFile(ctx context.Context, v access.Viewer, taskID, fileID int64) (files.File, []byte, error) {
+	if _, err := s.visible(ctx, v, taskID); err != nil {
+		return files.File{}, nil, err
+	}
+	var reportID int64
+	err := s.db.R(ctx).QueryRowContext(ctx, `SELECT r.id FROM files f JOIN task_reports r ON r.id = f.owner_id
+		WHERE f.id = $1 AND f.owner_entity = $2 AND r.task_id = $3`, fileID, EvidenceEntity, taskID).Scan(&reportID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return files.File{}, nil, problem.ErrNotFound
+	}
+	if err != nil {
+		return files.File{}, nil, fmt.Errorf("tasks: evidence %d: %w", fileID, err)
+	}
+	f, err := s.files.Get(ctx, EvidenceEntity, reportID, fileID)
+	if err != nil {
+		return files.File{}, nil, err
+	}
+	data, err := s.files.Read(ctx, f)
+	return f, data, err
 }
 
 // History returns the history of a task the viewer may see, oldest first.

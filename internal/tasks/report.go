@@ -9,6 +9,7 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/files"
 	"plenum/internal/problem"
 )
 
@@ -19,7 +20,19 @@ type ReportInput struct {
 	Percent      int       `json:"percent"`
 	Body         string    `json:"body,omitempty"`
 	ReportedOn   date.Date `json:"reported_on"` // today unless given
+	// Files are the evidence: PDF, office documents, images… checked by
+	// content against their names.
+	Files []Evidence `json:"-"`
 }
+
+// Evidence is an uploaded evidence file.
+type Evidence struct {
+	Name string
+	Data []byte
+}
+
+// EvidenceEntity owns evidence files: one report each.
+const EvidenceEntity = "task_report"
 
 // CompleteInput marks a deadline done.
 type CompleteInput struct {
@@ -152,6 +165,17 @@ func (s *Store) Report(ctx context.Context, p auth.Principal, taskID int64, in R
 			t.ID, o.ID, nullID(out.UnitID), nullID(p.User.ID), out.Author, out.ReportedOn, out.Percent, out.Body,
 			out.CreatedAt).Scan(&out.ID); err != nil {
 			return fmt.Errorf("tasks: report on %d: %w", t.ID, err)
+		}
+		for i, f := range in.Files {
+			if s.files == nil {
+				return problem.InvalidField("files", "tasks.no_files")
+			}
+			stored, err := s.files.Put(ctx, files.Upload{OwnerEntity: EvidenceEntity, OwnerID: out.ID, Class: auth.Clearance(t.Class),
+				Name: f.Name, Data: f.Data, Field: "files[" + strconv.Itoa(i) + "]"})
+			if err != nil {
+				return err
+			}
+			out.Files = append(out.Files, File{ID: stored.ID, Name: stored.Name, Size: stored.Size})
 		}
 		before := o
 		o.Percent = in.Percent

@@ -10,6 +10,7 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/search"
@@ -24,6 +25,7 @@ type Store struct {
 	org     *org.Store
 	index   *search.Index
 	sources map[SourceKind]SourceFunc
+	files   *files.Store
 	now     func() time.Time
 }
 
@@ -32,6 +34,8 @@ type Options struct {
 	// Sources look up the records tasks are drawn from, per kind. A kind
 	// without a function is refused as a source.
 	Sources map[SourceKind]SourceFunc
+	// Files keeps evidence files; nil refuses reports with files.
+	Files *files.Store
 	// Now is the clock; nil is time.Now. Tests move it.
 	Now func() time.Time
 }
@@ -45,7 +49,7 @@ func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, opt Opti
 		opt.Sources = map[SourceKind]SourceFunc{}
 	}
 	return &Store{db: d, log: log, access: acc, org: units, index: search.New(d),
-		sources: opt.Sources, now: opt.Now}
+		sources: opt.Sources, files: opt.Files, now: opt.Now}
 }
 
 // SetSource registers the lookup of one kind of source, for areas wired

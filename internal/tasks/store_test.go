@@ -173,6 +173,11 @@ func TestRefusals(t *testing.T) {
 			_, err := e.s.Report(e.as("btg_member"), btg, base.ID, tasks.ReportInput{Percent: 5, ReportedOn: day("2025-03-11")})
 			return err
 		}, problem.Invalid, "reported_on"},
+		{"evidence file whose content is not its type", func() error {
+			_, err := e.s.Report(e.as("btg_member"), btg, base.ID, tasks.ReportInput{Percent: 5,
+				Files: []tasks.Evidence{{Name: "bien-ban.pdf", Data: []byte("không phải PDF")}}})
+			return err
+		}, problem.Invalid, "files[0]"},
 		{"report by another unit", func() error {
 			_, err := e.s.Report(e.as("sokh_member"), e.users["sokh_member"], base.ID, tasks.ReportInput{Percent: 5})
 			return err
@@ -265,6 +270,20 @@ func TestHandOnTreeAndProgress(t *testing.T) {
 	parent, _ := e.s.Get(e.ctx, e.viewer("office"), tk.ID)
 	if parent.Occurrences[0].Percent != 80 || parent.Occurrences[0].Status != tasks.InProgress {
 		t.Errorf("parent: %+v", parent.Occurrences[0])
+	}
+	// Evidence: a PDF with the report, listed and readable.
+	pdf := []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+	rep, err := e.s.Report(e.as("office"), e.users["office"], kids[0].ID, tasks.ReportInput{Percent: 60,
+		Files: []tasks.Evidence{{Name: "Báo cáo tiến độ.pdf", Data: pdf}}})
+	if err != nil || len(rep.Files) != 1 {
+		t.Fatalf("report with evidence: %v %+v", err, rep)
+	}
+	reps, _ := e.s.Reports(e.ctx, e.viewer("office"), kids[0].ID)
+	if len(reps) != 2 || len(reps[0].Files) != 1 {
+		t.Errorf("reports: %+v", reps)
+	}
+	if _, data, err := e.s.EvidenceFile(e.ctx, e.viewer("office"), kids[0].ID, rep.Files[0].ID); err != nil || string(data) != string(pdf) {
+		t.Errorf("evidence: %v", err)
 	}
 	children, err := e.s.Children(e.ctx, e.viewer("office"), tk.ID)
 	if err != nil || len(children) != 2 {
