@@ -121,3 +121,13 @@ func (s *Store) record(ctx context.Context, action string, taskID, occID int64, 
 	}
 	return s.log.Record(ctx, audit.Change{Action: action, Entity: Entity, EntityID: taskID, Class: class, Before: before, After: after})
 }
+
+// LookupSource returns the source record (k, id) as viewer v may see it,
+// for a form that draws tasks from it.
+func (s *Store) LookupSource(ctx context.Context, v access.Viewer, k SourceKind, id int64) (Source, error) {
+	fn := s.sources[k]
+	if fn == nil {
+		return Source{}, problem.ErrNotFound
+	}
+	return fn(ctx, v, id)
+}

@@ -37,6 +37,22 @@ func (h *Handler) routes(rt *router.Router) {
 
 	rt.Handle("GET /admin/audit", auth.AuditRead, h.auditLog)
 
+	rt.Handle("GET /tasks", auth.TasksRead, h.taskInbox)
+	rt.Handle("GET /tasks/mine", auth.TasksRead, h.myTasks)
+	rt.Handle("GET /tasks/new", auth.TasksWrite, h.newTaskForm)
+	rt.Handle("POST /tasks", auth.TasksWrite, h.createTask)
+	rt.Handle("GET /tasks/reminders", auth.TasksRead, h.reminderRules)
+	rt.Handle("POST /tasks/reminders", auth.TasksWrite, h.saveReminderRules)
+	rt.Handle("GET /tasks/{id}", auth.TasksRead, h.taskPage)
+	rt.Handle("GET /tasks/{id}/files/{file}", auth.TasksRead, h.taskFile)
+	rt.Handle("POST /tasks/{id}/report", auth.TasksReport, h.reportTask)
+	rt.Handle("POST /tasks/{id}/complete", auth.TasksReport, h.completeTask)
+	rt.Handle("POST /tasks/{id}/hand-on", auth.TasksReport, h.handOnTask)
+	rt.Handle("POST /tasks/{id}/cancel", auth.TasksWrite, h.cancelTask)
+	rt.Handle("GET /notifications", auth.SignedIn, h.notifications)
+	rt.Handle("POST /notifications/read", auth.SignedIn, h.readAllNotifications)
+	rt.Handle("POST /notifications/{id}/read", auth.SignedIn, h.readNotification)
+
 	rt.Handle("GET /org", auth.OrgRead, h.orgTree)
 	rt.Handle("GET /org/units/{id}", auth.OrgRead, h.unitPage)
 	rt.Handle("GET /org/units/new", auth.OrgWrite, h.newUnitForm)

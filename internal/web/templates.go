@@ -31,6 +31,11 @@ var views = []string{
 	"people",
 	"person",
 	"person_form",
+	"tasks",
+	"task",
+	"task_form",
+	"reminder_rules",
+	"notifications",
 }
 
 type templates map[string]*template.Template

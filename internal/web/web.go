@@ -55,6 +55,8 @@ func New(a *app.App, opt Options) *Handler {
 		// fieldset names the fields of a unit to create inside a larger form.
 		"fieldset":  func(p *Page, prefix, parent string) unitFieldset { return unitFieldset{p, prefix, parent} },
 		"fieldName": formToStoreField,
+		"clearance": func(c int) auth.Clearance { return auth.Clearance(c) },
+		"offsets":   offsetsText,
 	})
 	return h
 }
