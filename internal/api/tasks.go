@@ -18,6 +18,9 @@ import (
 func (h *Handler) taskRoutes(rt *router.Router) {
 	rt.Handle("GET /api/v1/tasks", auth.TasksRead, h.listTasks)
 	rt.Handle("POST /api/v1/tasks", auth.TasksWrite, h.createTasks)
+	rt.Handle("GET /api/v1/tasks/export", auth.TasksRead, h.exportTasks)
+	rt.Handle("GET /api/v1/tasks/template", auth.TasksRead, h.taskTemplate)
+	rt.Handle("POST /api/v1/tasks/import", auth.TasksReport, h.importTasks)
 	rt.Handle("GET /api/v1/tasks/counts/units", auth.TasksRead, h.taskCountsByUnit)
 	rt.Handle("GET /api/v1/tasks/counts/documents", auth.TasksRead, h.taskCountsByDocument)
 	rt.Handle("GET /api/v1/tasks/late", auth.TasksRead, h.lateTasks)

@@ -5,7 +5,9 @@ package app
 import (
 	"context"
 	"log/slog"
+	"plenum/internal/problem"
 	"strconv"
+	"strings"
 	"time"
 
 	"plenum/internal/access"
@@ -20,6 +22,7 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
+	"plenum/internal/sheet"
 	"plenum/internal/tasks"
 )
 
@@ -38,6 +41,8 @@ type App struct {
 	News        *news.Store
 	Conferences *conferences.Store
 	Tasks       *tasks.Store
+	// Imports records spreadsheet imports of every kind.
+	Imports *sheet.Store
 	// Notify keeps in-app notifications and the mail outbox.
 	Notify *notify.Store
 	Log    *slog.Logger
@@ -70,6 +75,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Notify = notify.New(d, cfg.Now)
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now, Files: a.Files})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
+	a.Tasks.SetDocumentFinder(a.documentBySymbol)
+	a.Imports = sheet.NewStore(d, a.Audit)
 	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
 	return a
@@ -118,4 +125,19 @@ func (a *App) agendaItemSource(ctx context.Context, v access.Viewer, id int64) (
 		src.DocumentID = it.Documents[0].ID
 	}
 	return src, nil
+}
+
+// documentBySymbol finds the document a task list names by its symbol.
+func (a *App) documentBySymbol(ctx context.Context, v access.Viewer, symbol string) (int64, error) {
+	symbol = strings.TrimSpace(symbol)
+	page, err := a.Documents.List(ctx, v, documents.ListQuery{Text: symbol, Size: 50})
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range page.Items {
+		if strings.EqualFold(d.Symbol, symbol) {
+			return d.ID, nil
+		}
+	}
+	return 0, problem.ErrNotFound
 }

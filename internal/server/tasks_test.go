@@ -1,7 +1,9 @@
 package server_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"strconv"
 	"strings"
@@ -117,6 +119,9 @@ func TestTasksAPIAndPages(t *testing.T) {
 		{"a report on a cancelled task is refused", unit, "POST", "/api/v1/tasks/" + id(open) + "/reports", `{"percent": 50}`, 409, `"occurrence_id"`, ""},
 		{"reminder rules", unit, "GET", "/api/v1/tasks/reminder-rules", "", 200, `"report":[-3,-1,1]`, ""},
 		{"a unit may not change them", unit, "PUT", "/api/v1/tasks/reminder-rules/task", `{"offsets":[-3]}`, 403, "", ""},
+		{"the export leaves out what the reader may not see", leader, "GET", "/api/v1/tasks/export?format=csv&all=1", "", 200, "đối thoại", "Rà soát"},
+		{"the unit's export has both", unit, "GET", "/tasks/export?format=csv&all=1", "", 200, "Rà soát", ""},
+		{"the template", unit, "GET", "/api/v1/tasks/template?format=csv", "", 200, "Tên nhiệm vụ / Title", ""},
 		{"notifications", unit, "GET", "/api/v1/notifications", "", 200, `"unread":0`, ""},
 		{"notifications page", unit, "GET", "/notifications", "", 200, "Thông báo", ""},
 	} {
@@ -183,5 +188,34 @@ func TestBrowserTaskFromDocumentToDone(t *testing.T) {
 	}
 	if st, _ := chromedp.Run(ctx, chromedp.Text(`#task-status`)); st != "Hoàn thành đúng hạn" {
 		t.Fatalf("after completing: %q", st)
+	}
+}
+
+func TestTaskImportOverHTTP(t *testing.T) {
+	w := newTaskWorld(t)
+	e := w.e
+	office := e.SignIn("office")
+	csv := "\ufeffTên nhiệm vụ,Đơn vị chủ trì,Thời hạn,Ngày giao\n" +
+		"Khảo sát tình hình,Ban Dân vận Tỉnh ủy Đồi Thử,30/06/2025,01/03/2025\n" +
+		"Hạn sai,Ban Dân vận Tỉnh ủy Đồi Thử,01/02/2025,01/03/2025\n"
+	post := func(data string) servertest.Response {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		fw, _ := mw.CreateFormFile("file", "danh-sach.csv")
+		fw.Write([]byte(data))
+		mw.Close()
+		return e.Do(office, "POST", "/api/v1/tasks/import", b.String(), "Content-Type: "+mw.FormDataContentType())
+	}
+	r := post(csv)
+	if r.Status != 422 || !strings.Contains(r.Body, `"row":3`) || !strings.Contains(r.Body, `"column":"C"`) {
+		t.Fatalf("bad row: %d %s", r.Status, r.Body)
+	}
+	good := strings.Split(csv, "\n")
+	r = post(good[0] + "\n" + good[1] + "\n")
+	if r.Status != 201 || !strings.Contains(r.Body, `"changed":1`) {
+		t.Fatalf("good file: %d %s", r.Status, r.Body)
+	}
+	if r = post(good[0] + "\n" + good[1] + "\n"); r.Status != 409 {
+		t.Fatalf("the same file again: %d %s", r.Status, r.Body)
 	}
 }

@@ -26,6 +26,7 @@ type Store struct {
 	index   *search.Index
 	sources map[SourceKind]SourceFunc
 	files   *files.Store
+	findDoc DocumentFinder
 	now     func() time.Time
 }
 

@@ -34,6 +34,7 @@ var views = []string{
 	"tasks",
 	"task",
 	"task_form",
+	"task_import",
 	"reminder_rules",
 	"notifications",
 }

@@ -35,7 +35,7 @@ CREATE TABLE tasks (
     class                 INTEGER NOT NULL DEFAULT 0 CHECK (class BETWEEN 0 AND 3),
     cancelled_on          {{date}},
     cancel_reason         TEXT NOT NULL DEFAULT '',
-    import_id             BIGINT,
+    import_id             BIGINT, -- the import (internal/sheet) that created it
     search_key            TEXT NOT NULL,
     created_by            BIGINT REFERENCES users (id),
     created_at            {{timestamp}} NOT NULL,
@@ -130,17 +130,6 @@ CREATE TABLE task_events (
     detail        TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX task_events_task ON task_events (task_id, id);
-
--- Files of task lists imported, by checksum: the same file twice is
--- recognised and refused.
-CREATE TABLE task_imports (
-    id          {{id}},
-    sha256      TEXT NOT NULL UNIQUE,
-    name        TEXT NOT NULL,
-    tasks       INTEGER NOT NULL,
-    created_by  BIGINT REFERENCES users (id),
-    created_at  {{timestamp}} NOT NULL
-);
 
 -- When reminders go out, per kind of task: offset_days before (negative)
 -- or after (positive) each deadline, at 08:00 Vietnam time.
