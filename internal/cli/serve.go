@@ -156,6 +156,9 @@ func startJobs(ctx context.Context, a *app.App, log *slog.Logger, smtpCfg notify
 	js := []jobs.Job{
 		{Name: "tasks.status", Every: 5 * time.Minute, Run: func(ctx context.Context) (string, error) {
 			n, err := a.Tasks.RefreshStatuses(ctx)
+			if err == nil {
+				err = a.Tasks.CompactCounts(ctx)
+			}
 			return fmt.Sprintf("%d overdue", n), err
 		}},
 		{Name: "tasks.reminders", Every: 5 * time.Minute, Run: func(ctx context.Context) (string, error) {

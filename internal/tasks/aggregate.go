@@ -27,6 +27,10 @@ type CountQuery struct {
 	// UnitIDs limits the count to deadlines led by these units (give the
 	// units of a province and their predecessors); empty is every unit.
 	UnitIDs []int64 `json:"unit_ids,omitempty"`
+	// Limit bounds CountByDocument, the most late first (50 when zero).
+	Limit int `json:"limit,omitempty"`
+
+	classified bool // count classified deadlines only (the live part of the fast path)
 }
 
 // Counts are the deadlines of one row of a dashboard by status, with those
@@ -76,6 +80,14 @@ func (q *CountQuery) defaults(today date.Date) {
 
 // count runs the grouped count: key is the grouping column of o.
 func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
+	if q.fast(s.Today()) {
+		return s.countFast(ctx, v, q, strings.TrimPrefix(key, "o."), fn)
+	}
+	return s.countScan(ctx, v, q, key, fn)
+}
+
+// countScan counts by scanning the deadlines, statuses by StatusSQL.
+func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
 	var args db.Args
 	day := args.Add(q.AsOf)
 	soon := args.Add(q.AsOf.AddDays(q.SoonDays))
@@ -91,6 +103,9 @@ func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, key st
 	}
 	if key == "o.document_id" {
 		where = append(where, "o.document_id IS NOT NULL")
+	}
+	if q.classified {
+		where = append(where, "o.class > 0")
 	}
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+key+`, `+StatusSQL("o", day)+` AS st, count(*),
 		sum(CASE WHEN o.due_on <= `+soon+` THEN 1 ELSE 0 END)
@@ -147,6 +162,9 @@ func (s *Store) CountByUnit(ctx context.Context, v access.Viewer, q CountQuery) 
 	}
 	out := make([]UnitCounts, 0, len(byUnit))
 	for id, c := range byUnit {
+		if c.Total == 0 && c.DueSoon == 0 {
+			continue
+		}
 		c.Unit.Name = names[id]
 		out = append(out, *c)
 	}
@@ -228,9 +246,25 @@ func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQue
 	if err != nil || len(byDoc) == 0 {
 		return []DocumentCounts{}, err
 	}
-	ids := make([]int64, 0, len(byDoc))
-	for id := range byDoc {
-		ids = append(ids, id)
+	out := make([]DocumentCounts, 0, len(byDoc))
+	for _, c := range byDoc {
+		if c.Total > 0 {
+			out = append(out, *c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Late != out[j].Late {
+			return out[i].Late > out[j].Late
+		}
+		return out[i].DocumentID < out[j].DocumentID
+	})
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	out = out[:min(len(out), q.Limit)]
+	ids := make([]int64, 0, len(out))
+	for _, c := range out {
+		ids = append(ids, c.DocumentID)
 	}
 	// The label as the tasks recorded it: a reader who sees a task sees
 	// its source's label on the task's page too.
@@ -247,22 +281,13 @@ func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQue
 		if err := rows.Scan(&id, &label); err != nil {
 			return nil, err
 		}
-		byDoc[id].Label = label
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]DocumentCounts, 0, len(byDoc))
-	for _, c := range byDoc {
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Late != out[j].Late {
-			return out[i].Late > out[j].Late
+		for i := range out {
+			if out[i].DocumentID == id {
+				out[i].Label = label
+			}
 		}
-		return out[i].DocumentID < out[j].DocumentID
-	})
-	return out, nil
+	}
+	return out, rows.Err()
 }
 
 // Late returns the deadlines overdue on q.AsOf, the longest overdue first,

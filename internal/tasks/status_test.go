@@ -166,3 +166,87 @@ func sameCounts(a, b map[tasks.Status]int) bool {
 }
 
 var _ = date.Date{}
+
+// TestFastCountsAgreeWithScan: the dashboard as of today (counts tables,
+// future periods taken away, classified deadlines live, due soon live)
+// gives what a scan of the deadlines gives, for every kind of viewer,
+// before and after the counts are compacted and after the status job.
+func TestFastCountsAgreeWithScan(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-02-01", 9, 0)
+	doc := e.document("41-KH/TU", "Kế hoạch thử nghiệm tổng hợp", 0)
+	secretDoc := e.document("42-KH/TU", "Kế hoạch thử nghiệm mật", 1)
+	mk := func(title, unit, start, due string, src int64) tasks.Task {
+		in := e.simple(title, unit, start, due)
+		if src != 0 {
+			in.SourceKind, in.SourceID = tasks.SourceDocument, src
+		}
+		return e.task(in)
+	}
+	a := mk("Việc 1", "btg", "2025-01-05", "2025-02-10", doc.ID)
+	b := mk("Việc 2", "btg", "2025-01-05", "2025-02-20", doc.ID)
+	mk("Việc 3", "sokh", "2025-01-10", "2025-03-31", secretDoc.ID)
+	mk("Việc 4", "sokh", "2025-01-10", "2025-02-03", 0)
+	e.task(tasks.Input{Title: "Báo cáo tháng", Kind: tasks.KindReport, LeadUnitID: e.units["btg"], StartOn: day("2025-01-01"),
+		Recurrence: tasks.Monthly, RecurUntil: day("2025-12-31"), DueDay: 25})
+	if _, err := e.s.Report(e.as("btg_member"), e.users["btg_member"], a.ID, tasks.ReportInput{Percent: 30}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.s.Complete(e.as("btg_member"), e.users["btg_member"], b.ID, tasks.CompleteInput{}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		for _, user := range []string{"office", "reader", "btg_member", "sokh_member", "cleared_other"} {
+			v := e.viewer(user)
+			for _, q := range []tasks.CountQuery{{DueFrom: day("2025-01-01"), DueTo: day("2025-12-31")}, {}, {DueFrom: day("2025-02-01"), DueTo: day("2025-02-28"), SoonDays: 30}} {
+				fast, err := e.s.CountByUnit(e.ctx, v, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				scan, err := e.s.ScanCounts(e.ctx, v, q, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := 0
+				for _, c := range fast {
+					s := scan[c.Unit.ID]
+					if !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon || c.Total != s.Total {
+						t.Errorf("%s, %s, %+v: unit %d fast %+v scan %+v", when, user, q, c.Unit.ID, c.Counts, s)
+					}
+					got++
+				}
+				want := 0
+				for _, s := range scan {
+					if s.Total > 0 || s.DueSoon > 0 {
+						want++
+					}
+				}
+				if got != want {
+					t.Errorf("%s, %s: %d units fast, %d scanned", when, user, got, want)
+				}
+				docs, _ := e.s.CountByDocument(e.ctx, v, q)
+				sdocs, _ := e.s.ScanCounts(e.ctx, v, q, true)
+				for _, c := range docs {
+					if s := sdocs[c.DocumentID]; !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon {
+						t.Errorf("%s, %s: document %d fast %+v scan %+v", when, user, c.DocumentID, c.Counts, s)
+					}
+				}
+			}
+		}
+	}
+	check("as created")
+	if err := e.s.CompactCounts(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("compacted")
+	e.clock.setDay("2025-02-21", 6, 0)
+	if _, err := e.s.RefreshStatuses(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after the status job")
+	if err := e.s.CompactCounts(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("compacted again")
+}

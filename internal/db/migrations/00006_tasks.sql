@@ -50,6 +50,7 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_parent ON tasks (parent_id);
 CREATE INDEX tasks_source ON tasks (source_kind, source_id);
 CREATE INDEX tasks_import ON tasks (import_id);
+CREATE INDEX tasks_document ON tasks (document_id);
 
 CREATE TABLE task_coordinators (
     task_id  BIGINT NOT NULL REFERENCES tasks (id),
@@ -98,6 +99,82 @@ CREATE INDEX task_occurrences_open ON task_occurrences (status, due_on);
 -- touches the table.
 CREATE INDEX task_occurrences_due ON task_occurrences (due_on, lead_unit_id, class, start_on, first_report_on, done_on, cancelled_on, task_id);
 CREATE INDEX task_occurrences_document ON task_occurrences (document_id, due_on, class, start_on, first_report_on, done_on, cancelled_on, task_id);
+
+-- Counts of deadlines by lead unit (and by source document), month of the
+-- deadline, class and stored status, for the dashboard as of today: a few
+-- hundred rows per province and year instead of a scan of the deadlines.
+-- Triggers on task_occurrences append a +1 for a row's new key and a -1 for
+-- its old one, so that every change of status, unit, class, deadline or
+-- document is counted in its own transaction; appending never waits on
+-- another transaction (an upserted counter would, and could deadlock). The
+-- status job folds the rows into one per key (tasks.CompactCounts).
+-- month is 'YYYY-MM' of due_on.
+CREATE TABLE task_unit_counts (
+    lead_unit_id BIGINT NOT NULL,
+    month        TEXT NOT NULL,
+    class        INTEGER NOT NULL,
+    status       TEXT NOT NULL,
+    n            BIGINT NOT NULL
+);
+CREATE INDEX task_unit_counts_key ON task_unit_counts (month, lead_unit_id, class, status, n);
+
+CREATE TABLE task_document_counts (
+    document_id  BIGINT NOT NULL,
+    month        TEXT NOT NULL,
+    class        INTEGER NOT NULL,
+    status       TEXT NOT NULL,
+    n            BIGINT NOT NULL
+);
+CREATE INDEX task_document_counts_key ON task_document_counts (month, document_id, class, status, n);
+
+-- Classified deadlines are counted live (grants decide who sees each one);
+-- this index keeps that scan to them alone.
+-- Deadlines whose period has not begun (recurring tasks' later periods):
+-- not counted on the dashboard until they start.
+CREATE INDEX task_occurrences_start ON task_occurrences (start_on, due_on, lead_unit_id, class, document_id);
+CREATE INDEX task_occurrences_classified ON task_occurrences (due_on, lead_unit_id, class, start_on, first_report_on, done_on, cancelled_on, task_id, document_id) WHERE class > 0;
+
+{{if sqlite}}
+CREATE TRIGGER task_occurrences_count_insert AFTER INSERT ON task_occurrences BEGIN
+    INSERT INTO task_unit_counts VALUES (NEW.lead_unit_id, substr(NEW.due_on, 1, 7), NEW.class, NEW.status, 1);
+    INSERT INTO task_document_counts SELECT NEW.document_id, substr(NEW.due_on, 1, 7), NEW.class, NEW.status, 1 WHERE NEW.document_id IS NOT NULL;
+END;
+CREATE TRIGGER task_occurrences_count_update AFTER UPDATE OF status, lead_unit_id, class, due_on, document_id ON task_occurrences
+WHEN OLD.status <> NEW.status OR OLD.lead_unit_id <> NEW.lead_unit_id OR OLD.class <> NEW.class OR OLD.due_on <> NEW.due_on
+    OR OLD.document_id IS NOT NEW.document_id BEGIN
+    INSERT INTO task_unit_counts VALUES (OLD.lead_unit_id, substr(OLD.due_on, 1, 7), OLD.class, OLD.status, -1);
+    INSERT INTO task_unit_counts VALUES (NEW.lead_unit_id, substr(NEW.due_on, 1, 7), NEW.class, NEW.status, 1);
+    INSERT INTO task_document_counts SELECT OLD.document_id, substr(OLD.due_on, 1, 7), OLD.class, OLD.status, -1 WHERE OLD.document_id IS NOT NULL;
+    INSERT INTO task_document_counts SELECT NEW.document_id, substr(NEW.due_on, 1, 7), NEW.class, NEW.status, 1 WHERE NEW.document_id IS NOT NULL;
+END;
+CREATE TRIGGER task_occurrences_count_delete AFTER DELETE ON task_occurrences BEGIN
+    INSERT INTO task_unit_counts VALUES (OLD.lead_unit_id, substr(OLD.due_on, 1, 7), OLD.class, OLD.status, -1);
+    INSERT INTO task_document_counts SELECT OLD.document_id, substr(OLD.due_on, 1, 7), OLD.class, OLD.status, -1 WHERE OLD.document_id IS NOT NULL;
+END;
+{{else}}
+CREATE FUNCTION task_occurrences_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO task_unit_counts VALUES (OLD.lead_unit_id, to_char(OLD.due_on, 'YYYY-MM'), OLD.class, OLD.status, -1);
+        IF OLD.document_id IS NOT NULL THEN
+            INSERT INTO task_document_counts VALUES (OLD.document_id, to_char(OLD.due_on, 'YYYY-MM'), OLD.class, OLD.status, -1);
+        END IF;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        INSERT INTO task_unit_counts VALUES (NEW.lead_unit_id, to_char(NEW.due_on, 'YYYY-MM'), NEW.class, NEW.status, 1);
+        IF NEW.document_id IS NOT NULL THEN
+            INSERT INTO task_document_counts VALUES (NEW.document_id, to_char(NEW.due_on, 'YYYY-MM'), NEW.class, NEW.status, 1);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER task_occurrences_count_insert AFTER INSERT OR DELETE ON task_occurrences
+    FOR EACH ROW EXECUTE FUNCTION task_occurrences_count();
+CREATE TRIGGER task_occurrences_count_update AFTER UPDATE OF status, lead_unit_id, class, due_on, document_id ON task_occurrences
+    FOR EACH ROW WHEN (OLD.status <> NEW.status OR OLD.lead_unit_id <> NEW.lead_unit_id OR OLD.class <> NEW.class
+        OR OLD.due_on <> NEW.due_on OR OLD.document_id IS DISTINCT FROM NEW.document_id)
+    EXECUTE FUNCTION task_occurrences_count();
+{{end}}
 
 -- A progress report on one occurrence, by a member of the lead unit, a
 -- coordinating unit or the office: percent done, what was done, evidence
