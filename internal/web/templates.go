@@ -25,6 +25,9 @@ var views = []string{
 	"users",
 	"user_form",
 	"audit",
+	"documents",
+	"document",
+	"document_form",
 }
 
 type templates map[string]*template.Template
