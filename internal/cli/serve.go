@@ -97,7 +97,21 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if len(users) > 0 {
 		return nil, fmt.Errorf("the database %s already has users; the demo needs an empty one (omit --db)", a.DB)
 	}
-	return demo.CreateAccounts(ctx, a.Auth)
+	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
+		return nil, err
+	}
+	accounts, err := demo.CreateAccounts(ctx, a.Auth)
+	if err != nil {
+		return nil, err
+	}
+	office, err := demo.Office(ctx, a.Auth)
+	if err != nil {
+		return nil, err
+	}
+	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
+		return nil, err
+	}
+	return accounts, nil
 }
 
 func printAccounts(env *Env, accounts []demo.Account, db string) {
