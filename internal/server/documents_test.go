@@ -175,3 +175,5 @@ func TestDocumentAPI(t *testing.T) {
 		t.Fatalf("leader without need to know sees %d: %v %s", page.Total, err, resp.Body)
 	}
 }
+
+func itoa(id int64) string { return fmt.Sprint(id) }
