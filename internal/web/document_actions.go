@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/documents"
 	"plenum/internal/problem"
@@ -150,5 +151,28 @@ func (h *Handler) detachDocumentFile(w http.ResponseWriter, r *http.Request) err
 	}
 	return h.documentAction(w, r, "documents.detached", func(p auth.Principal, id int64, v *problem.Validation) error {
 		return h.app.Documents.Detach(r.Context(), p, id, fileID)
+	})
+}
+
+func (h *Handler) setDocumentGrants(w http.ResponseWriter, r *http.Request) error {
+	return h.documentAction(w, r, "documents.grants_saved", func(p auth.Principal, id int64, v *problem.Validation) error {
+		var gs []access.Grant
+		for _, role := range r.PostForm["role"] {
+			gs = append(gs, access.Grant{Role: auth.Role(role)})
+		}
+		for _, s := range r.PostForm["unit_id"] {
+			if id := parseIDField(v, "unit_id", s); id != 0 {
+				gs = append(gs, access.Grant{UnitID: id})
+			}
+		}
+		for _, s := range r.PostForm["user_id"] {
+			if id := parseIDField(v, "user_id", s); id != 0 {
+				gs = append(gs, access.Grant{UserID: id})
+			}
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		return h.app.Documents.SetGrants(r.Context(), p, id, gs)
 	})
 }

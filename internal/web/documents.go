@@ -5,10 +5,12 @@ import (
 	"strconv"
 
 	"plenum/internal/access"
+	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/documents"
 	"plenum/internal/files"
+	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 	"plenum/internal/vn"
@@ -21,6 +23,7 @@ type documentsData struct {
 	Statuses []documents.Status
 	Classes  []auth.Clearance
 	Years    []int
+	Issuers  []documents.Issuer
 	Today    string
 	Export   string // URL of the XLSX export of this list
 	Prev     string
@@ -51,6 +54,9 @@ func (h *Handler) documentList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if data.Years, err = h.app.Documents.Years(r.Context(), v); err != nil {
+		return err
+	}
+	if data.Issuers, err = h.app.Documents.Issuers(r.Context(), v); err != nil {
 		return err
 	}
 	export := r.URL.Query()
@@ -99,7 +105,11 @@ type documentData struct {
 	Classifications []documents.Classification
 	Files           []files.File
 	Copies          []documents.Copy
-	Grants          []access.Grant
+	Grants          []grantView
+	Units           []org.Unit  // for the grants form
+	Users           []auth.User // for the grants form
+	Roles           []auth.Role // for the grants form
+	History         []audit.Entry
 	Next            []documents.Status
 	LinkKinds       []documents.LinkKind
 	Classes         []auth.Clearance
@@ -155,7 +165,23 @@ func (h *Handler) documentPage(w http.ResponseWriter, r *http.Request, status in
 	if data.Copies, err = s.Copies(ctx, v, id); err != nil {
 		return err
 	}
-	if data.Grants, err = s.Grants(ctx, v, id); err != nil {
+	grants, err := s.Grants(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	if data.Grants, err = h.grantViews(r, grants); err != nil {
+		return err
+	}
+	if router.Principal(r).Can(auth.DocumentsWrite) {
+		if data.Units, err = h.app.Org.Search(ctx, org.SearchQuery{Limit: 500}); err != nil {
+			return err
+		}
+		if data.Users, err = h.app.Auth.Users(ctx); err != nil {
+			return err
+		}
+		data.Roles = auth.Roles
+	}
+	if data.History, err = s.History(ctx, v, id); err != nil {
 		return err
 	}
 	// The page is marked with the highest class of anything on it: the
@@ -224,4 +250,65 @@ func (p *Page) LongDate(d date.Date) string {
 		return p.Date(d)
 	}
 	return vn.FormatLongDate(d)
+}
+
+// grantView is a grant as the page names it.
+type grantView struct {
+	access.Grant
+	Label string
+}
+
+func (h *Handler) grantViews(r *http.Request, gs []access.Grant) ([]grantView, error) {
+	out := make([]grantView, 0, len(gs))
+	for _, g := range gs {
+		gv := grantView{Grant: g}
+		switch {
+		case g.UnitID != 0:
+			u, err := h.app.Org.Get(r.Context(), g.UnitID, date.Date{})
+			if err != nil {
+				return nil, err
+			}
+			gv.Label = u.Name
+		case g.Role != "":
+			gv.Label = router.LangT(r, "role."+string(g.Role))
+		default:
+			u, err := h.app.Auth.User(r.Context(), g.UserID)
+			if err != nil {
+				return nil, err
+			}
+			gv.Label = u.DisplayName + " (" + u.Username + ")"
+		}
+		out = append(out, gv)
+	}
+	return out, nil
+}
+
+// HasRole reports whether the document's grants name role r.
+func (d documentData) HasRole(r auth.Role) bool {
+	for _, g := range d.Grants {
+		if g.Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// HasUnit reports whether the document's grants name unit id.
+func (d documentData) HasUnit(id int64) bool {
+	for _, g := range d.Grants {
+		if g.UnitID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// HasUser reports whether the document's grants name user id.
+func (d documentData) HasUser(id int64) bool {
+	for _, g := range d.Grants {
+		if g.UserID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -47,6 +47,7 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /documents/{id}/status", auth.DocumentsWrite, h.documentStatus)
 	rt.Handle("POST /documents/{id}/classify", auth.DocumentsWrite, h.classifyDocument)
 	rt.Handle("POST /documents/{id}/publish", auth.DocumentsWrite, h.publishDocument)
+	rt.Handle("POST /documents/{id}/grants", auth.DocumentsWrite, h.setDocumentGrants)
 	rt.Handle("POST /documents/{id}/links", auth.DocumentsWrite, h.linkDocument)
 	rt.Handle("POST /documents/{id}/links/{link}/delete", auth.DocumentsWrite, h.unlinkDocument)
 	rt.Handle("POST /documents/{id}/copies", auth.DocumentsWrite, h.registerCopy)
