@@ -253,3 +253,41 @@ func TestUpdateUnlinkPublishGrants(t *testing.T) {
 		t.Errorf("history: %d entries, %v", len(hist), err)
 	}
 }
+
+// Clerks issuing drafts at once get consecutive numbers, and a draft
+// issued twice at once is issued once.
+func TestConcurrentIssue(t *testing.T) {
+	e := newEnv(t)
+	draft := func() documents.Document {
+		return e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "notice", SymbolIssuer: "TU",
+			IssuerUnitID: e.units["tu"], Title: "thông báo dự thảo"})
+	}
+	drafts := []documents.Document{draft(), draft(), draft(), draft()}
+	type result struct {
+		d   documents.Document
+		err error
+	}
+	results := make(chan result, 8)
+	for _, d := range append(drafts, drafts[0], drafts[1]) {
+		go func() {
+			got, err := e.s.Issue(e.as("office"), e.users["office"], d.ID, documents.IssueInput{IssuedOn: day("2023-05-05")})
+			results <- result{got, err}
+		}()
+	}
+	numbers := map[int]bool{}
+	var conflicts int
+	for range 6 {
+		r := <-results
+		switch {
+		case problem.Is(r.err, problem.Conflict):
+			conflicts++
+		case r.err != nil:
+			t.Fatal(r.err)
+		default:
+			numbers[r.d.Number] = true
+		}
+	}
+	if conflicts != 2 || len(numbers) != 4 || !numbers[1] || !numbers[4] {
+		t.Fatalf("numbers %v, %d conflicts", numbers, conflicts)
+	}
+}
