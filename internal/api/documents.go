@@ -249,7 +249,7 @@ func (h *Handler) documentLinks(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) documentFamily(w http.ResponseWriter, r *http.Request) error {
 	var val problem.Validation
-	asOf := documents.ParseDate(&val, "as_of", r.URL.Query().Get("as_of"))
+	asOf := val.Date("as_of", r.URL.Query().Get("as_of"))
 	if err := val.Err(); err != nil {
 		return err
 	}

@@ -173,15 +173,8 @@ func (s *Store) linkEffects(ctx context.Context, kind LinkKind, from, to Documen
 	case kind == Amends && to.Status == Issued:
 		return s.setStatus(ctx, to, Amended, date.Date{})
 	case kind == Replaces && (to.Status == Issued || to.Status == Amended):
-		on := from.EffectiveFrom
-		if on.IsZero() {
-			on = from.IssuedOn
-		}
-		start := to.EffectiveFrom
-		if start.IsZero() {
-			start = to.IssuedOn
-		}
-		if !on.After(start) {
+		on := from.InForceFrom()
+		if !on.After(to.InForceFrom()) {
 			return problem.InvalidField("to_id", "documents.error.link_dates")
 		}
 		return s.setStatus(ctx, to, Replaced, on)

@@ -174,11 +174,7 @@ func (s *Store) setStatus(ctx context.Context, d Document, to Status, on date.Da
 	}
 	end := d.EffectiveTo
 	if to.Ends() {
-		start := d.EffectiveFrom
-		if start.IsZero() {
-			start = d.IssuedOn
-		}
-		if !on.After(start) {
+		if !on.After(d.InForceFrom()) {
 			return problem.InvalidField("on", "documents.error.end_before_effect")
 		}
 		end = on

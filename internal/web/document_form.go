@@ -139,15 +139,7 @@ func (h *Handler) createDocument(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) editDocumentForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
-	if err != nil {
-		return err
-	}
-	d, err := h.app.Documents.Get(r.Context(), v, id)
+	d, _, err := h.pathDocument(r)
 	if err != nil {
 		return err
 	}
@@ -155,21 +147,14 @@ func (h *Handler) editDocumentForm(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) updateDocument(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	v, err := h.viewer(r)
+	d, _, err := h.pathDocument(r)
 	if err != nil {
 		return err
 	}
-	d, err := h.app.Documents.Get(r.Context(), v, id)
-	if err != nil {
-		return err
-	}
+	id := d.ID
 	retry := func(f *Form) error { return h.documentForm(w, r, http.StatusUnprocessableEntity, d, d.Origin, f) }
 	in, err := readDocumentInput(r)
 	if err != nil {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"plenum/internal/access"
@@ -32,6 +33,21 @@ type documentsData struct {
 
 func (h *Handler) viewer(r *http.Request) (access.Viewer, error) {
 	return h.app.Access.Viewer(r.Context(), router.Principal(r))
+}
+
+// pathDocument returns the document {id} of the request, if the viewer may
+// see it, and the viewer.
+func (h *Handler) pathDocument(r *http.Request) (documents.Document, access.Viewer, error) {
+	id, err := router.PathID(r, "id")
+	if err != nil {
+		return documents.Document{}, access.Viewer{}, err
+	}
+	v, err := h.viewer(r)
+	if err != nil {
+		return documents.Document{}, v, err
+	}
+	d, err := h.app.Documents.Get(r.Context(), v, id)
+	return d, v, err
 }
 
 func (h *Handler) documentList(w http.ResponseWriter, r *http.Request) error {
@@ -120,20 +136,11 @@ type documentData struct {
 // documentPage shows document id; a refused action form comes back in f
 // with the given status.
 func (h *Handler) documentPage(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, err := router.PathID(r, "id")
+	d, v, err := h.pathDocument(r)
 	if err != nil {
 		return err
 	}
-	v, err := h.viewer(r)
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	s := h.app.Documents
-	d, err := s.Get(ctx, v, id)
-	if err != nil {
-		return err
-	}
+	ctx, s, id := r.Context(), h.app.Documents, d.ID
 	var val problem.Validation
 	asOf := parseDateField(&val, "as_of", r.URL.Query().Get("as_of"))
 	if asOf.IsZero() {
@@ -311,4 +318,10 @@ func (d documentData) HasUser(id int64) bool {
 		}
 	}
 	return false
+}
+
+// Selected reports whether the form's field name holds id among its values
+// (a multiple select shown again).
+func (p *Page) Selected(name string, id int64) bool {
+	return slices.Contains(p.Form.Values[name], strconv.FormatInt(id, 10))
 }

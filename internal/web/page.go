@@ -126,16 +126,7 @@ func formError(r *http.Request, err error) (*Form, error) {
 
 // parseDateField reads a date typed as 01/07/2025 or given by a date picker
 // as 2025-07-01. Empty is the zero date.
-func parseDateField(v *problem.Validation, name, s string) date.Date {
-	if strings.TrimSpace(s) == "" {
-		return date.Date{}
-	}
-	d, err := date.ParseInput(s)
-	if err != nil {
-		v.Add(name, "error.invalid_date")
-	}
-	return d
-}
+func parseDateField(v *problem.Validation, name, s string) date.Date { return v.Date(name, s) }
 
 // parseIDField reads an optional numeric id from a select box.
 func parseIDField(v *problem.Validation, name, s string) int64 {
