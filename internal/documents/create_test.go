@@ -245,7 +245,7 @@ func TestUpdateUnlinkPublishGrants(t *testing.T) {
 			actions = append(actions, entries[i].Action)
 		}
 	}
-	if got := strings.Join(actions, " "); got != "set_access create update link unlink publish" {
+	if got := strings.Join(actions, " "); got != "set_access create set_access update link unlink publish" {
 		t.Errorf("audit of the plan: %s", got)
 	}
 	hist, err := e.s.History(e.ctx, e.viewer("reader"), plan.ID)

@@ -116,11 +116,19 @@ func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link,
 		if err := s.linkEffects(ctx, in.Kind, from, to); err != nil {
 			return err
 		}
-		if to, err = s.load(ctx, to.ID); err != nil {
+		after, err := s.load(ctx, to.ID)
+		if err != nil {
 			return err
 		}
-		if err := s.index(ctx, to); err != nil {
-			return err
+		if after.Status != to.Status {
+			if err := s.index(ctx, after); err != nil {
+				return err
+			}
+			if err := s.record(ctx, "status", to.ID, max(from.Class, to.Class),
+				map[string]any{"status": to.Status, "effective_to": to.EffectiveTo},
+				map[string]any{"status": after.Status, "effective_to": after.EffectiveTo, "by_link_from": from.ID}); err != nil {
+				return err
+			}
 		}
 		out = Link{ID: id, Kind: in.Kind, Outgoing: true, Note: in.Note, Other: refOf(to)}
 		// The entry names both documents: it carries the higher class.

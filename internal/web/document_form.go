@@ -35,7 +35,12 @@ func (h *Handler) documentForm(w http.ResponseWriter, r *http.Request, status in
 	if f == nil {
 		f = &Form{Values: documentValues(d, origin)}
 	}
-	return h.render(w, r, status, "document_form", &Page{Title: title, Form: f, Class: d.Class,
+	// A form shown again holds what was typed: mark it with the class chosen.
+	class := d.Class
+	if c, ok := auth.ParseClearance(f.Values.Get("class")); ok {
+		class = max(class, c)
+	}
+	return h.render(w, r, status, "document_form", &Page{Title: title, Form: f, Class: class,
 		Data: documentFormData{Doc: d, Origin: origin, Kinds: documents.Kinds(), Capacities: documents.Capacities,
 			Statuses: []documents.Status{documents.Issued, documents.Amended, documents.Replaced, documents.Expired, documents.Repealed},
 			Classes:  clearances(), Units: units}})
