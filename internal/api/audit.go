@@ -5,8 +5,8 @@ import (
 	"strconv"
 
 	"plenum/internal/audit"
-	"plenum/internal/db"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )

@@ -70,4 +70,3 @@ func keyType(d db.Dialect) string {
 	}
 	return "TEXT"
 }
-
