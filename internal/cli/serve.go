@@ -100,7 +100,7 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
 		return nil, err
 	}
-	accounts, err := demo.CreateAccounts(ctx, a.Auth)
+	accounts, err := demo.CreateAccounts(ctx, a.Auth, a.Org)
 	if err != nil {
 		return nil, err
 	}

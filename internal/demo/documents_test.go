@@ -18,7 +18,7 @@ func TestDemoDocuments(t *testing.T) {
 	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.CreateAccounts(ctx, a.Auth); err != nil {
+	if _, err := demo.CreateAccounts(ctx, a.Auth, a.Org); err != nil {
 		t.Fatal(err)
 	}
 	office, err := demo.Office(ctx, a.Auth)
