@@ -25,6 +25,7 @@ var views = []string{
 	"users",
 	"user_form",
 	"audit",
+	"search",
 }
 
 type templates map[string]*template.Template

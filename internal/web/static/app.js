@@ -7,3 +7,9 @@ document.addEventListener("submit", function (e) {
 document.addEventListener("change", function (e) {
   if (e.target.matches("[data-autosubmit]")) e.target.form.submit();
 });
+// On a narrow screen the search facets start folded, so that the results come first.
+document.addEventListener("DOMContentLoaded", function () {
+  if (window.matchMedia("(max-width: 48rem)").matches) {
+    document.querySelectorAll(".facets details[open]").forEach(function (d) { d.open = false; });
+  }
+});
