@@ -51,3 +51,9 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	return a
 }
+
+// SearchSources are the stores whose records the search index holds, for
+// `plenum reindex`. A store that indexes its records adds its Source here.
+func (a *App) SearchSources() []search.Source {
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource()}
+}

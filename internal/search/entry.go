@@ -69,7 +69,7 @@ type Entry struct {
 	// a conference's type, a unit's org.Kind. A filter and a facet.
 	Kind string `json:"kind,omitempty"`
 	// Issuer is who issued a document, as shown: "Tỉnh ủy Thái Nguyên",
-	// "Bộ Chính trị". A filter and a facet.
+	// "Bộ Chính trị". Searched with the body; a filter and a facet.
 	Issuer string `json:"issuer,omitempty"`
 	// UnitID is the unit the record belongs to: the body that held a
 	// conference, the unit that issued a document, the unit a person's
@@ -81,7 +81,7 @@ type Entry struct {
 	// Status is the record's status code ("issued", "replaced"…). A filter and a facet.
 	Status string `json:"status,omitempty"`
 	// Date is the record's date (issued on, held on), shown with the result.
-	Date date.Date `json:"date"`
+	Date date.Date `json:"date,omitzero"`
 	// URL is the path of the record's page, "/documents/12".
 	URL string `json:"url"`
 }
@@ -129,7 +129,7 @@ func (ix *Index) Put(ctx context.Context, e Entry) error {
 		 updated_at = excluded.updated_at`,
 		e.Entity, e.EntityID, e.Class, e.Title, e.Body, e.Symbol, e.Kind, e.Issuer, nullID(e.UnitID), e.Year, e.Status,
 		e.Date, e.URL,
-		foldWords(e.Title+" "+e.Symbol), foldWords(e.Body+" "+e.Keywords), strings.Join(symbolTokens(e.Symbol), " "),
+		foldWords(e.Title+" "+e.Symbol), foldWords(e.Body+" "+e.Keywords+" "+e.Issuer), strings.Join(symbolTokens(e.Symbol), " "),
 		ix.now().UTC())
 	if err != nil {
 		return fmt.Errorf("search: put %s %d: %w", e.Entity, e.EntityID, err)
