@@ -8,7 +8,6 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/documents"
-	"plenum/internal/files"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )
@@ -280,12 +279,7 @@ func (h *Handler) downloadFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, data, err := h.app.Documents.Attachment(r.Context(), v, id, fileID)
-	if err != nil {
-		return err
-	}
-	files.Serve(w, f, data, router.Lang(r))
-	return nil
+	return h.app.Documents.ServeAttachment(w, r, v, id, fileID, router.Lang(r))
 }
 
 func (h *Handler) detachFile(w http.ResponseWriter, r *http.Request) error {

@@ -224,12 +224,7 @@ func (h *Handler) documentFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, data, err := h.app.Documents.Attachment(r.Context(), v, id, fileID)
-	if err != nil {
-		return err
-	}
-	files.Serve(w, f, data, router.Lang(r))
-	return nil
+	return h.app.Documents.ServeAttachment(w, r, v, id, fileID, router.Lang(r))
 }
 
 // treeNode is what the recursive "docnode" template receives.
