@@ -186,23 +186,30 @@ func issuerKey(unitID int64, name string) string {
 }
 
 // numberingOf returns the numbering scope of a document like sym issued on
-// day by issuer, and the period its number belongs to ("2020-2025" for a
-// Party term, "2022" for a State year). A Party issuer outside every known
-// term numbers by year.
-func (s *Store) numberingOf(sym docsym.Symbol, day date.Date, issuer string) (scope, period string, err error) {
-	rule := docsym.DefaultRule(sym)
-	key, err := rule.Key(sym, day, s.opt.Terms(sym.Issuer))
+// day by an issuer (a unit of the organisation, or an outside issuer by
+// name), and the period its number belongs to ("2020-2025" for a Party
+// term, "2022" for a State year). A unit's scope follows the rule set for it
+// (numbering.Scope); a Party issuer outside every known term numbers by year.
+func (s *Store) numberingOf(ctx context.Context, sym docsym.Symbol, day date.Date, unitID int64, issuerName string) (scope, period string, err error) {
+	if sym.Year != 0 && sym.Year != day.Year {
+		return "", "", problem.InvalidField("issued_on", "documents.error.year_mismatch", sym.Year)
+	}
+	terms := s.opt.Terms(sym.Issuer)
+	if unitID != 0 {
+		scope, err = numbering.Scope(ctx, s.db, unitID, sym, day, terms)
+	} else {
+		var key string
+		key, err = docsym.DefaultRule(sym).Key(sym, day, terms)
+		scope = issuerKey(0, issuerName) + ":" + key
+	}
 	if err != nil && sym.System == docsym.Party {
-		rule.Period = docsym.PerYear
-		key, err = rule.Key(sym, day, nil)
+		key, yerr := docsym.ScopeRule{Period: docsym.PerYear, PerKind: true}.Key(sym, day, nil)
+		scope, err = issuerKey(unitID, issuerName)+":"+key, yerr
 	}
 	if err != nil {
-		if sym.Year != 0 && sym.Year != day.Year {
-			return "", "", problem.InvalidField("issued_on", "documents.error.year_mismatch", sym.Year)
-		}
 		return "", "", symbolError("symbol", err)
 	}
-	return issuer + "|" + key, key[strings.LastIndexByte(key, ':')+1:], nil
+	return scope, scope[strings.LastIndexByte(scope, ':')+1:], nil
 }
 
 // draftSymbol is the symbol a draft will carry, numbered 1, to check that
@@ -249,7 +256,7 @@ func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Documen
 			return err
 		}
 		d.Recipients = recipients
-		var symKey, scope any
+		var symKey, scope string
 		switch in.Origin {
 		case External:
 			sym, err := docsym.Parse(in.Symbol)
@@ -259,7 +266,7 @@ func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Documen
 			if !kindMatches(sym, in.Kind) {
 				return problem.InvalidField("kind", "documents.error.kind_mismatch", sym.Kind.Name("vi"))
 			}
-			sc, period, err := s.numberingOf(sym, in.IssuedOn, issuerKey(d.IssuerUnitID, d.IssuerName))
+			sc, period, err := s.numberingOf(ctx, sym, in.IssuedOn, d.IssuerUnitID, d.IssuerName)
 			if err != nil {
 				return err
 			}
@@ -279,7 +286,6 @@ func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Documen
 				return err
 			}
 			d.SymbolIssuer, d.SymbolUnit, d.Legal = sym.Issuer, sym.Unit, in.Legal
-			scope = ""
 		}
 		id, err := s.insert(ctx, d, symKey, scope)
 		if err != nil {
@@ -370,7 +376,8 @@ func (s *Store) resolveRecipients(ctx context.Context, rs []Recipient, day date.
 	return out, nil
 }
 
-func (s *Store) insert(ctx context.Context, d Document, symKey, scope any) (int64, error) {
+// insert writes a new document; symKey is "" for a document without a symbol.
+func (s *Store) insert(ctx context.Context, d Document, symKey, scope string) (int64, error) {
 	now := s.now().UTC()
 	var year any
 	if !d.IssuedOn.IsZero() {
@@ -383,8 +390,8 @@ func (s *Store) insert(ctx context.Context, d Document, symKey, scope any) (int6
 		protect_until, declassify_on, search_key, created_by, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
 		$23, $24, $25, $26, $27, $28, $29, $30, $31, $31) RETURNING id`,
-		string(d.System), string(d.Kind), string(d.Origin), nullNumber(d.Number), d.Symbol, symKey,
-		d.SymbolIssuer, d.SymbolUnit, d.Legal, scopeText(scope), nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
+		string(d.System), string(d.Kind), string(d.Origin), nullNumber(d.Number), d.Symbol, nullText(symKey),
+		d.SymbolIssuer, d.SymbolUnit, d.Legal, scope, nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
 		nullID(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, nullDate(d.IssuedOn), year,
 		nullDate(d.EffectiveFrom), nullDate(d.EffectiveTo), d.Title, d.Body, string(d.Status), int(d.Class),
 		nullDate(d.ProtectUntil), nullDate(d.DeclassifyOn), searchKey(d), nullID(d.CreatedBy), now).Scan(&id)
@@ -404,11 +411,11 @@ func nullNumber(n int) any {
 	return n
 }
 
-func scopeText(scope any) string {
-	if s, ok := scope.(string); ok {
-		return s
+func nullText(s string) any {
+	if s == "" {
+		return nil
 	}
-	return ""
+	return s
 }
 
 // searchKey is what the registry's own text filter matches: the folded

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"plenum/internal/auth"
-	"plenum/internal/date"
 	"plenum/internal/problem"
 )
 
@@ -16,7 +15,7 @@ import (
 // written 2025-07-01 or 01/07/2025.
 func ParseListQuery(values url.Values) (ListQuery, error) {
 	var v problem.Validation
-	q := ListQuery{Text: values.Get("q"), Kind: Kind(values.Get("kind")), Origin: Origin(values.Get("origin")),
+	q := ListQuery{Text: values.Get("q"), Issuer: values.Get("issuer"), Kind: Kind(values.Get("kind")), Origin: Origin(values.Get("origin")),
 		Status: Status(values.Get("status"))}
 	v.Check(q.Kind == "" || q.Kind.Valid(), "kind", "error.invalid_choice")
 	v.Check(q.Origin == "" || q.Origin == External || q.Origin == Internal, "origin", "error.invalid_choice")
@@ -30,8 +29,8 @@ func ParseListQuery(values url.Values) (ListQuery, error) {
 		v.Check(ok, "class", "error.invalid_choice")
 		q.Class = &c
 	}
-	q.InForceOn = ParseDate(&v, "in_force_on", values.Get("in_force_on"))
-	q.ProtectionDueOn = ParseDate(&v, "protection_due_on", values.Get("protection_due_on"))
+	q.InForceOn = v.Date("in_force_on", values.Get("in_force_on"))
+	q.ProtectionDueOn = v.Date("protection_due_on", values.Get("protection_due_on"))
 	return q, v.Err()
 }
 
@@ -46,17 +45,4 @@ func intParam(v *problem.Validation, values url.Values, name string) int {
 		return 0
 	}
 	return n
-}
-
-// ParseDate reads a day typed as 01/07/2025 or 2025-07-01 (date.ParseInput);
-// empty is the zero date, anything else a problem on field name.
-func ParseDate(v *problem.Validation, name, s string) date.Date {
-	if strings.TrimSpace(s) == "" {
-		return date.Date{}
-	}
-	d, err := date.ParseInput(s)
-	if err != nil {
-		v.Add(name, "error.invalid_date")
-	}
-	return d
 }

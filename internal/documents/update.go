@@ -61,7 +61,7 @@ func (s *Store) Update(ctx context.Context, p auth.Principal, id int64, in Input
 				return problem.InvalidField("kind", "documents.error.kind_mismatch", sym.Kind.Name("vi"))
 			}
 			var period string
-			if scope, period, err = s.numberingOf(sym, d.IssuedOn, issuerKey(d.IssuerUnitID, d.IssuerName)); err != nil {
+			if scope, period, err = s.numberingOf(ctx, sym, d.IssuedOn, d.IssuerUnitID, d.IssuerName); err != nil {
 				return err
 			}
 			if err := numbering.Observe(ctx, s.db, scope, int64(sym.Number)); err != nil {
@@ -75,6 +75,14 @@ func (s *Store) Update(ctx context.Context, p auth.Principal, id int64, in Input
 			return err
 		}
 		if err := s.writeRecipients(ctx, id, d.Recipients); err != nil {
+			return err
+		}
+		// New recipient units need to know; grants already given stay.
+		grants, err := s.access.Grants(ctx, Entity, id)
+		if err != nil {
+			return err
+		}
+		if err := s.setGrants(ctx, id, d.Class, d.CreatedBy, grants, d.Recipients); err != nil {
 			return err
 		}
 		if out, err = s.load(ctx, id); err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"plenum/internal/auth"
@@ -83,6 +82,13 @@ func (p *Page) ClassName(c auth.Clearance) string { return p.T(c.Key()) }
 // RoleName names a role in the page's language.
 func (p *Page) RoleName(r auth.Role) string { return p.T("role." + string(r)) }
 
+// OnSearchPage reports whether the page is the search page, which has its
+// own search box in place of the one in the header.
+func (p *Page) OnSearchPage() bool {
+	u, err := url.Parse(p.Path)
+	return err == nil && u.Path == "/search"
+}
+
 // Field returns the submitted value of a form field.
 func (p *Page) Field(name string) string { return p.Form.Values.Get(name) }
 
@@ -132,16 +138,7 @@ func formError(r *http.Request, err error) (*Form, error) {
 
 // parseDateField reads a date typed as 01/07/2025 or given by a date picker
 // as 2025-07-01. Empty is the zero date.
-func parseDateField(v *problem.Validation, name, s string) date.Date {
-	if strings.TrimSpace(s) == "" {
-		return date.Date{}
-	}
-	d, err := date.ParseInput(s)
-	if err != nil {
-		v.Add(name, "error.invalid_date")
-	}
-	return d
-}
+func parseDateField(v *problem.Validation, name, s string) date.Date { return v.Date(name, s) }
 
 const flashCookie = "plenum_flash"
 

@@ -37,6 +37,10 @@ var views = []string{
 	"task_import",
 	"reminder_rules",
 	"notifications",
+	"documents",
+	"document",
+	"document_form",
+	"search",
 }
 
 type templates map[string]*template.Template
