@@ -55,6 +55,6 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Files = files.New(d, a.Audit, cfg.Files)
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.News = news.New(d, a.Audit)
-	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
+	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
 	return a
 }

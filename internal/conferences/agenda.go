@@ -252,6 +252,9 @@ func (s *Store) AddItem(ctx context.Context, v access.Viewer, confID int64, in I
 		if err := s.propagate(ctx, confID); err != nil {
 			return err
 		}
+		if err := s.index(ctx, confID); err != nil {
+			return err
+		}
 		if out, err = s.Item(ctx, access.System, id); err != nil {
 			return err
 		}
@@ -295,6 +298,9 @@ func (s *Store) UpdateItem(ctx context.Context, v access.Viewer, id int64, in It
 		if err := s.propagate(ctx, c.ID); err != nil {
 			return err
 		}
+		if err := s.index(ctx, c.ID); err != nil {
+			return err
+		}
 		if out, err = s.Item(ctx, access.System, id); err != nil {
 			return err
 		}
@@ -330,6 +336,9 @@ func (s *Store) RemoveItem(ctx context.Context, v access.Viewer, id int64) error
 			}
 		}
 		if err := s.exec(ctx, "delete item", `DELETE FROM agenda_items WHERE id = $1`, id); err != nil {
+			return err
+		}
+		if err := s.index(ctx, c.ID); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityItem, EntityID: id, Class: before.Class, Before: before})

@@ -403,6 +403,9 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 		if out, err = s.Get(ctx, access.System, id); err != nil {
 			return err
 		}
+		if err := s.index(ctx, id); err != nil {
+			return err
+		}
 		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityConference, EntityID: id, Class: out.Class, After: out})
 	})
 	if err != nil {
@@ -506,6 +509,9 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 		if out, err = s.Get(ctx, access.System, id); err != nil {
 			return err
 		}
+		if err := s.index(ctx, id); err != nil {
+			return err
+		}
 		return s.log.Record(ctx, audit.Change{Action: "update", Entity: entityConference, EntityID: id,
 			Class: max(before.Class, out.Class), Before: before, After: out})
 	})
@@ -536,7 +542,7 @@ func (s *Store) Delete(ctx context.Context, v access.Viewer, id int64) error {
 		if n > 0 {
 			return conflict("id", "conferences.error.delete_has_records")
 		}
-		for _, t := range []string{"conference_bridges", "conference_chairs", "conference_invitees", "conference_attendance"} {
+		for _, t := range []string{"conference_bridges", "conference_chairs", "conference_invitees", "conference_attendance", "conference_documents"} {
 			if err := s.exec(ctx, "clear "+t, `DELETE FROM `+t+` WHERE conference_id = $1`, id); err != nil {
 				return err
 			}
@@ -547,6 +553,9 @@ func (s *Store) Delete(ctx context.Context, v access.Viewer, id int64) error {
 			}
 		}
 		if err := s.exec(ctx, "delete conference", `DELETE FROM conferences WHERE id = $1`, id); err != nil {
+			return err
+		}
+		if err := s.unindex(ctx, id); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityConference, EntityID: id, Class: before.Class, Before: before})

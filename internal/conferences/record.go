@@ -63,7 +63,7 @@ func (s *Store) Record(ctx context.Context, v access.Viewer, id int64) (Record, 
 		return Record{}, err
 	}
 	for _, d := range r.Adopted {
-		r.MaxClass = max(r.MaxClass, d.Class)
+		r.MaxClass = max(r.MaxClass, int(d.Class))
 	}
 	page, err := s.news.List(ctx, news.ListQuery{ConferenceID: id, Limit: 500})
 	if err != nil {

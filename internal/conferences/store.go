@@ -14,6 +14,7 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 	"plenum/internal/vn"
 )
 
@@ -26,14 +27,17 @@ type Store struct {
 	units  *org.Store
 	people *people.Store
 	news   *news.Store
+	search *search.Index
 	docs   docLinks
 	now    func() time.Time
 }
 
 // New returns the conference store of d. Articles written from conferences
-// go to articles.
-func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store) *Store {
-	return &Store{db: d, log: log, access: acc, units: units, people: ppl, news: articles, now: time.Now}
+// go to articles; the search index (nil for none) is kept in step with
+// every change.
+func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store, index *search.Index) *Store {
+	return &Store{db: d, log: log, access: acc, units: units, people: ppl, news: articles, search: index,
+		docs: docLinks{db: d, access: acc}, now: time.Now}
 }
 
 // SetClock replaces the store's clock, for tests and the demo that need

@@ -200,6 +200,9 @@ func (s *Store) Approve(ctx context.Context, v access.Viewer, confID int64, kind
 		if err != nil {
 			return Text{}, err
 		}
+		if err := s.index(ctx, confID); err != nil {
+			return Text{}, err
+		}
 		return out, s.log.Record(ctx, audit.Change{Action: "approve", Entity: entityText, EntityID: cur.ID, Class: c.Class,
 			Before: map[string]any{"status": Draft}, After: out})
 	})
