@@ -151,7 +151,7 @@ func (s *Store) SetAttendance(ctx context.Context, v access.Viewer, confID int64
 		if out, err = s.quorum(ctx, c); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "attendance", Entity: entityConference, EntityID: confID, Class: c.Class,
+		return s.log.Record(ctx, audit.Change{Action: "attendance", Entity: entityConference, EntityID: confID, Class: int(c.Class),
 			Before: attendanceList(before), After: list})
 	})
 	if err != nil {

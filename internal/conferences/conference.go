@@ -8,6 +8,7 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/org"
@@ -41,7 +42,7 @@ type Conference struct {
 	Invitees    []Person       `json:"invitees,omitempty"`
 	InvitedText string         `json:"invited_text,omitempty"`
 	Status      Status         `json:"status"`
-	Class       int            `json:"class"`
+	Class       auth.Clearance `json:"class"`
 	Grants      []access.Grant `json:"grants,omitempty"`
 }
 
@@ -81,8 +82,10 @@ type Input struct {
 	ChairIDs    []int64        `json:"chair_ids,omitempty"`
 	InviteeIDs  []int64        `json:"invitee_ids,omitempty"`
 	InvitedText string         `json:"invited_text,omitempty"`
-	Class       int            `json:"class,omitempty"`
-	Grants      []access.Grant `json:"grants,omitempty"`
+	Class       auth.Clearance `json:"class,omitempty"`
+	// Grants name who needs to know a classified conference, besides the
+	// user who classifies it. Left out of an update, they stay as they were.
+	Grants []access.Grant `json:"grants,omitempty"`
 }
 
 func (in *Input) normalize() {
@@ -364,6 +367,7 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 	if err := in.validate(); err != nil {
 		return Conference{}, err
 	}
+	in.Grants = withActor(ctx, in.Class, in.Grants)
 	var out Conference
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		term, err := s.check(ctx, v, in)
@@ -396,7 +400,7 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 			return err
 		}
 		if in.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityConference, id, in.Class, in.Grants); err != nil {
+			if err := s.access.SetGrants(ctx, entityConference, id, int(in.Class), in.Grants); err != nil {
 				return err
 			}
 		}
@@ -406,7 +410,7 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 		if err := s.index(ctx, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityConference, EntityID: id, Class: out.Class, After: out})
+		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityConference, EntityID: id, Class: int(out.Class), After: out})
 	})
 	if err != nil {
 		return Conference{}, err
@@ -459,6 +463,10 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 		if before.Status == Closed {
 			return conflict("status", "conferences.error.closed")
 		}
+		if in.Grants == nil && in.Class > 0 {
+			in.Grants = before.Grants
+		}
+		in.Grants = withActor(ctx, in.Class, in.Grants)
 		if in.Ordinal == 0 && in.TermID == before.TermID {
 			in.Ordinal = before.Ordinal
 		}
@@ -499,7 +507,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 			return err
 		}
 		if in.Class > 0 || before.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityConference, id, max(in.Class, before.Class), in.Grants); err != nil {
+			if err := s.access.SetGrants(ctx, entityConference, id, int(max(in.Class, before.Class)), in.Grants); err != nil {
 				return err
 			}
 		}
@@ -513,7 +521,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 			return err
 		}
 		return s.log.Record(ctx, audit.Change{Action: "update", Entity: entityConference, EntityID: id,
-			Class: max(before.Class, out.Class), Before: before, After: out})
+			Class: int(max(before.Class, out.Class)), Before: before, After: out})
 	})
 	if err != nil {
 		return Conference{}, err
@@ -547,17 +555,12 @@ func (s *Store) Delete(ctx context.Context, v access.Viewer, id int64) error {
 				return err
 			}
 		}
-		if before.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityConference, id, before.Class, nil); err != nil {
-				return err
-			}
-		}
 		if err := s.exec(ctx, "delete conference", `DELETE FROM conferences WHERE id = $1`, id); err != nil {
 			return err
 		}
 		if err := s.unindex(ctx, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityConference, EntityID: id, Class: before.Class, Before: before})
+		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityConference, EntityID: id, Class: int(before.Class), Before: before})
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/db"
+	"plenum/internal/docsym"
 	"plenum/internal/documents"
 	"plenum/internal/problem"
 )
@@ -172,8 +173,7 @@ func (s *Store) Adopt(ctx context.Context, v access.Viewer, confID, docID int64)
 		if err := s.index(ctx, confID); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "adopt", Entity: entityConference, EntityID: confID, Class: max(c.Class, class),
-			After: map[string]int64{"document_id": docID}})
+		return s.recordAdoption(ctx, "adopt", c, docID, class)
 	})
 }
 
@@ -201,9 +201,20 @@ func (s *Store) Unadopt(ctx context.Context, v access.Viewer, confID, docID int6
 		if err := s.index(ctx, confID); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "unadopt", Entity: entityConference, EntityID: confID,
-			Class: max(c.Class, int(adopted[i].Class)), Before: map[string]int64{"document_id": docID}})
+		return s.recordAdoption(ctx, "unadopt", c, docID, int(adopted[i].Class))
 	})
+}
+
+// recordAdoption audits an adoption as a change of the conference, or of
+// the document when the document is classified above the conference: the
+// entry then follows the document's need-to-know.
+func (s *Store) recordAdoption(ctx context.Context, action string, c Conference, docID int64, docClass int) error {
+	ch := audit.Change{Action: action, Entity: entityConference, EntityID: c.ID, Class: int(c.Class),
+		After: map[string]int64{"conference_id": c.ID, "document_id": docID}}
+	if docClass > int(c.Class) {
+		ch.Entity, ch.EntityID, ch.Class = documents.Entity, docID, docClass
+	}
+	return s.log.Record(ctx, ch)
 }
 
 func (s *Store) docClass(ctx context.Context, id int64) (int, error) {
@@ -212,4 +223,37 @@ func (s *Store) docClass(ctx context.Context, id int64) (int, error) {
 		return 0, fmt.Errorf("conferences: class of document %d: %w", id, err)
 	}
 	return class, nil
+}
+
+// DocumentBySymbol returns the document the viewer may see with a symbol,
+// written any way docsym reads it ("05-NQ/TU", "05 NQ/TU"); a NotFound
+// problem if there is none or more than one.
+func (s *Store) DocumentBySymbol(ctx context.Context, v access.Viewer, symbol string) (int64, error) {
+	sym, err := docsym.ParseLenient(symbol)
+	if err != nil {
+		return 0, notFound("document_id", "conferences.error.document_unknown")
+	}
+	var args db.Args
+	q := `SELECT d.id FROM documents d WHERE d.symbol = ` + args.Add(sym.String()) + ` AND ` + v.Visible(documents.Entity, "d", &args) +
+		` ORDER BY d.id LIMIT 2`
+	rows, err := s.db.R(ctx).QueryContext(ctx, q, args...)
+	if err != nil {
+		return 0, fmt.Errorf("conferences: document %q: %w", symbol, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if len(ids) != 1 {
+		return 0, notFound("document_id", "conferences.error.document_unknown")
+	}
+	return ids[0], nil
 }

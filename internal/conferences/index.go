@@ -65,7 +65,7 @@ func (s *Store) entry(ctx context.Context, c Conference) (search.Entry, error) {
 		keywords = append(keywords, "trực tuyến")
 	}
 	return search.Entry{
-		Entity: search.EntityConference, EntityID: c.ID, Class: c.Class,
+		Entity: search.EntityConference, EntityID: c.ID, Class: int(c.Class),
 		Title:    fmt.Sprintf("Hội nghị lần %s %s, khóa %s", ordinalPhrase(c.Ordinal), c.BodyName, c.TermRoman),
 		Body:     strings.Join(body, "\n"),
 		Keywords: strings.Join(keywords, " "), Kind: string(c.Kind), Issuer: c.BodyName, UnitID: c.BodyID,

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"plenum/internal/access"
+	"plenum/internal/auth"
 	"plenum/internal/news"
 )
 
@@ -22,7 +23,7 @@ type Record struct {
 	Articles   []ArticleRef       `json:"articles"`
 	// MaxClass is the highest class of anything in the record as the viewer
 	// sees it: pages are marked with it.
-	MaxClass int `json:"max_class"`
+	MaxClass auth.Clearance `json:"max_class"`
 }
 
 // ArticleRef names a news draft made from the conference.
@@ -63,7 +64,7 @@ func (s *Store) Record(ctx context.Context, v access.Viewer, id int64) (Record, 
 		return Record{}, err
 	}
 	for _, d := range r.Adopted {
-		r.MaxClass = max(r.MaxClass, int(d.Class))
+		r.MaxClass = max(r.MaxClass, d.Class)
 	}
 	page, err := s.news.List(ctx, news.ListQuery{ConferenceID: id, Limit: 500})
 	if err != nil {

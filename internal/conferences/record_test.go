@@ -164,7 +164,7 @@ func TestMinutesAndConclusionVersions(t *testing.T) {
 	_, err = f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "  "})
 	f.refused(t, before, err, problem.Invalid, "body")
 	ap, err := f.s.Approve(f.ctx, office, c.ID, conferences.Conclusion)
-	if err != nil || ap.Status != conferences.Approved || ap.ApprovedAt == nil {
+	if err != nil || ap.Status != conferences.Approved || ap.ApprovedAt.IsZero() {
 		t.Fatalf("approve %+v %v", ap, err)
 	}
 	// Approved is locked.
@@ -204,8 +204,8 @@ func TestMinutesAndConclusionVersions(t *testing.T) {
 	if _, err := f.s.Correct(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản thứ ba.", Note: "Bổ sung"}); err != nil {
 		t.Errorf("correct a closed conference's conclusion: %v", err)
 	}
-	for _, action := range []string{"create", "update", "approve", "correct"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference_text", Action: action}); len(es) == 0 {
+	for _, action := range []string{"draft_conclusion", "draft_minutes", "approve_conclusion", "correct_conclusion"} {
+		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for %s", action)
 		}
 	}

@@ -31,6 +31,15 @@ var views = []string{
 	"people",
 	"person",
 	"person_form",
+	"conferences",
+	"conference",
+	"conference_form",
+	"conference_attendance",
+	"conference_texts",
+	"conference_terms",
+	"agenda_item_form",
+	"news_drafts",
+	"news_draft",
 }
 
 type templates map[string]*template.Template
