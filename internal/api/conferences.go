@@ -11,11 +11,6 @@ import (
 	"plenum/internal/router"
 )
 
-// viewer is the access viewer of the request's principal.
-func (h *Handler) viewer(r *http.Request) (access.Viewer, error) {
-	return h.app.Access.Viewer(r.Context(), router.Principal(r))
-}
-
 func (h *Handler) calendar(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var v problem.Validation

@@ -116,11 +116,19 @@ func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link,
 		if err := s.linkEffects(ctx, in.Kind, from, to); err != nil {
 			return err
 		}
-		if to, err = s.load(ctx, to.ID); err != nil {
+		after, err := s.load(ctx, to.ID)
+		if err != nil {
 			return err
 		}
-		if err := s.index(ctx, to); err != nil {
-			return err
+		if after.Status != to.Status {
+			if err := s.index(ctx, after); err != nil {
+				return err
+			}
+			if err := s.record(ctx, "status", to.ID, max(from.Class, to.Class),
+				map[string]any{"status": to.Status, "effective_to": to.EffectiveTo},
+				map[string]any{"status": after.Status, "effective_to": after.EffectiveTo, "by_link_from": from.ID}); err != nil {
+				return err
+			}
 		}
 		out = Link{ID: id, Kind: in.Kind, Outgoing: true, Note: in.Note, Other: refOf(to)}
 		// The entry names both documents: it carries the higher class.
@@ -173,15 +181,8 @@ func (s *Store) linkEffects(ctx context.Context, kind LinkKind, from, to Documen
 	case kind == Amends && to.Status == Issued:
 		return s.setStatus(ctx, to, Amended, date.Date{})
 	case kind == Replaces && (to.Status == Issued || to.Status == Amended):
-		on := from.EffectiveFrom
-		if on.IsZero() {
-			on = from.IssuedOn
-		}
-		start := to.EffectiveFrom
-		if start.IsZero() {
-			start = to.IssuedOn
-		}
-		if !on.After(start) {
+		on := from.InForceFrom()
+		if !on.After(to.InForceFrom()) {
 			return problem.InvalidField("to_id", "documents.error.link_dates")
 		}
 		return s.setStatus(ctx, to, Replaced, on)

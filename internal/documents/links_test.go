@@ -341,3 +341,15 @@ func TestSearchIndexFollowsTheRegistry(t *testing.T) {
 		t.Errorf("index status after replacement: %q %v", status, err)
 	}
 }
+
+// A replacement records the status change of the document it replaces.
+func TestReplacementIsAudited(t *testing.T) {
+	e := newEnv(t)
+	old := e.create(documents.Input{Kind: "regulation", Symbol: "10-QĐ/TU", IssuerUnitID: e.units["tu"], IssuedOn: day("2016-05-01"), Title: "cũ"})
+	repl := e.create(documents.Input{Kind: "regulation", Symbol: "20-QĐ/TU", IssuerUnitID: e.units["tu"], IssuedOn: day("2019-05-01"), Title: "mới"})
+	e.link(repl, documents.Replaces, old)
+	entries, _ := e.app.Audit.List(e.ctx, auditFilter(old.ID))
+	if len(entries) == 0 || entries[0].Action != "status" || !strings.Contains(string(entries[0].After), `"replaced"`) {
+		t.Fatalf("newest entry of the replaced document: %+v", entries)
+	}
+}

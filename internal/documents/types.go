@@ -249,17 +249,22 @@ func (d Document) Label(lang string) string {
 	return name + " số " + d.Symbol
 }
 
+// InForceFrom is the day the document took effect: its effective date, or
+// its date of issue when none was given.
+func (d Document) InForceFrom() date.Date {
+	if d.EffectiveFrom.IsZero() {
+		return d.IssuedOn
+	}
+	return d.EffectiveFrom
+}
+
 // InForce reports whether the document is in force on day on: issued (not a
 // draft), effective by then, and not yet ended.
 func (d Document) InForce(on date.Date) bool {
 	if d.Status == Draft || d.IssuedOn.IsZero() {
 		return false
 	}
-	from := d.EffectiveFrom
-	if from.IsZero() {
-		from = d.IssuedOn
-	}
-	return !on.Before(from) && (d.EffectiveTo.IsZero() || on.Before(d.EffectiveTo))
+	return !on.Before(d.InForceFrom()) && (d.EffectiveTo.IsZero() || on.Before(d.EffectiveTo))
 }
 
 // Public reports whether a document may appear on the public portal: it is

@@ -77,6 +77,14 @@ func (s *Store) Update(ctx context.Context, p auth.Principal, id int64, in Input
 		if err := s.writeRecipients(ctx, id, d.Recipients); err != nil {
 			return err
 		}
+		// New recipient units need to know; grants already given stay.
+		grants, err := s.access.Grants(ctx, Entity, id)
+		if err != nil {
+			return err
+		}
+		if err := s.setGrants(ctx, id, d.Class, d.CreatedBy, grants, d.Recipients); err != nil {
+			return err
+		}
 		if out, err = s.load(ctx, id); err != nil {
 			return err
 		}

@@ -1,12 +1,16 @@
 package files
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"plenum/internal/i18n"
+	"plenum/internal/problem"
 	"plenum/internal/vn"
 )
 
@@ -34,4 +38,30 @@ func Serve(w http.ResponseWriter, f File, data []byte, lang string) {
 	h.Set("X-Security-Class", strconv.Itoa(int(f.Class))+" "+strings.ReplaceAll(vn.Fold(i18n.T("vi", f.Class.Key())), " ", "-"))
 	w.WriteHeader(http.StatusOK)
 	w.Write(data)
+}
+
+// ReadUpload reads the file sent in the multipart form field named field,
+// refusing a body larger than the store's limit with a problem naming the
+// field rather than a bare 413, so that the form can say what went wrong.
+func (s *Store) ReadUpload(w http.ResponseWriter, r *http.Request, field string) (string, []byte, error) {
+	// Room for the other form fields and the multipart framing.
+	const slack = 1 << 20
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxSize+slack)
+	if err := r.ParseMultipartForm(32 << 20); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return "", nil, problem.InvalidField(field, "files.error.too_large", vn.FormatNumber(s.cfg.MaxSize>>20))
+		}
+		return "", nil, problem.InvalidField(field, "files.error.not_sent")
+	}
+	f, h, err := r.FormFile(field)
+	if err != nil {
+		return "", nil, problem.InvalidField(field, "files.error.not_sent")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxSize+1))
+	if err != nil {
+		return "", nil, fmt.Errorf("files: read upload: %w", err)
+	}
+	return h.Filename, data, nil
 }

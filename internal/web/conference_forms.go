@@ -47,7 +47,7 @@ func (h *Handler) conferenceForm(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	var v problem.Validation
-	termID := formID(&v, "term_id", f.Values.Get("term_id"))
+	termID := parseIDField(&v, "term_id", f.Values.Get("term_id"))
 	day := parseDateField(&v, "held_on", f.Values.Get("held_on"))
 	if termID == 0 && len(terms) > 0 {
 		termID = terms[0].ID
@@ -136,7 +136,7 @@ func (h *Handler) editConferenceForm(w http.ResponseWriter, r *http.Request) err
 func formIDs(v *problem.Validation, r *http.Request, name, field string) []int64 {
 	var ids []int64
 	for _, s := range r.PostForm[name] {
-		if id := formID(v, field, s); id != 0 {
+		if id := parseIDField(v, field, s); id != 0 {
 			ids = append(ids, id)
 		}
 	}
@@ -206,7 +206,7 @@ func readGrants(r *http.Request, class auth.Clearance, kept []access.Grant) []ac
 func readConference(v *problem.Validation, r *http.Request, kept []access.Grant) conferences.Input {
 	f := r.PostForm
 	in := conferences.Input{
-		TermID: formID(v, "term_id", f.Get("term_id")), Ordinal: formInt(v, r, "ordinal"),
+		TermID: parseIDField(v, "term_id", f.Get("term_id")), Ordinal: formInt(v, r, "ordinal"),
 		Kind: conferences.Kind(f.Get("kind")), Expanded: f.Get("expanded") != "", Subject: f.Get("subject"),
 		HeldOn: parseDateField(v, "held_on", f.Get("held_on")), Part: conferences.Part(f.Get("part_of_day")),
 		Venue: f.Get("venue"), Online: f.Get("online") != "", Bridges: readBridges(v, f.Get("bridges")),
@@ -324,7 +324,7 @@ func (h *Handler) saveAttendance(w http.ResponseWriter, r *http.Request) error {
 func (h *Handler) readItem(r *http.Request, viewer access.Viewer, v *problem.Validation, kept []access.Grant) conferences.ItemInput {
 	f := r.PostForm
 	in := conferences.ItemInput{Kind: conferences.ItemKind(f.Get("kind")), Title: f.Get("title"),
-		PresenterID: formID(v, "presenter_id", f.Get("presenter_id")), PresenterText: f.Get("presenter_text"),
+		PresenterID: parseIDField(v, "presenter_id", f.Get("presenter_id")), PresenterText: f.Get("presenter_text"),
 		Class: formClass(v, r), DocumentIDs: h.readDocuments(r, viewer, v, "document_ids", f.Get("documents"))}
 	in.Grants = readGrants(r, in.Class, kept)
 	return in
@@ -510,18 +510,4 @@ func dayOr(d date.Date) date.Date {
 // value, for checkboxes and multiple selects.
 func (p *Page) Has(name string, value any) bool {
 	return slices.Contains(p.Form.Values[name], fmt.Sprint(value))
-}
-
-// formID reads an optional id chosen in a select box; empty is 0.
-func formID(v *problem.Validation, name, s string) int64 {
-	s = strings.TrimSpace(s)
-	if s == "" || s == "0" {
-		return 0
-	}
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id < 0 {
-		v.Add(name, "error.invalid_choice")
-		return 0
-	}
-	return id
 }

@@ -13,11 +13,6 @@ import (
 	"plenum/internal/router"
 )
 
-// viewer is the access viewer of the request's principal.
-func (h *Handler) viewer(r *http.Request) (access.Viewer, error) {
-	return h.app.Access.Viewer(r.Context(), router.Principal(r))
-}
-
 // bodyOption is a body that has terms, for the calendar's filter.
 type bodyOption struct {
 	ID   int64

@@ -126,27 +126,28 @@ func formError(r *http.Request, err error) (*Form, error) {
 
 // parseDateField reads a date typed as 01/07/2025 or given by a date picker
 // as 2025-07-01. Empty is the zero date.
-func parseDateField(v *problem.Validation, name, s string) date.Date {
+func parseDateField(v *problem.Validation, name, s string) date.Date { return v.Date(name, s) }
+
+// parseIDField reads an optional numeric id from a select box.
+func parseIDField(v *problem.Validation, name, s string) int64 {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return date.Date{}
+	if s == "" || s == "0" {
+		return 0
 	}
-	if d, err := date.Parse(s); err == nil {
-		return d
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 0 {
+		v.Add(name, "error.invalid_choice")
+		return 0
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
-	if len(parts) == 3 {
-		day, e1 := strconv.Atoi(parts[0])
-		month, e2 := strconv.Atoi(parts[1])
-		year, e3 := strconv.Atoi(parts[2])
-		if e1 == nil && e2 == nil && e3 == nil {
-			if d, err := date.New(year, time.Month(month), day); err == nil {
-				return d
-			}
-		}
+	return id
+}
+
+// idString writes an optional id for a form field: "" for none.
+func idString(id int64) string {
+	if id == 0 {
+		return ""
 	}
-	v.Add(name, "error.invalid_date")
-	return date.Date{}
+	return strconv.FormatInt(id, 10)
 }
 
 const flashCookie = "plenum_flash"

@@ -40,6 +40,9 @@ var views = []string{
 	"agenda_item_form",
 	"news_drafts",
 	"news_draft",
+	"documents",
+	"document",
+	"document_form",
 }
 
 type templates map[string]*template.Template
