@@ -58,3 +58,9 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
 	return a
 }
+
+// SearchSources are the stores whose records the search index holds, for
+// `plenum reindex`. A store that indexes its records adds its Source here.
+func (a *App) SearchSources() []search.Source {
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource()}
+}

@@ -81,7 +81,7 @@ type Entry struct {
 	// Status is the record's status code ("issued", "replaced"…). A filter and a facet.
 	Status string `json:"status,omitempty"`
 	// Date is the record's date (issued on, held on), shown with the result.
-	Date date.Date `json:"date"`
+	Date date.Date `json:"date,omitzero"`
 	// URL is the path of the record's page, "/documents/12".
 	URL string `json:"url"`
 }

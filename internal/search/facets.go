@@ -152,9 +152,7 @@ func facetLabel(facet, value, lang string, units map[string]string) string {
 	case FacetKind:
 		return KindLabel(value, lang)
 	case FacetStatus:
-		if key := "search.status." + value; i18n.Has(key) {
-			return i18n.T(lang, key)
-		}
+		return StatusLabel(value, lang)
 	case FacetUnit:
 		if n, ok := units[value]; ok {
 			return n
@@ -176,6 +174,14 @@ func KindLabel(kind, lang string) string {
 		return i18n.T(lang, key)
 	}
 	return kind
+}
+
+// StatusLabel names a record's status in lang, when search.status.* has it.
+func StatusLabel(status, lang string) string {
+	if key := "search.status." + status; status != "" && i18n.Has(key) {
+		return i18n.T(lang, key)
+	}
+	return status
 }
 
 // unitNames returns the latest name of each unit counted in the unit facet.

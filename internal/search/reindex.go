@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"fmt"
+
+	"plenum/internal/db"
 )
 
 // Source is a store whose records are indexed, as `plenum reindex` sees it.
@@ -39,4 +41,38 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		return 0, err
 	}
 	return n, nil
+}
+
+// SourceOf is the usual Source: the ids idQuery lists ("SELECT id FROM
+// documents ORDER BY id"), each built into its entry by entry.
+func SourceOf(d *db.DB, entity, idQuery string, entry func(ctx context.Context, id int64) (Entry, error)) Source {
+	return Source{Entity: entity, Entries: func(ctx context.Context, put func(Entry) error) error {
+		rows, err := d.R(ctx).QueryContext(ctx, idQuery)
+		if err != nil {
+			return fmt.Errorf("search: %s ids: %w", entity, err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("search: %s ids: %w", entity, err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("search: %s ids: %w", entity, err)
+		}
+		for _, id := range ids {
+			e, err := entry(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := put(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 }

@@ -79,7 +79,7 @@ type Hit struct {
 	UnitID  int64     `json:"unit_id,omitempty"`
 	Year    int       `json:"year,omitempty"`
 	Status  string    `json:"status,omitempty"`
-	Date    date.Date `json:"date"`
+	Date    date.Date `json:"date,omitzero"`
 	URL     string    `json:"url"`
 	// SymbolMatch is set when the record's symbol is the one searched for.
 	SymbolMatch bool `json:"symbol_match,omitempty"`
@@ -97,7 +97,7 @@ func (ix *Index) Search(ctx context.Context, v Viewer, q Query) (Result, error) 
 	}
 	res := Result{Offset: q.Offset, Limit: q.Limit, Hits: []Hit{}, Facets: []Facet{}}
 	p := Parse(q.Text)
-	if p.Empty() && !q.filtered() {
+	if p.Empty() && !q.Filtered() {
 		return res, nil
 	}
 	plans := p.Plans
@@ -174,8 +174,8 @@ func (q *Query) validate() error {
 	return v.Err()
 }
 
-// filtered reports whether any filter is set.
-func (q *Query) filtered() bool { return q.filters() != filters{} }
+// Filtered reports whether any filter is set.
+func (q *Query) Filtered() bool { return q.filters() != filters{} }
 
 // filters are the values a hit must have; zero values match anything.
 type filters struct {

@@ -77,6 +77,13 @@ func (p *Page) ClassName(c auth.Clearance) string { return p.T(c.Key()) }
 // RoleName names a role in the page's language.
 func (p *Page) RoleName(r auth.Role) string { return p.T("role." + string(r)) }
 
+// OnSearchPage reports whether the page is the search page, which has its
+// own search box in place of the one in the header.
+func (p *Page) OnSearchPage() bool {
+	u, err := url.Parse(p.Path)
+	return err == nil && u.Path == "/search"
+}
+
 // Field returns the submitted value of a form field.
 func (p *Page) Field(name string) string { return p.Form.Values.Get(name) }
 

@@ -21,6 +21,7 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /lang", auth.Public, h.setLang)
 
 	rt.Handle("GET /{$}", auth.SignedIn, h.home)
+	rt.Handle("GET /search", auth.SignedIn, h.search)
 
 	rt.Handle("GET /account", auth.SignedIn, h.account)
 	rt.Handle("POST /account/password", auth.SignedIn, h.changePassword)

@@ -43,6 +43,7 @@ var views = []string{
 	"documents",
 	"document",
 	"document_form",
+	"search",
 }
 
 type templates map[string]*template.Template
