@@ -98,8 +98,8 @@ func (s *Store) unindex(ctx context.Context, confID int64) error {
 	return s.search.Delete(ctx, search.EntityConference, confID)
 }
 
-// Source is the conferences as the search index's rebuild reads them.
-func (s *Store) Source() search.Source {
+// SearchSource is the conferences as the search index's rebuild reads them.
+func (s *Store) SearchSource() search.Source {
 	return search.Source{Entity: search.EntityConference, Entries: func(ctx context.Context, put func(search.Entry) error) error {
 		rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT id FROM conferences ORDER BY id`)
 		if err != nil {
