@@ -41,20 +41,28 @@ func (h *Handler) conferenceForm(w http.ResponseWriter, r *http.Request, status 
 	data := &conferenceFormData{Conference: c, Terms: terms, Kinds: conferences.Kinds(), Parts: conferences.Parts(),
 		Clearances: clearancesUpTo(router.Principal(r).Clearance()), Roles: auth.Roles, New: c.ID == 0}
 	if f == nil {
-		f = &Form{Values: conferenceValues(c)}
-		if c.ID == 0 {
-			f.Values = r.URL.Query()
+		// The form reloads itself (GET) to offer the members of the term
+		// and day chosen; otherwise it starts from the conference on record.
+		f = &Form{Values: r.URL.Query()}
+		if c.ID != 0 && len(f.Values) == 0 {
+			f.Values = conferenceValues(c)
 		}
 	}
 	var v problem.Validation
 	termID := parseIDField(&v, "term_id", f.Values.Get("term_id"))
 	day := parseDateField(&v, "held_on", f.Values.Get("held_on"))
-	if termID == 0 && len(terms) > 0 {
-		termID = terms[0].ID
-		f.Values.Set("term_id", strconv.FormatInt(termID, 10))
-	}
 	if day.IsZero() {
 		day = today()
+	}
+	if termID == 0 {
+		// Offer the first term running on the day.
+		for _, t := range terms {
+			if t.Contains(day) {
+				termID = t.ID
+				f.Values.Set("term_id", strconv.FormatInt(termID, 10))
+				break
+			}
+		}
 	}
 	for _, t := range terms {
 		if t.ID == termID {
@@ -309,6 +317,9 @@ func (h *Handler) saveAttendance(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range rec.Attendance {
 		key := strconv.FormatInt(m.PersonID, 10)
 		st := conferences.Presence(r.PostForm.Get("status_" + key))
+		if st == "" && r.PostForm.Get("fill") == "present" {
+			st = conferences.Present // "everyone else was present"
+		}
 		if st == "" {
 			continue
 		}
