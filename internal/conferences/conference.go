@@ -46,12 +46,6 @@ type Conference struct {
 	Grants      []access.Grant `json:"grants,omitempty"`
 }
 
-// Title is the conference as it is named: "Hội nghị lần thứ năm Ban Chấp
-// hành, khóa XII".
-func (c Conference) Title() string {
-	return fmt.Sprintf("Hội nghị lần thứ %s – %s, khóa %s", vn.FormatNumberWords(c.Ordinal), c.BodyName, c.TermRoman)
-}
-
 // Bridge is an online bridge point (điểm cầu).
 type Bridge struct {
 	Name      string `json:"name"`

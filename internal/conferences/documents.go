@@ -144,12 +144,9 @@ func (l docLinks) adopted(ctx context.Context, v access.Viewer, confID int64) ([
 // (a resolution, a conclusion, a plan) that the viewer may see.
 func (s *Store) Adopt(ctx context.Context, v access.Viewer, confID, docID int64) error {
 	return s.db.Tx(ctx, func(ctx context.Context) error {
-		c, err := s.conference(ctx, v, confID)
+		c, err := s.heldConference(ctx, v, confID)
 		if err != nil {
 			return err
-		}
-		if c.Status != Held {
-			return conflict("status", "conferences.error.not_held")
 		}
 		if err := s.docs.checkAttachable(ctx, v, "document_id", []int64{docID}); err != nil {
 			return err
@@ -180,12 +177,9 @@ func (s *Store) Adopt(ctx context.Context, v access.Viewer, confID, docID int64)
 // Unadopt removes a document from those a held conference adopted.
 func (s *Store) Unadopt(ctx context.Context, v access.Viewer, confID, docID int64) error {
 	return s.db.Tx(ctx, func(ctx context.Context) error {
-		c, err := s.conference(ctx, v, confID)
+		c, err := s.heldConference(ctx, v, confID)
 		if err != nil {
 			return err
-		}
-		if c.Status != Held {
-			return conflict("status", "conferences.error.not_held")
 		}
 		adopted, err := s.docs.adopted(ctx, v, confID)
 		if err != nil {

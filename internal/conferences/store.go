@@ -56,13 +56,6 @@ const (
 	entityItem       = "agenda_item"
 )
 
-// EntityConference and EntityItem name conferences and agenda items in
-// record_access and the audit log.
-const (
-	EntityConference = entityConference
-	EntityItem       = entityItem
-)
-
 // Limits on text fields, in characters.
 const (
 	maxSubject   = 1000

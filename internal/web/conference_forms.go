@@ -125,11 +125,7 @@ func (h *Handler) newConferenceForm(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (h *Handler) editConferenceForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -272,11 +268,7 @@ func (h *Handler) attendanceForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) showAttendance(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -298,14 +290,10 @@ func (h *Handler) showAttendance(w http.ResponseWriter, r *http.Request, status 
 }
 
 func (h *Handler) saveAttendance(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -361,11 +349,7 @@ type itemFormData struct {
 }
 
 func (h *Handler) itemForm(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -407,14 +391,10 @@ func (h *Handler) editItemForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) saveItem(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}

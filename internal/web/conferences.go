@@ -13,6 +13,16 @@ import (
 	"plenum/internal/router"
 )
 
+// pathViewer reads the {id} of the path and the viewer of the request.
+func (h *Handler) pathViewer(r *http.Request) (int64, access.Viewer, error) {
+	id, err := router.PathID(r, "id")
+	if err != nil {
+		return 0, access.Viewer{}, err
+	}
+	v, err := h.viewer(r)
+	return id, v, err
+}
+
 // bodyOption is a body that has terms, for the calendar's filter.
 type bodyOption struct {
 	ID   int64
@@ -145,11 +155,7 @@ func (h *Handler) conferencePage(w http.ResponseWriter, r *http.Request) error {
 // showConference renders the conference page, with a form that was refused
 // shown again when f is not nil.
 func (h *Handler) showConference(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -203,14 +209,10 @@ func clearancesUpTo(c auth.Clearance) []auth.Clearance {
 // problems.
 func (h *Handler) conferenceAction(flash string, act func(r *http.Request, v access.Viewer, id int64) error) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := router.PathID(r, "id")
-		if err != nil {
-			return err
-		}
 		if err := parseForm(w, r); err != nil {
 			return err
 		}
-		viewer, err := h.viewer(r)
+		id, viewer, err := h.pathViewer(r)
 		if err != nil {
 			return err
 		}
@@ -227,11 +229,7 @@ func (h *Handler) setConferenceStatus(r *http.Request, v access.Viewer, id int64
 }
 
 func (h *Handler) deleteConference(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -260,14 +258,10 @@ func readVote(v *problem.Validation, r *http.Request) conferences.VoteInput {
 // browser back to its conference's page.
 func (h *Handler) itemAction(flash string, act func(r *http.Request, v access.Viewer, id int64) (int64, error)) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := router.PathID(r, "id")
-		if err != nil {
-			return err
-		}
 		if err := parseForm(w, r); err != nil {
 			return err
 		}
-		viewer, err := h.viewer(r)
+		id, viewer, err := h.pathViewer(r)
 		if err != nil {
 			return err
 		}
@@ -338,11 +332,7 @@ type textsData struct {
 }
 
 func (h *Handler) textHistory(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
@@ -410,11 +400,7 @@ func (h *Handler) unadopt(r *http.Request, v access.Viewer, id int64) error {
 }
 
 func (h *Handler) generateArticle(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	viewer, err := h.viewer(r)
+	id, viewer, err := h.pathViewer(r)
 	if err != nil {
 		return err
 	}
