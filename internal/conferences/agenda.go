@@ -144,6 +144,7 @@ func (s *Store) items(ctx context.Context, v access.Viewer, confID int64) ([]Ite
 		if err := s.checkRead(ctx, v, entityItem, items[i].ID, items[i].Class); err != nil {
 			return nil, fmt.Errorf("conferences: item %d passed the list but not the check: %w", items[i].ID, err)
 		}
+		items[i].Class = effectiveClass(items[i])
 	}
 	return items, nil
 }
@@ -180,7 +181,18 @@ func (s *Store) item(ctx context.Context, v access.Viewer, id int64) (Item, Conf
 	if it.Documents, err = s.docs.attached(ctx, id); err != nil {
 		return Item{}, Conference{}, err
 	}
+	it.Class = effectiveClass(it)
 	return it, c, nil
+}
+
+// effectiveClass is an item's class as recorded, or the class of a document
+// it attaches if that has risen since.
+func effectiveClass(it Item) auth.Clearance {
+	c := it.Class
+	for _, d := range it.Documents {
+		c = max(c, d.Class)
+	}
+	return c
 }
 
 // Item returns an agenda item the viewer may see, with its vote's tally.

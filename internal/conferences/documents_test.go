@@ -7,6 +7,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/conferences"
+	"plenum/internal/documents"
 	"plenum/internal/problem"
 )
 
@@ -73,12 +74,13 @@ func TestClassifiedDocumentsMakeItemsInvisible(t *testing.T) {
 		})
 	}
 	// Search: the conference's entry holds what everyone who sees the
-	// conference may see, not the classified item or document.
+	// conference may see, not the classified item or document (items that
+	// attach documents are found through the documents' own entries).
 	var body string
 	if err := f.db.Primary().QueryRowContext(f.ctx, `SELECT body FROM search_entries WHERE entity = 'conference' AND entity_id = $1`, c.ID).Scan(&body); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(body, "phát triển du lịch") || strings.Contains(body, "sắp xếp bộ máy") {
+	if strings.Contains(body, "sắp xếp bộ máy") || strings.Contains(body, "12-KH/TU") {
 		t.Errorf("search entry body %q", body)
 	}
 	// The article: public items and documents only.
@@ -107,5 +109,31 @@ func TestClassifiedDocumentsMakeItemsInvisible(t *testing.T) {
 	}
 	if err := f.s.Unadopt(f.ctx, office, c.ID, secret.ID); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A document classified after it was attached hides its item at once, and
+// DocumentReclassified brings the item's class and grants and the search
+// entry up to date.
+func TestDocumentClassifiedLater(t *testing.T) {
+	f := newFixture(t)
+	d := f.document("report", "77-BC/TU", "2024-09-30", "về tình hình an ninh trên địa bàn", 0)
+	c := f.conference("2024-10-11")
+	it := f.item(c.ID, "Báo cáo tình hình an ninh", func(in *conferences.ItemInput) { in.DocumentIDs = []int64{d.ID} })
+	if _, err := f.app.Documents.Classify(f.ctx, f.clerk, d.ID, documents.ClassifyInput{Class: auth.ClassMat, Reason: "Nội dung an ninh"}); err != nil {
+		t.Fatal(err)
+	}
+	if rec, _ := f.s.Record(f.ctx, public, c.ID); len(rec.Items) != 0 {
+		t.Errorf("the item is still shown without clearance: %+v", rec.Items)
+	}
+	if got, err := f.s.Item(f.ctx, office, it.ID); err != nil || got.Class != auth.ClassMat {
+		t.Errorf("the office's view %+v %v", got, err)
+	}
+	if err := f.s.DocumentReclassified(f.ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	var class int
+	if err := f.db.Primary().QueryRowContext(f.ctx, `SELECT class FROM agenda_items WHERE id = $1`, it.ID).Scan(&class); err != nil || class != 1 {
+		t.Errorf("stored class %d %v", class, err)
 	}
 }

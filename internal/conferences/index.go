@@ -11,9 +11,9 @@ import (
 )
 
 // entry is what the search index knows of a conference: its name as the
-// title; its subject, venue, the agenda items and adopted documents that
-// add no restriction to the conference's own, and its approved conclusion
-// as the body. Everything in the entry is visible to whoever may see the
+// title; its subject, venue, the agenda items that add no restriction to
+// the conference's own, and its approved conclusion as the body. Adopted
+// and attached documents are found through their own entries. Everything in the entry is visible to whoever may see the
 // conference, so the entry carries the conference's class and grants.
 func (s *Store) entry(ctx context.Context, c Conference) (search.Entry, error) {
 	var body []string
@@ -22,9 +22,10 @@ func (s *Store) entry(ctx context.Context, c Conference) (search.Entry, error) {
 			body = append(body, t)
 		}
 	}
+	// Items that attach documents are left out: a document's class may
+	// rise after it was attached, and the document is indexed on its own.
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT ai.title FROM agenda_items ai WHERE ai.conference_id = $1 AND ai.own_class = 0
-		AND NOT EXISTS (SELECT 1 FROM agenda_item_documents ad JOIN documents d ON d.id = ad.document_id
-			WHERE ad.item_id = ai.id AND d.class > 0)
+		AND NOT EXISTS (SELECT 1 FROM agenda_item_documents ad WHERE ad.item_id = ai.id)
 		ORDER BY ai.position`, c.ID)
 	if err != nil {
 		return search.Entry{}, fmt.Errorf("conferences: index items of %d: %w", c.ID, err)
@@ -40,13 +41,6 @@ func (s *Store) entry(ctx context.Context, c Conference) (search.Entry, error) {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return search.Entry{}, err
-	}
-	adopted, err := s.docs.adopted(ctx, access.Viewer{}, c.ID)
-	if err != nil {
-		return search.Entry{}, err
-	}
-	for _, d := range adopted {
-		body = append(body, d.Label("vi")+" "+d.Title)
 	}
 	texts, err := s.texts(ctx, c.ID, Conclusion)
 	if err != nil {
