@@ -55,6 +55,7 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("GET /api/v1/audit/verify", auth.AuditRead, h.verifyAudit)
 	h.orgRoutes(rt)
 	h.peopleRoutes(rt)
+	h.conferenceRoutes(rt)
 	h.documentRoutes(rt)
 	h.taskRoutes(rt)
 	rt.Handle("GET /api/v1/search", auth.SignedIn, h.search)

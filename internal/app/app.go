@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"plenum/internal/problem"
 	"strconv"
@@ -71,7 +72,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Files = files.New(d, a.Audit, cfg.Files)
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.News = news.New(d, a.Audit)
-	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News)
+	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
 	a.Notify = notify.New(d, cfg.Now)
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now, Files: a.Files})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
@@ -95,7 +96,7 @@ func (a *App) documentSource(ctx context.Context, v access.Viewer, id int64) (ta
 // SearchSources are the stores whose records the search index holds, for
 // `plenum reindex`. A store that indexes its records adds its Source here.
 func (a *App) SearchSources() []search.Source {
-	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Tasks.SearchSource()}
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Conferences.SearchSource(), a.Tasks.SearchSource()}
 }
 
 // conclusionSource is how tasks see a conference's conclusion: the
@@ -105,7 +106,7 @@ func (a *App) conclusionSource(ctx context.Context, v access.Viewer, id int64) (
 	if err != nil {
 		return tasks.Source{}, err
 	}
-	return tasks.Source{Kind: tasks.SourceConclusion, ID: c.ID, Label: "Kết luận " + c.Title(), Class: c.Class,
+	return tasks.Source{Kind: tasks.SourceConclusion, ID: c.ID, Label: "Kết luận " + conferenceName(c), Class: int(c.Class),
 		URL: "/conferences/" + strconv.FormatInt(c.ID, 10)}, nil
 }
 
@@ -119,7 +120,7 @@ func (a *App) agendaItemSource(ctx context.Context, v access.Viewer, id int64) (
 	if err != nil {
 		return tasks.Source{}, err
 	}
-	src := tasks.Source{Kind: tasks.SourceAgendaItem, ID: it.ID, Label: c.Title() + ": " + it.Title, Class: max(it.Class, c.Class),
+	src := tasks.Source{Kind: tasks.SourceAgendaItem, ID: it.ID, Label: conferenceName(c) + ": " + it.Title, Class: int(max(it.Class, c.Class)),
 		URL: "/conferences/" + strconv.FormatInt(c.ID, 10)}
 	if len(it.Documents) > 0 {
 		src.DocumentID = it.Documents[0].ID
@@ -140,4 +141,13 @@ func (a *App) documentBySymbol(ctx context.Context, v access.Viewer, symbol stri
 		}
 	}
 	return 0, problem.ErrNotFound
+}
+
+// conferenceName names a conference in a task's source label.
+func conferenceName(c conferences.Conference) string {
+	name := fmt.Sprintf("Hội nghị lần thứ %d %s", c.Ordinal, c.BodyName)
+	if c.TermRoman != "" {
+		name += ", khóa " + c.TermRoman
+	}
+	return name
 }

@@ -11,6 +11,7 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/auth"
 	"plenum/internal/db"
 	"plenum/internal/problem"
 )
@@ -26,8 +27,8 @@ type Item struct {
 	// PresenterText names a presenter who is not a person on record
 	// ("Ban Cán sự đảng UBND tỉnh"), or adds to the presenter.
 	PresenterText string         `json:"presenter_text,omitempty"`
-	OwnClass      int            `json:"own_class"`
-	Class         int            `json:"class"` // at least OwnClass, the conference's and the documents'
+	OwnClass      auth.Clearance `json:"own_class"`
+	Class         auth.Clearance `json:"class"` // at least OwnClass, the conference's and the documents'
 	OwnGrants     []access.Grant `json:"own_grants,omitempty"`
 	Documents     []DocRef       `json:"documents"`
 	Vote          *Vote          `json:"vote,omitempty"`
@@ -51,8 +52,11 @@ type ItemInput struct {
 	Title         string   `json:"title"`
 	PresenterID   int64    `json:"presenter_id,omitempty"`
 	PresenterText string   `json:"presenter_text,omitempty"`
-	// Class is the item's own class; documents attached may raise it.
-	Class       int            `json:"class,omitempty"`
+	// Class is the item's own class; the conference's and the documents'
+	// may raise it. Grants name who needs to know an item classified on its
+	// own, besides the user who classifies it; left out of an update, they
+	// stay as they were.
+	Class       auth.Clearance `json:"class,omitempty"`
 	Grants      []access.Grant `json:"grants,omitempty"`
 	DocumentIDs []int64        `json:"document_ids,omitempty"`
 }
@@ -140,6 +144,7 @@ func (s *Store) items(ctx context.Context, v access.Viewer, confID int64) ([]Ite
 		if err := s.checkRead(ctx, v, entityItem, items[i].ID, items[i].Class); err != nil {
 			return nil, fmt.Errorf("conferences: item %d passed the list but not the check: %w", items[i].ID, err)
 		}
+		items[i].Class = effectiveClass(items[i])
 	}
 	return items, nil
 }
@@ -176,7 +181,18 @@ func (s *Store) item(ctx context.Context, v access.Viewer, id int64) (Item, Conf
 	if it.Documents, err = s.docs.attached(ctx, id); err != nil {
 		return Item{}, Conference{}, err
 	}
+	it.Class = effectiveClass(it)
 	return it, c, nil
+}
+
+// effectiveClass is an item's class as recorded, or the class of a document
+// it attaches if that has risen since.
+func effectiveClass(it Item) auth.Clearance {
+	c := it.Class
+	for _, d := range it.Documents {
+		c = max(c, d.Class)
+	}
+	return c
 }
 
 // Item returns an agenda item the viewer may see, with its vote's tally.
@@ -234,7 +250,7 @@ func (s *Store) AddItem(ctx context.Context, v access.Viewer, confID int64, in I
 		if err := s.checkItem(ctx, v, in); err != nil {
 			return err
 		}
-		grants, err := json.Marshal(nonNil(in.Grants))
+		grants, err := json.Marshal(nonNil(withActor(ctx, in.Class, in.Grants)))
 		if err != nil {
 			return err
 		}
@@ -252,10 +268,13 @@ func (s *Store) AddItem(ctx context.Context, v access.Viewer, confID int64, in I
 		if err := s.propagate(ctx, confID); err != nil {
 			return err
 		}
+		if err := s.index(ctx, confID); err != nil {
+			return err
+		}
 		if out, err = s.Item(ctx, access.System, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityItem, EntityID: id, Class: out.Class, After: out})
+		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityItem, EntityID: id, Class: int(out.Class), After: out})
 	})
 	if err != nil {
 		return Item{}, err
@@ -280,7 +299,10 @@ func (s *Store) UpdateItem(ctx context.Context, v access.Viewer, id int64, in It
 		if err := s.checkItem(ctx, v, in); err != nil {
 			return err
 		}
-		grants, err := json.Marshal(nonNil(in.Grants))
+		if in.Grants == nil && in.Class > 0 {
+			in.Grants = before.OwnGrants
+		}
+		grants, err := json.Marshal(nonNil(withActor(ctx, in.Class, in.Grants)))
 		if err != nil {
 			return err
 		}
@@ -295,11 +317,14 @@ func (s *Store) UpdateItem(ctx context.Context, v access.Viewer, id int64, in It
 		if err := s.propagate(ctx, c.ID); err != nil {
 			return err
 		}
+		if err := s.index(ctx, c.ID); err != nil {
+			return err
+		}
 		if out, err = s.Item(ctx, access.System, id); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, audit.Change{Action: "update", Entity: entityItem, EntityID: id,
-			Class: max(before.Class, out.Class), Before: before, After: out})
+			Class: int(max(before.Class, out.Class)), Before: before, After: out})
 	})
 	if err != nil {
 		return Item{}, err
@@ -321,18 +346,18 @@ func (s *Store) RemoveItem(ctx context.Context, v access.Viewer, id int64) error
 		if before.Vote != nil {
 			return conflict("vote", "conferences.error.item_has_vote")
 		}
+		// The item's grants stay: they keep its audit entries readable to
+		// those who needed to know it.
 		if err := s.docs.attach(ctx, id, nil); err != nil {
 			return err
-		}
-		if before.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityItem, id, before.Class, nil); err != nil {
-				return err
-			}
 		}
 		if err := s.exec(ctx, "delete item", `DELETE FROM agenda_items WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityItem, EntityID: id, Class: before.Class, Before: before})
+		if err := s.index(ctx, c.ID); err != nil {
+			return err
+		}
+		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityItem, EntityID: id, Class: int(before.Class), Before: before})
 	})
 }
 
@@ -365,7 +390,7 @@ func (s *Store) MoveItem(ctx context.Context, v access.Viewer, id int64, delta i
 			WHERE id IN ($1, $4)`, id, other.position, it.position, other.ID); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "move", Entity: entityItem, EntityID: id, Class: it.Class,
+		return s.log.Record(ctx, audit.Change{Action: "move", Entity: entityItem, EntityID: id, Class: int(it.Class),
 			Before: map[string]int{"position": it.position}, After: map[string]int{"position": other.position}})
 	})
 }
@@ -416,7 +441,7 @@ func (s *Store) propagate(ctx context.Context, confID int64) error {
 		if err != nil {
 			return err
 		}
-		class := max(r.own, c.Class, docClass)
+		class := max(r.own, int(c.Class), docClass)
 		grants := r.grants
 		if c.Class > 0 {
 			grants = append(grants, confGrants...)

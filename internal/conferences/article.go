@@ -307,17 +307,17 @@ func memberWord(k org.Kind) string {
 // docPhrase names an adopted document: "Nghị quyết số 12-NQ/TU ngày
 // 11/10/2021 về …".
 func docPhrase(d DocRef) string {
-	p := d.KindName
+	p := d.Kind.Name("vi")
 	if d.Symbol != "" {
-		p = strings.TrimSpace(p + " số " + d.Symbol)
+		p += " số " + d.Symbol
 	}
 	if !d.IssuedOn.IsZero() {
 		p += " ngày " + vn.FormatDate(d.IssuedOn)
 	}
-	if d.Summary != "" {
-		p += " " + lowerFirst(d.Summary)
+	if d.Title != "" {
+		p += " " + lowerFirst(d.Title)
 	}
-	return strings.TrimSpace(p)
+	return p
 }
 
 // localPost is the first of the posts held in the place of the body (the

@@ -107,12 +107,9 @@ func (s *Store) SetAttendance(ctx context.Context, v access.Viewer, confID int64
 	}
 	var out Quorum
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
-		c, err := s.conference(ctx, v, confID)
+		c, err := s.heldConference(ctx, v, confID)
 		if err != nil {
 			return err
-		}
-		if c.Status != Held {
-			return conflict("status", "conferences.error.not_held")
 		}
 		members, err := s.memberSet(ctx, c.BodyID, c.HeldOn)
 		if err != nil {
@@ -151,7 +148,7 @@ func (s *Store) SetAttendance(ctx context.Context, v access.Viewer, confID int64
 		if out, err = s.quorum(ctx, c); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "attendance", Entity: entityConference, EntityID: confID, Class: c.Class,
+		return s.log.Record(ctx, audit.Change{Action: "attendance", Entity: entityConference, EntityID: confID, Class: int(c.Class),
 			Before: attendanceList(before), After: list})
 	})
 	if err != nil {
@@ -167,4 +164,14 @@ func attendanceList(m map[int64]Attendance) []Attendance {
 		out = append(out, a)
 	}
 	return out
+}
+
+// heldConference reads a conference the viewer may see that is being held:
+// attendance, votes and adoptions are recorded only then.
+func (s *Store) heldConference(ctx context.Context, v access.Viewer, id int64) (Conference, error) {
+	c, err := s.conference(ctx, v, id)
+	if err == nil && c.Status != Held {
+		err = conflict("status", "conferences.error.not_held")
+	}
+	return c, err
 }

@@ -8,6 +8,7 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/org"
@@ -41,14 +42,8 @@ type Conference struct {
 	Invitees    []Person       `json:"invitees,omitempty"`
 	InvitedText string         `json:"invited_text,omitempty"`
 	Status      Status         `json:"status"`
-	Class       int            `json:"class"`
+	Class       auth.Clearance `json:"class"`
 	Grants      []access.Grant `json:"grants,omitempty"`
-}
-
-// Title is the conference as it is named: "Hội nghị lần thứ năm Ban Chấp
-// hành, khóa XII".
-func (c Conference) Title() string {
-	return fmt.Sprintf("Hội nghị lần thứ %s – %s, khóa %s", vn.FormatNumberWords(c.Ordinal), c.BodyName, c.TermRoman)
 }
 
 // Bridge is an online bridge point (điểm cầu).
@@ -81,8 +76,10 @@ type Input struct {
 	ChairIDs    []int64        `json:"chair_ids,omitempty"`
 	InviteeIDs  []int64        `json:"invitee_ids,omitempty"`
 	InvitedText string         `json:"invited_text,omitempty"`
-	Class       int            `json:"class,omitempty"`
-	Grants      []access.Grant `json:"grants,omitempty"`
+	Class       auth.Clearance `json:"class,omitempty"`
+	// Grants name who needs to know a classified conference, besides the
+	// user who classifies it. Left out of an update, they stay as they were.
+	Grants []access.Grant `json:"grants,omitempty"`
 }
 
 func (in *Input) normalize() {
@@ -364,6 +361,7 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 	if err := in.validate(); err != nil {
 		return Conference{}, err
 	}
+	in.Grants = withActor(ctx, in.Class, in.Grants)
 	var out Conference
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		term, err := s.check(ctx, v, in)
@@ -396,14 +394,17 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 			return err
 		}
 		if in.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityConference, id, in.Class, in.Grants); err != nil {
+			if err := s.access.SetGrants(ctx, entityConference, id, int(in.Class), in.Grants); err != nil {
 				return err
 			}
 		}
 		if out, err = s.Get(ctx, access.System, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityConference, EntityID: id, Class: out.Class, After: out})
+		if err := s.index(ctx, id); err != nil {
+			return err
+		}
+		return s.log.Record(ctx, audit.Change{Action: "create", Entity: entityConference, EntityID: id, Class: int(out.Class), After: out})
 	})
 	if err != nil {
 		return Conference{}, err
@@ -456,6 +457,10 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 		if before.Status == Closed {
 			return conflict("status", "conferences.error.closed")
 		}
+		if in.Grants == nil && in.Class > 0 {
+			in.Grants = before.Grants
+		}
+		in.Grants = withActor(ctx, in.Class, in.Grants)
 		if in.Ordinal == 0 && in.TermID == before.TermID {
 			in.Ordinal = before.Ordinal
 		}
@@ -496,7 +501,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 			return err
 		}
 		if in.Class > 0 || before.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityConference, id, max(in.Class, before.Class), in.Grants); err != nil {
+			if err := s.access.SetGrants(ctx, entityConference, id, int(max(in.Class, before.Class)), in.Grants); err != nil {
 				return err
 			}
 		}
@@ -506,8 +511,11 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 		if out, err = s.Get(ctx, access.System, id); err != nil {
 			return err
 		}
+		if err := s.index(ctx, id); err != nil {
+			return err
+		}
 		return s.log.Record(ctx, audit.Change{Action: "update", Entity: entityConference, EntityID: id,
-			Class: max(before.Class, out.Class), Before: before, After: out})
+			Class: int(max(before.Class, out.Class)), Before: before, After: out})
 	})
 	if err != nil {
 		return Conference{}, err
@@ -536,19 +544,17 @@ func (s *Store) Delete(ctx context.Context, v access.Viewer, id int64) error {
 		if n > 0 {
 			return conflict("id", "conferences.error.delete_has_records")
 		}
-		for _, t := range []string{"conference_bridges", "conference_chairs", "conference_invitees", "conference_attendance"} {
+		for _, t := range []string{"conference_bridges", "conference_chairs", "conference_invitees", "conference_attendance", "conference_documents"} {
 			if err := s.exec(ctx, "clear "+t, `DELETE FROM `+t+` WHERE conference_id = $1`, id); err != nil {
-				return err
-			}
-		}
-		if before.Class > 0 {
-			if err := s.access.SetGrants(ctx, entityConference, id, before.Class, nil); err != nil {
 				return err
 			}
 		}
 		if err := s.exec(ctx, "delete conference", `DELETE FROM conferences WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityConference, EntityID: id, Class: before.Class, Before: before})
+		if err := s.unindex(ctx, id); err != nil {
+			return err
+		}
+		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: entityConference, EntityID: id, Class: int(before.Class), Before: before})
 	})
 }

@@ -7,12 +7,14 @@ import (
 	"time"
 
 	"plenum/internal/access"
+	"plenum/internal/app"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/conferences"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
+	"plenum/internal/documents"
 	"plenum/internal/news"
 	"plenum/internal/org"
 	"plenum/internal/people"
@@ -38,12 +40,15 @@ var (
 type fixture struct {
 	t      *testing.T
 	ctx    context.Context
+	app    *app.App
 	db     *db.DB
 	log    *audit.Log
 	units  *org.Store
 	people *people.Store
 	news   *news.Store
 	s      *conferences.Store
+	// clerk is a user of the office, who registers documents.
+	clerk auth.Principal
 
 	tw, tu, btv, hdnd int64
 	persons           map[string]int64
@@ -53,13 +58,10 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	d := dbtest.New(t)
-	log := audit.New(d)
-	units := org.New(d, log)
-	ppl := people.New(d, log, units)
-	nw := news.New(d, log)
-	f := &fixture{t: t, ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"}), db: d, log: log,
-		units: units, people: ppl, news: nw, persons: map[string]int64{}}
-	f.s = conferences.New(d, log, access.New(d, log), units, ppl, nw)
+	a := app.New(d, nil, app.Config{})
+	units := a.Org
+	f := &fixture{t: t, ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"}), app: a, db: d, log: a.Audit,
+		units: units, people: a.People, news: a.News, s: a.Conferences, persons: map[string]int64{}}
 	f.s.SetClock(func() time.Time { return time.Date(2025, 12, 31, 3, 0, 0, 0, time.UTC) })
 	mk := func(name string, kind org.Kind, level org.Level, parent int64) int64 {
 		u, err := units.Create(f.ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: level, Name: name, ParentID: parent},
@@ -91,6 +93,12 @@ func newFixture(t *testing.T) *fixture {
 	f.post("Lò Văn Khánh", "central_committee_member", f.tw, "2021-01-30", "")
 	// Someone who is not a member: a department head invited to conferences.
 	f.persons["Nông Văn Định"] = f.person("Nông Văn Định")
+	u, err := a.Auth.CreateUser(f.ctx, auth.NewUser{Username: "vanthu", DisplayName: "Văn thư thử nghiệm", Password: "mat-khau-thu-nghiem",
+		Role: auth.RoleOffice, Clearance: auth.ClassToiMat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.clerk = auth.Principal{User: u}
 	f.bchTerm = f.term(f.tu, "XV", "2020-10-01", "")
 	f.btvTerm = f.term(f.btv, "XV", "2020-10-01", "")
 	return f
@@ -238,4 +246,19 @@ func (f *fixture) refused(t *testing.T, before int, err error, code problem.Code
 
 func orgDissolve(unit int64, on string) org.DissolveInput {
 	return org.DissolveInput{UnitID: unit, Act: org.Act{Effective: day(on)}}
+}
+
+// document registers a document of the committee; a classified one is
+// granted to the office.
+func (f *fixture) document(kind documents.Kind, symbol, issued, title string, class auth.Clearance) documents.Document {
+	f.t.Helper()
+	in := documents.Input{Kind: kind, Symbol: symbol, IssuerUnitID: f.tu, IssuedOn: day(issued), Title: title, Class: class}
+	if class > 0 {
+		in.Grants, in.ClassReason = toOffice, "Tài liệu phục vụ hội nghị"
+	}
+	d, err := f.app.Documents.Create(f.ctx, f.clerk, in)
+	if err != nil {
+		f.t.Fatalf("document %s: %v", symbol, err)
+	}
+	return d
 }

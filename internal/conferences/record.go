@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"plenum/internal/access"
+	"plenum/internal/auth"
 	"plenum/internal/news"
 )
 
@@ -22,7 +23,7 @@ type Record struct {
 	Articles   []ArticleRef       `json:"articles"`
 	// MaxClass is the highest class of anything in the record as the viewer
 	// sees it: pages are marked with it.
-	MaxClass int `json:"max_class"`
+	MaxClass auth.Clearance `json:"max_class"`
 }
 
 // ArticleRef names a news draft made from the conference.

@@ -1,6 +1,7 @@
 package conferences_test
 
 import (
+	"strings"
 	"testing"
 
 	"plenum/internal/audit"
@@ -164,7 +165,7 @@ func TestMinutesAndConclusionVersions(t *testing.T) {
 	_, err = f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "  "})
 	f.refused(t, before, err, problem.Invalid, "body")
 	ap, err := f.s.Approve(f.ctx, office, c.ID, conferences.Conclusion)
-	if err != nil || ap.Status != conferences.Approved || ap.ApprovedAt == nil {
+	if err != nil || ap.Status != conferences.Approved || ap.ApprovedAt.IsZero() {
 		t.Fatalf("approve %+v %v", ap, err)
 	}
 	// Approved is locked.
@@ -204,12 +205,69 @@ func TestMinutesAndConclusionVersions(t *testing.T) {
 	if _, err := f.s.Correct(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản thứ ba.", Note: "Bổ sung"}); err != nil {
 		t.Errorf("correct a closed conference's conclusion: %v", err)
 	}
-	for _, action := range []string{"create", "update", "approve", "correct"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference_text", Action: action}); len(es) == 0 {
+	for _, action := range []string{"draft_conclusion", "draft_minutes", "approve_conclusion", "correct_conclusion"} {
+		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for %s", action)
 		}
 	}
 	if rep, err := f.log.Verify(f.ctx); err != nil || !rep.OK() {
 		t.Errorf("audit chain %+v %v", rep, err)
+	}
+}
+
+func TestAgendaRefusals(t *testing.T) {
+	f := newFixture(t)
+	c := f.conference("2024-10-11")
+	it := f.item(c.ID, "Báo cáo tình hình kinh tế - xã hội")
+	in := func(mod func(*conferences.ItemInput)) conferences.ItemInput {
+		x := conferences.ItemInput{Kind: conferences.Report, Title: "Báo cáo"}
+		mod(&x)
+		return x
+	}
+	for _, tt := range []struct {
+		name, field string
+		in          conferences.ItemInput
+	}{
+		{"unknown kind", "kind", in(func(x *conferences.ItemInput) { x.Kind = "speech" })},
+		{"no title", "title", in(func(x *conferences.ItemInput) { x.Title = "  " })},
+		{"long title", "title", in(func(x *conferences.ItemInput) { x.Title = strings.Repeat("Báo cáo ", 200) })},
+		{"unknown presenter", "presenter_id", in(func(x *conferences.ItemInput) { x.PresenterID = 99999 })},
+		{"long presenter text", "presenter_text", in(func(x *conferences.ItemInput) { x.PresenterText = strings.Repeat("Ban ", 100) })},
+		{"class above clearance", "class", in(func(x *conferences.ItemInput) { x.Class = 3 })},
+		{"grants without class", "grants", in(func(x *conferences.ItemInput) { x.Grants = toOffice })},
+		{"document twice", "document_ids", in(func(x *conferences.ItemInput) { x.DocumentIDs = []int64{5, 5} })},
+		{"unknown document", "document_ids", in(func(x *conferences.ItemInput) { x.DocumentIDs = []int64{424242} })},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			before := f.rows()
+			_, err := f.s.AddItem(f.ctx, office, c.ID, tt.in)
+			f.refused(t, before, err, problem.Invalid, tt.field)
+			_, err = f.s.UpdateItem(f.ctx, office, it.ID, tt.in)
+			f.refused(t, before, err, problem.Invalid, tt.field)
+		})
+	}
+	before := f.rows()
+	f.refused(t, before, f.s.MoveItem(f.ctx, office, it.ID, 2), problem.Invalid, "direction")
+	f.refused(t, before, f.s.Adopt(f.ctx, office, c.ID, 1), problem.Conflict, "status")
+	_, err := f.s.AddItem(f.ctx, office, 424242, conferences.ItemInput{Kind: conferences.Report, Title: "x"})
+	if !problem.Is(err, problem.NotFound) {
+		t.Errorf("item of an unknown conference: %v", err)
+	}
+	// Moving and correcting are audited.
+	second := f.item(c.ID, "Tờ trình về đề án")
+	if err := f.s.MoveItem(f.ctx, office, second.ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := f.s.Record(f.ctx, office, c.ID)
+	if rec.Items[0].ID != second.ID || rec.Items[0].Number != 1 {
+		t.Errorf("after moving up: %+v", rec.Items)
+	}
+	if _, err := f.s.UpdateItem(f.ctx, office, second.ID, conferences.ItemInput{Kind: conferences.Submission, Title: "Tờ trình về đề án chuyển đổi số"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, action := range []string{"move", "update"} {
+		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "agenda_item", Action: action}); len(es) == 0 {
+			t.Errorf("no audit entry for %s", action)
+		}
 	}
 }

@@ -62,7 +62,10 @@ func (s *Store) SetStatus(ctx context.Context, v access.Viewer, id int64, to Sta
 		if out, err = s.Get(ctx, access.System, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "status", Entity: entityConference, EntityID: id, Class: c.Class,
+		if err := s.index(ctx, id); err != nil {
+			return err
+		}
+		return s.log.Record(ctx, audit.Change{Action: "status", Entity: entityConference, EntityID: id, Class: int(c.Class),
 			Before: map[string]Status{"status": from}, After: map[string]Status{"status": to}})
 	})
 	if err != nil {

@@ -3,17 +3,20 @@ package conferences
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/news"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 	"plenum/internal/vn"
 )
 
@@ -26,33 +29,31 @@ type Store struct {
 	units  *org.Store
 	people *people.Store
 	news   *news.Store
+	search *search.Index
 	docs   docLinks
 	now    func() time.Time
 }
 
 // New returns the conference store of d. Articles written from conferences
-// go to articles.
-func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store) *Store {
-	return &Store{db: d, log: log, access: acc, units: units, people: ppl, news: articles, now: time.Now}
+// go to articles; the search index (nil for none) is kept in step with
+// every change.
+func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store, index *search.Index) *Store {
+	return &Store{db: d, log: log, access: acc, units: units, people: ppl, news: articles, search: index,
+		docs: docLinks{db: d, access: acc}, now: time.Now}
 }
 
 // SetClock replaces the store's clock, for tests and the demo that need
 // "today" to be a given day.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
-// The kinds of record this package audits and classifies.
+// The kinds of record this package audits and classifies. Versions of the
+// minutes and conclusion are audited as changes of their conference, whose
+// class and grants they share, so that the audit log shows them to whoever
+// may see the conference.
 const (
 	entityTerm       = "body_term"
 	entityConference = "conference"
 	entityItem       = "agenda_item"
-	entityText       = "conference_text"
-)
-
-// EntityConference and EntityItem name conferences and agenda items in
-// record_access and the audit log.
-const (
-	EntityConference = entityConference
-	EntityItem       = entityItem
 )
 
 // Limits on text fields, in characters.
@@ -102,11 +103,11 @@ func notFound(field, key string) error {
 // clearance: nobody classifies what they could not read. It is
 // access.CheckClassify for a viewer (the store is handed viewers, and
 // access.System may classify anything).
-func checkClass(v access.Viewer, class int, field string) error {
-	if class < 0 || class > 3 {
+func checkClass(v access.Viewer, class auth.Clearance, field string) error {
+	if !class.Valid() {
 		return problem.InvalidField(field, "error.invalid_choice")
 	}
-	if !v.All && class > int(v.Clearance) {
+	if !v.All && class > v.Clearance {
 		return problem.InvalidField(field, "access.above_own_clearance")
 	}
 	return nil
@@ -117,14 +118,24 @@ func checkClass(v access.Viewer, class int, field string) error {
 // viewer reads everything, and a viewer without the clearance nothing
 // classified, without a query: access.Check leaves its id argument unused
 // in those two cases, which PostgreSQL refuses.
-func (s *Store) checkRead(ctx context.Context, v access.Viewer, entity string, id int64, class int) error {
+func (s *Store) checkRead(ctx context.Context, v access.Viewer, entity string, id int64, class auth.Clearance) error {
 	switch {
 	case v.All || class <= 0:
 		return nil
-	case int(v.Clearance) < class:
+	case v.Clearance < class:
 		return problem.ErrNotFound
 	}
-	return s.access.Check(ctx, v, entity, id, class)
+	return s.access.Check(ctx, v, entity, id, int(class))
+}
+
+// withActor adds the user making the change to the grants of a record
+// they classify, so that nobody classifies a record out of their own reach.
+func withActor(ctx context.Context, class auth.Clearance, grants []access.Grant) []access.Grant {
+	id := audit.ActorFrom(ctx).UserID
+	if class == 0 || id == 0 {
+		return grants
+	}
+	return unionGrants(append(slices.Clone(grants), access.Grant{UserID: id}))
 }
 
 // actorID is the user making the change in ctx, or NULL.

@@ -119,18 +119,24 @@ func scanTerms(rows *sql.Rows) ([]Term, error) {
 	return out, rows.Err()
 }
 
-// Term returns a term; a NotFound problem if there is none.
-func (s *Store) Term(ctx context.Context, id int64) (Term, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, termSelect+` WHERE t.id = $1`, id)
+// queryTerms reads the terms a query of termSelect returns.
+func (s *Store) queryTerms(ctx context.Context, q string, args ...any) ([]Term, error) {
+	rows, err := s.db.R(ctx).QueryContext(ctx, q, args...)
 	if err != nil {
-		return Term{}, fmt.Errorf("conferences: term %d: %w", id, err)
+		return nil, fmt.Errorf("conferences: terms: %w", err)
 	}
 	ts, err := scanTerms(rows)
 	if err != nil {
-		return Term{}, fmt.Errorf("conferences: term %d: %w", id, err)
+		return nil, fmt.Errorf("conferences: terms: %w", err)
 	}
-	if len(ts) == 0 {
-		return Term{}, notFound("term_id", "conferences.error.term_unknown")
+	return ts, nil
+}
+
+// Term returns a term; a NotFound problem if there is none.
+func (s *Store) Term(ctx context.Context, id int64) (Term, error) {
+	ts, err := s.queryTerms(ctx, termSelect+` WHERE t.id = $1`, id)
+	if err != nil || len(ts) == 0 {
+		return Term{}, cmpErr(err, notFound("term_id", "conferences.error.term_unknown"))
 	}
 	return ts[0], nil
 }
@@ -144,33 +150,26 @@ func (s *Store) Terms(ctx context.Context, bodyID int64) ([]Term, error) {
 	if bodyID != 0 {
 		q += ` WHERE t.body_id = ` + args.Add(bodyID)
 	}
-	rows, err := s.db.R(ctx).QueryContext(ctx, q+` ORDER BY n.sort_key, t.body_id, t.valid_from DESC`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("conferences: terms: %w", err)
-	}
-	out, err := scanTerms(rows)
-	if err != nil {
-		return nil, fmt.Errorf("conferences: terms: %w", err)
-	}
-	return out, nil
+	return s.queryTerms(ctx, q+` ORDER BY n.sort_key, t.body_id, t.valid_from DESC`, args...)
 }
 
 // TermOn returns the term of a body that contains d; a NotFound problem
 // naming held_on if there is none.
 func (s *Store) TermOn(ctx context.Context, bodyID int64, d date.Date) (Term, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, termSelect+` WHERE t.body_id = $1 AND t.valid_from <= $2
+	ts, err := s.queryTerms(ctx, termSelect+` WHERE t.body_id = $1 AND t.valid_from <= $2
 		AND (t.valid_to IS NULL OR t.valid_to > $2) ORDER BY t.valid_from DESC LIMIT 1`, bodyID, d)
-	if err != nil {
-		return Term{}, fmt.Errorf("conferences: term on %s: %w", d, err)
-	}
-	ts, err := scanTerms(rows)
-	if err != nil {
-		return Term{}, fmt.Errorf("conferences: term on %s: %w", d, err)
-	}
-	if len(ts) == 0 {
-		return Term{}, notFound("held_on", "conferences.error.no_term_on")
+	if err != nil || len(ts) == 0 {
+		return Term{}, cmpErr(err, notFound("held_on", "conferences.error.no_term_on"))
 	}
 	return ts[0], nil
+}
+
+// cmpErr is err, or missing when there is no error (nothing was found).
+func cmpErr(err, missing error) error {
+	if err != nil {
+		return err
+	}
+	return missing
 }
 
 // checkTerm validates a term against the database: the body exists on its

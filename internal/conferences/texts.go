@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"plenum/internal/access"
@@ -25,8 +26,19 @@ type Text struct {
 	CreatedAt    time.Time  `json:"created_at"`
 	CreatedBy    string     `json:"created_by,omitempty"`
 	UpdatedAt    time.Time  `json:"updated_at"`
-	ApprovedAt   *time.Time `json:"approved_at,omitempty"`
+	ApprovedAt   time.Time  `json:"approved_at,omitzero"`
 	ApprovedBy   string     `json:"approved_by,omitempty"`
+}
+
+// Paragraphs returns the text split into paragraphs.
+func (t Text) Paragraphs() []string {
+	var out []string
+	for _, p := range strings.Split(t.Body, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // TextInput writes a draft or a correction.
@@ -73,8 +85,7 @@ func (s *Store) texts(ctx context.Context, confID int64, kind TextKind) ([]Text,
 		}
 		t.CreatedAt, t.UpdatedAt = t.CreatedAt.UTC(), t.UpdatedAt.UTC()
 		if approved.Valid {
-			at := approved.Time.UTC()
-			t.ApprovedAt = &at
+			t.ApprovedAt = approved.Time.UTC()
 		}
 		out = append(out, t)
 	}
@@ -175,12 +186,12 @@ func (s *Store) WriteDraft(ctx context.Context, v access.Viewer, confID int64, k
 		if err != nil {
 			return Text{}, err
 		}
-		action := "create"
 		var before any
 		if cur != nil {
-			action, before = "update", cur
+			before = cur
 		}
-		return out, s.log.Record(ctx, audit.Change{Action: action, Entity: entityText, EntityID: id, Class: c.Class, Before: before, After: out})
+		return out, s.log.Record(ctx, audit.Change{Action: "draft_" + string(kind), Entity: entityConference, EntityID: confID,
+			Class: int(c.Class), Before: before, After: out})
 	})
 }
 
@@ -200,8 +211,11 @@ func (s *Store) Approve(ctx context.Context, v access.Viewer, confID int64, kind
 		if err != nil {
 			return Text{}, err
 		}
-		return out, s.log.Record(ctx, audit.Change{Action: "approve", Entity: entityText, EntityID: cur.ID, Class: c.Class,
-			Before: map[string]any{"status": Draft}, After: out})
+		if err := s.index(ctx, confID); err != nil {
+			return Text{}, err
+		}
+		return out, s.log.Record(ctx, audit.Change{Action: "approve_" + string(kind), Entity: entityConference, EntityID: confID,
+			Class: int(c.Class), Before: map[string]any{"id": cur.ID, "status": Draft}, After: out})
 	})
 }
 
@@ -228,7 +242,8 @@ func (s *Store) Correct(ctx context.Context, v access.Viewer, confID int64, kind
 		if err != nil {
 			return Text{}, err
 		}
-		return out, s.log.Record(ctx, audit.Change{Action: "correct", Entity: entityText, EntityID: id, Class: c.Class, After: out})
+		return out, s.log.Record(ctx, audit.Change{Action: "correct_" + string(kind), Entity: entityConference, EntityID: confID,
+			Class: int(c.Class), After: out})
 	})
 }
 

@@ -73,7 +73,7 @@ func (s *Store) RecordVote(ctx context.Context, v access.Viewer, itemID int64, i
 		if out, err = s.Item(ctx, access.System, itemID); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "vote", Entity: entityItem, EntityID: itemID, Class: out.Class,
+		return s.log.Record(ctx, audit.Change{Action: "vote", Entity: entityItem, EntityID: itemID, Class: int(out.Class),
 			Before: before.Vote, After: out.Tally})
 	})
 	if err != nil {
@@ -98,6 +98,6 @@ func (s *Store) ClearVote(ctx context.Context, v access.Viewer, itemID int64) er
 		if err := s.exec(ctx, "clear vote", `DELETE FROM agenda_votes WHERE item_id = $1`, itemID); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "clear_vote", Entity: entityItem, EntityID: itemID, Class: before.Class, Before: before.Vote})
+		return s.log.Record(ctx, audit.Change{Action: "clear_vote", Entity: entityItem, EntityID: itemID, Class: int(before.Class), Before: before.Vote})
 	})
 }

@@ -77,7 +77,9 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 		}
 		for _, rt := range routes {
 			method, pattern, _ := strings.Cut(rt.Pattern, " ")
-			if pattern == "/static/{hash}/{name}" || method == "DELETE" {
+			// The sign-in form shows no record, and the walk's failed
+			// attempts at it would throttle the sign-ins of the next readers.
+			if pattern == "/static/{hash}/{name}" || method == "DELETE" || rt.Pattern == "POST /signin" {
 				continue
 			}
 			fill := func(id int64) string {

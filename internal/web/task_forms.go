@@ -60,9 +60,9 @@ func (h *Handler) createTask(w http.ResponseWriter, r *http.Request) error {
 		StartOn: start, DueOn: parseDateField(&v, "due_on", f.Get("due_on")), Recurrence: tasks.Recurrence(f.Get("recurrence")),
 		RecurUntil: parseDateField(&v, "recur_until", f.Get("recur_until"))}
 	in.SourceID, _ = strconv.ParseInt(f.Get("source_id"), 10, 64)
-	in.DueDay = formInt(&v, f.Get("due_day"), "due_day")
-	in.Class = formInt(&v, f.Get("class"), "class")
-	in.ResponsiblePersonID = int64(formInt(&v, f.Get("responsible_person_id"), "responsible_person_id"))
+	in.DueDay = formInt(&v, r, "due_day")
+	in.Class = formInt(&v, r, "class")
+	in.ResponsiblePersonID = int64(formInt(&v, r, "responsible_person_id"))
 	day := start
 	if day.IsZero() {
 		day = today()
@@ -92,19 +92,6 @@ func (h *Handler) createTask(w http.ResponseWriter, r *http.Request) error {
 		return retry(err)
 	}
 	return redirect(w, r, taskURL(t.ID), "tasks.created")
-}
-
-// formInt reads an optional whole number field.
-func formInt(v *problem.Validation, s, field string) int {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		v.Add(field, "error.invalid_number")
-	}
-	return n
 }
 
 // reportTask takes a progress report with evidence files (multipart).

@@ -105,6 +105,16 @@ CREATE TABLE agenda_items (
 );
 CREATE INDEX agenda_items_conference ON agenda_items (conference_id, position);
 
+-- The documents of the registry attached to an item (the report, the
+-- submission, the draft), in order.
+CREATE TABLE agenda_item_documents (
+    item_id     BIGINT NOT NULL REFERENCES agenda_items (id),
+    document_id BIGINT NOT NULL REFERENCES documents (id),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (item_id, document_id)
+);
+CREATE INDEX agenda_item_documents_document ON agenda_item_documents (document_id);
+
 -- The vote (biểu quyết) on an item, one per item.
 CREATE TABLE agenda_votes (
     item_id       BIGINT PRIMARY KEY REFERENCES agenda_items (id),
@@ -135,6 +145,15 @@ CREATE TABLE conference_texts (
     CHECK ((status = 'approved') = (approved_at IS NOT NULL))
 );
 CREATE UNIQUE INDEX conference_texts_version ON conference_texts (conference_id, kind, version);
+
+-- The documents the conference adopted (resolutions, conclusions, plans).
+CREATE TABLE conference_documents (
+    conference_id BIGINT NOT NULL REFERENCES conferences (id),
+    document_id   BIGINT NOT NULL REFERENCES documents (id),
+    position      INTEGER NOT NULL,
+    PRIMARY KEY (conference_id, document_id)
+);
+CREATE INDEX conference_documents_document ON conference_documents (document_id);
 
 -- Draft news articles for the portal, such as those made from a finished
 -- conference. Portal articles are public: the class is always 0.
