@@ -1,0 +1,79 @@
+package extract
+
+// doc is the readable part of an article — headline, body and captions —
+// tokenised once for the readers of people, meetings, places, documents and
+// figures. Captions are read too: a caption is often the only place a
+// person's posts are given ("Phó Chủ tịch UBND tỉnh X phát biểu").
+type doc struct {
+	paras []para
+	// mentions are the people named, in text order, found by people().
+	mentions []mention
+}
+
+// para is one readable line of the article.
+type para struct {
+	text string
+	off  int // byte offset of text in Article.Text
+	kind Kind
+	toks []token
+}
+
+func analyse(a *Article, p page, l layout) *doc {
+	d := &doc{}
+	for i, ln := range a.Lines {
+		switch ln.Kind {
+		case KindBody, KindTitle, KindCaption:
+			text := p.lines[i].text
+			d.paras = append(d.paras, para{text: text, off: ln.Start, kind: ln.Kind, toks: tokenize(text)})
+		}
+	}
+	return d
+}
+
+// span converts a byte range of a paragraph into a Span of Article.Text.
+func (p *para) span(start, end int) Span { return Span{p.off + start, p.off + end} }
+
+// tokSpan is the Span of tokens [i, j) of a paragraph.
+func (p *para) tokSpan(i, j int) Span { return p.span(p.toks[i].start, p.toks[j-1].end) }
+
+// tokText is the text of tokens [i, j) as written.
+func (p *para) tokText(i, j int) string { return p.text[p.toks[i].start:p.toks[j-1].end] }
+
+// sentenceBounds returns the token range [s, e) of the sentence around token i:
+// sentences end at ".", "!", "?" followed by a capitalised word or the end.
+func (p *para) sentenceBounds(i int) (int, int) {
+	s := 0
+	for k := i - 1; k >= 0; k-- {
+		if p.sentenceEnd(k) {
+			s = k + 1
+			break
+		}
+	}
+	e := len(p.toks)
+	for k := i; k < len(p.toks); k++ {
+		if p.sentenceEnd(k) {
+			e = k + 1
+			break
+		}
+	}
+	return s, e
+}
+
+func (p *para) sentenceEnd(k int) bool {
+	t := p.toks[k]
+	if t.word || (t.text != "." && t.text != "!" && t.text != "?") {
+		return false
+	}
+	if k+1 == len(p.toks) {
+		return true
+	}
+	next := p.toks[k+1]
+	if !next.upper || next.start == t.end {
+		return false
+	}
+	// "TP. Hồ Chí Minh", "ThS. Nguyễn": a short capitalised word before the dot.
+	if k > 0 && p.toks[k-1].word && p.toks[k-1].end == t.start && abbreviationBefore(p.text, t.start) {
+		return false
+	}
+	return true
+}

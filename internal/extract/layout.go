@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"plenum/internal/gazetteer"
+)
+
+// layout is the page cut into its parts: which line is the headline, which
+// are chrome, captions and bylines, and which are the article body.
+type layout struct {
+	kinds     []Kind
+	title     int    // index of the headline, -1 if none
+	author    string // byline
+	source    string // "Nguồn:" value
+	dateLines []int  // lines that are a date and time only (publication candidates)
+}
+
+// leadMinLen is the length in characters from which a line is taken for a paragraph of
+// the article (the lead) even without final punctuation.
+const leadMinLen = 160
+
+// isLead reports whether a line reads as a paragraph of running text: long,
+// or a sentence of several words that ends with punctuation.
+func isLead(text string) bool {
+	if utf8.RuneCountInString(text) >= leadMinLen {
+		return true
+	}
+	end := strings.TrimRight(text, "\"”’)» ")
+	last, _ := utf8.DecodeLastRuneInString(end)
+	return strings.ContainsRune(".!?…", last) && len(strings.Fields(text)) >= 10
+}
+
+// lay classifies the lines of a page.
+func lay(p page) layout {
+	n := len(p.lines)
+	l := layout{kinds: make([]Kind, n), title: -1}
+	keys := make([]string, n)
+	for i, ln := range p.lines {
+		keys[i] = gazetteer.Key(ln.text)
+	}
+
+	// Chrome, date lines and bylines, wherever they are; everything after
+	// a "related news" heading.
+	related := n
+	for i, ln := range p.lines {
+		switch {
+		case ln.hint == hintChrome:
+			l.kinds[i] = KindBoilerplate
+		case isRelatedMarker(keys[i]):
+			if related == n {
+				related = i
+			}
+		case isDateLine(ln.text):
+			l.kinds[i] = KindBoilerplate
+			l.dateLines = append(l.dateLines, i)
+		case isChrome(keys[i]):
+			l.kinds[i] = KindBoilerplate
+		default:
+			if label, value, ok := bylineLine(ln.text); ok {
+				l.kinds[i] = KindByline
+				if label == "author" && l.author == "" {
+					l.author = value
+				} else if label == "source" && l.source == "" {
+					l.source = value
+				}
+			}
+		}
+		if i >= related {
+			l.kinds[i] = KindBoilerplate
+		}
+	}
+
+	// The lead: the first paragraph of running text. Lines above it are the
+	// page header: the headline, and kickers, categories and breadcrumbs.
+	lead := n
+	for i, ln := range p.lines {
+		if l.kinds[i] == KindBody && ln.hint != hintHeading && ln.hint != hintCaption && isLead(ln.text) && !isHeaderCaption(keys[i]) {
+			lead = i
+			break
+		}
+	}
+	l.title = pickTitle(p, keys, l.kinds, lead)
+	for i := 0; i < lead; i++ {
+		switch {
+		case i == l.title:
+			l.kinds[i] = KindTitle
+		case l.kinds[i] == KindBody && (p.lines[i].hint == hintCaption || isHeaderCaption(keys[i]) || (i > l.title && l.title >= 0 && isCaption(p.lines[i].text, keys[i]))):
+			l.kinds[i] = KindCaption
+		case l.kinds[i] == KindBody:
+			l.kinds[i] = KindBoilerplate
+		}
+	}
+
+	// Below the lead: captions, and the author's name printed under the
+	// last paragraph.
+	lastBody := -1
+	for i := lead; i < related; i++ {
+		if l.kinds[i] != KindBody {
+			continue
+		}
+		if p.lines[i].hint == hintCaption || isCaption(p.lines[i].text, keys[i]) {
+			l.kinds[i] = KindCaption
+			continue
+		}
+		lastBody = i
+	}
+	if lastBody > lead && isNameLine(p.lines[lastBody].text) {
+		l.kinds[lastBody] = KindByline
+		if l.author == "" {
+			l.author = strings.Trim(p.lines[lastBody].text, "() ")
+		}
+	}
+	if l.author == "" && p.meta.author != "" {
+		l.author = p.meta.author
+	}
+	return l
+}
+
+// isHeaderCaption is the narrow test for a caption above the first paragraph,
+// where headlines that start "Hội nghị …" must not be taken for captions.
+func isHeaderCaption(key string) bool {
+	return photoCreditRE.MatchString(key) || hasPrefixAny(key, []string{"toàn cảnh", "quang cảnh", "ảnh:", "(ảnh"})
+}
+
+// pickTitle chooses the headline among the lines above the lead: an <h1>,
+// else the line the page's <title> starts with, else the last candidate —
+// portals print kickers and categories above the headline and the date and
+// tools below it, and those are not candidates.
+func pickTitle(p page, keys []string, kinds []Kind, lead int) int {
+	var candidates []int
+	for i := 0; i < lead; i++ {
+		if kinds[i] != KindBody || p.lines[i].hint == hintCaption || isHeaderCaption(keys[i]) {
+			continue
+		}
+		text := p.lines[i].text
+		if strings.HasSuffix(text, ":") || isNameLine(text) && len(strings.Fields(text)) <= 5 {
+			continue // a kicker ("Ban Chấp hành Đảng bộ tỉnh:") or a byline
+		}
+		if p.lines[i].hint == hintHeading {
+			return i
+		}
+		candidates = append(candidates, i)
+	}
+	if meta := gazetteer.Key(p.meta.title); meta != "" {
+		for _, i := range candidates {
+			if strings.HasPrefix(meta, keys[i]) && len(keys[i]) >= 10 {
+				return i
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return -1
+	}
+	best := candidates[len(candidates)-1]
+	// A line of only a few words under the headline is a section name or a
+	// sub-kicker, not the headline.
+	for k := len(candidates) - 1; k > 0 && len(strings.Fields(p.lines[best].text)) < 3; k-- {
+		best = candidates[k-1]
+	}
+	return best
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

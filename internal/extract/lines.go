@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// page is an input reduced to its paragraphs, before they are classified.
+type page struct {
+	lines []line
+	meta  pageMeta
+}
+
+// pageMeta is what an HTML head says about the article.
+type pageMeta struct {
+	title     string // <title> or og:title, usually "Headline - Site"
+	published string // article:published_time and the like, as written
+	author    string
+}
+
+// line is one paragraph of the input with the hint its markup gave.
+type line struct {
+	text string
+	hint hint
+}
+
+// hint is what HTML markup says about a paragraph; plain text has none.
+// Hints are ordered: a paragraph inside several marked elements keeps the
+// strongest (a caption inside a related-news box is chrome).
+type hint uint8
+
+const (
+	hintNone    hint = iota
+	hintHeading      // inside <h1>
+	hintCaption      // <figcaption> or a caption class
+	hintChrome       // navigation, sharing, related news, footer
+)
+
+var (
+	blankLineRE = regexp.MustCompile(`\n[ \t\f\v\x{00A0}]*\n`)
+	tagRE       = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>`)
+	entityRE    = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});`)
+)
+
+// readPage turns decoded text into paragraphs: HTML through its markup,
+// plain text one paragraph a line.
+func readPage(text string) page {
+	if isHTML(text) {
+		return htmlPage(text)
+	}
+	return textPage(text)
+}
+
+// textPage reads plain text, one paragraph a line. Markup residue — server
+// code, stray tags, character entities — is removed.
+func textPage(text string) page {
+	text = serverCodeRE.ReplaceAllString(text, " ")
+	text = tagRE.ReplaceAllString(text, " ")
+	if entityRE.MatchString(text) {
+		text = html.UnescapeString(text)
+	}
+	var p page
+	for s := range strings.SplitSeq(text, "\n") {
+		if s = cleanLine(s); s != "" {
+			p.lines = append(p.lines, line{text: s})
+		}
+	}
+	return p
+}
+
+// cleanLine collapses runs of white space (including no-break, zero-width
+// and other odd spaces) into one space and trims the ends. Control
+// characters are dropped.
+func cleanLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			continue // zero-width characters and soft hyphens
+		case unicode.IsSpace(r) || r == '\u00a0':
+			space = true
+			continue
+		case unicode.IsControl(r) || r == unicode.ReplacementChar:
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,262 @@
+package extract
+
+import (
+	"strings"
+
+	"plenum/internal/gazetteer"
+)
+
+// People are read in the shapes news gives them:
+//
+//	đồng chí A, P1, P2 …            (also "ông", "bà", ranks; "-" or "(" for ",")
+//	P1, P2 A …                      (posts before the name)
+//	đồng chí P1 A …
+//	Các đồng chí: A - P1, P2; B - P3; C - P4 chủ trì …
+//	có các đồng chí: A, P1; B, P2; …
+//	A, P1 …                         (a known surname, then posts)
+//
+// where A is a name of two to five capitalised syllables and P a post of
+// the grammar in posts.go.
+
+// mention is one naming of a person in a paragraph.
+type mention struct {
+	para      int
+	name      [2]int   // token range of the name
+	posts     [][2]int // token ranges of the posts given there
+	start     int      // first token of the mention (honorific or first post)
+	end       int      // token after the mention
+	listStart int      // for a list "Các đồng chí: A; B; C", the first token of the list
+}
+
+func (d *doc) people(a *Article) {
+	for pi := range d.paras {
+		d.scanPeople(pi)
+	}
+	index := map[string]int{}
+	for _, m := range d.mentions {
+		p := &d.paras[m.para]
+		name := p.tokText(m.name[0], m.name[1])
+		k := gazetteer.Key(name)
+		i, ok := index[k]
+		if !ok {
+			i = len(a.People)
+			index[k] = i
+			a.People = append(a.People, Person{Name: name, Span: p.tokSpan(m.name[0], m.name[1])})
+		}
+		person := &a.People[i]
+		for _, post := range m.posts {
+			text := p.tokText(post[0], post[1])
+			if !hasPosition(person.Positions, text) {
+				person.Positions = append(person.Positions, text)
+				person.Spans = append(person.Spans, p.tokSpan(post[0], post[1]))
+			}
+		}
+	}
+	d.chairs(a, index)
+}
+
+// hasPosition compares posts the way the scorer does, so that "Bí thư Tỉnh
+// uỷ" and "Bí thư Tỉnh ủy", or "BCH" and "Ban Chấp hành", count once.
+func hasPosition(list []string, p string) bool {
+	k := NormalizePosition(p)
+	for _, q := range list {
+		if NormalizePosition(q) == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) scanPeople(pi int) {
+	p := &d.paras[pi]
+	toks := p.toks
+	n := len(toks)
+	for i := 0; i < n; {
+		// An honorific: "đồng chí", "ông", "Các đồng chí:".
+		if e, _ := honorifics.match(toks, i); e > i {
+			j := e
+			list := j < n && toks[j].text == ":"
+			if list {
+				j++
+			}
+			m, ok := d.mentionAt(pi, j, true)
+			if !ok {
+				i = e
+				continue
+			}
+			m.start = i
+			d.add(m)
+			end := m.end
+			// The rest of a list: "; B - P3; C - P4".
+			for end+1 < n && toks[end].text == ";" {
+				next, ok := d.mentionAt(pi, end+1, true)
+				if !ok {
+					break
+				}
+				if list {
+					next.listStart = i
+				}
+				d.add(next)
+				end = next.end
+			}
+			i = max(end, i+1)
+			continue
+		}
+		// Posts before a name, or a known name followed by posts.
+		if toks[i].upper {
+			if m, ok := d.mentionAt(pi, i, false); ok {
+				d.add(m)
+				i = m.end
+				continue
+			}
+			if _, end := parseChain(toks, i); end > i {
+				i = end // posts that name no one: "đồng chí Bí thư Tỉnh ủy đề nghị"
+				continue
+			}
+		}
+		i++
+	}
+}
+
+func (d *doc) add(m mention) {
+	if m.listStart == 0 {
+		m.listStart = m.start
+	}
+	d.mentions = append(d.mentions, m)
+}
+
+// mentionAt reads a person named at token i: posts then a name, or a name
+// then posts. loose accepts any capitalised name (after an honorific or in a
+// list); otherwise the name must start with a known surname.
+func (d *doc) mentionAt(pi, i int, loose bool) (mention, bool) {
+	toks := d.paras[pi].toks
+	m := mention{para: pi, start: i}
+	nameEnd := func(j int) int {
+		if loose {
+			return looseName(toks, j)
+		}
+		if startsName(toks, j) {
+			return nameRun(toks, j)
+		}
+		return j
+	}
+	if posts, end := parseChain(toks, i); len(posts) > 0 {
+		e := nameEnd(end)
+		if e == end {
+			// "Bí thư Tỉnh ủy Chẩu Văn Lâm": the name may follow its posts
+			// even where its surname is not in the list.
+			if e2 := looseName(toks, end); e2 > end && end < len(toks) && toks[end].start == toks[end-1].end+1 {
+				e = e2
+			}
+		}
+		if e == end {
+			return m, false
+		}
+		m.posts, m.name, m.end = posts, [2]int{end, e}, e
+		d.morePosts(&m)
+		return m, true
+	}
+	e := nameEnd(i)
+	if e == i {
+		return m, false
+	}
+	m.name, m.end = [2]int{i, e}, e
+	d.morePosts(&m)
+	if !loose && len(m.posts) == 0 {
+		return m, false
+	}
+	return m, true
+}
+
+// morePosts reads posts after a name: ", P1, P2", " - P1", " (P1)".
+func (d *doc) morePosts(m *mention) {
+	toks := d.paras[m.para].toks
+	j := m.end
+	if j+1 >= len(toks) {
+		return
+	}
+	switch toks[j].text {
+	case ",", "-", "–", "(", ":":
+	default:
+		return
+	}
+	posts, end := parseChain(toks, j+1)
+	if len(posts) == 0 {
+		return
+	}
+	m.posts = append(m.posts, posts...)
+	if toks[j].text == "(" && end < len(toks) && toks[end].text == ")" {
+		end++
+	}
+	m.end = end
+}
+
+// chairs marks the people stated to chair the event: named in the same
+// sentence as "chủ trì", before it ("A, P1 chủ trì hội nghị"; "Các đồng chí:
+// A; B; C chủ trì") or after it ("Chủ trì hội nghị có các đồng chí: A; B").
+// "chủ trì" of a unit leading a task ("Sở Y tế chủ trì, phối hợp") names no
+// person and is passed over.
+func (d *doc) chairs(a *Article, index map[string]int) {
+	seen := map[string]bool{}
+	for pi := range d.paras {
+		p := &d.paras[pi]
+		for c := 0; c+1 < len(p.toks); c++ {
+			if p.toks[c].key != "chủ" || p.toks[c+1].key != "trì" {
+				continue
+			}
+			s, e := p.sentenceBounds(c)
+			opener := c == s || (c == s+1 && p.toks[s].key == "đồng")
+			for _, m := range d.mentions {
+				if m.para != pi || m.listStart < s || m.end > e {
+					continue
+				}
+				before := m.end <= c && !attendedBetween(p, m.end, c)
+				after := opener && m.start > c && !attendedBetween(p, c, m.start)
+				if !before && !after {
+					continue
+				}
+				name := p.tokText(m.name[0], m.name[1])
+				k := gazetteer.Key(name)
+				if !seen[k] {
+					seen[k] = true
+					a.Chairs = append(a.Chairs, name)
+					a.People[index[k]].Chair = true
+				}
+			}
+		}
+	}
+}
+
+// attendedBetween reports "dự" (attended) between tokens i and j: people
+// listed after it attended, they did not chair.
+func attendedBetween(p *para, i, j int) bool {
+	for k := i; k < j && k < len(p.toks); k++ {
+		if p.toks[k].key == "dự" && (k == 0 || p.toks[k-1].key != "chủ") {
+			return true
+		}
+	}
+	return false
+}
+
+// NormalizePosition is the comparison form of a post used by the scorer:
+// NormalizeText with the abbreviations of SCHEMA.md expanded.
+func NormalizePosition(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if long, ok := abbreviations[w]; ok {
+			words[i] = long
+		}
+	}
+	return NormalizeText(strings.Join(words, " "))
+}
+
+// abbreviations are those SCHEMA.md expands in positions.
+var abbreviations = map[string]string{
+	"BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "TW": "Trung ương",
+	"ĐBQH": "đại biểu Quốc hội", "HĐND": "Hội đồng nhân dân",
+	"UBND": "Ủy ban nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+}
+
+// NormalizeText is the comparison form of SCHEMA.md: NFC, modern tone
+// placement, case folded, white space collapsed.
+func NormalizeText(s string) string { return gazetteer.Key(s) }

@@ -1,0 +1,9 @@
+package extract
+
+func (d *doc) dates(a *Article, p page, l layout, opts Options) {}
+func (d *doc) meeting(a *Article)                               {}
+func (d *doc) province(a *Article)                              {}
+func (d *doc) documents(a *Article)                             {}
+func (d *doc) figures(a *Article)                               {}
+
+type bodyKind uint8
