@@ -12,10 +12,11 @@ type doc struct {
 
 // para is one readable line of the article.
 type para struct {
-	text string
-	off  int // byte offset of text in Article.Text
-	kind Kind
-	toks []token
+	text  string
+	off   int // byte offset of text in Article.Text
+	kind  Kind
+	toks  []token
+	names []bool // tokens that are part of a person's name, set by people()
 }
 
 func analyse(a *Article, p page, l layout) *doc {

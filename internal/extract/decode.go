@@ -12,7 +12,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/unicode/norm"
+
+	"plenum/internal/vn"
 )
 
 // Errors Decode returns; callers wrap them with the file name.
@@ -29,13 +30,14 @@ func (e *UnknownEncodingError) Error() string {
 	return fmt.Sprintf("unknown encoding %q", e.Name)
 }
 
-// Decode turns the bytes of an article into NFC-normalised UTF-8 text with
-// "\n" line ends. It recognises, in this order: a byte-order mark (UTF-8,
+// Decode turns the bytes of an article into normalised UTF-8 text (vn.Normalize:
+// NFC, "Ð" as "Đ", odd spaces as spaces, modern tone placement) with "\n"
+// line ends. It recognises, in this order: a byte-order mark (UTF-8,
 // UTF-16 LE/BE), UTF-16 without a mark (NUL bytes in every other position),
 // valid UTF-8, the charset an HTML page declares, and otherwise Windows-1258,
 // the legacy Vietnamese code page. Windows-1258 writes tone marks as combining
-// characters after the vowel, so the NFC step is what makes its text compare
-// equal to the same words typed in UTF-8. name is used only in messages.
+// characters after the vowel, so normalisation to NFC is what makes its text
+// compare equal to the same words typed in UTF-8. name is used only in messages.
 func Decode(name string, b []byte) (string, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return "", ErrEmpty
@@ -85,7 +87,7 @@ func Decode(name string, b []byte) (string, error) {
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	return norm.NFC.String(s), nil
+	return vn.Normalize(s), nil
 }
 
 func decodeUTF8(b []byte) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"plenum/internal/gazetteer"
+	"plenum/internal/vn"
 )
 
 // People are read in the shapes news gives them:
@@ -121,6 +122,13 @@ func (d *doc) scanPeople(pi int) {
 func (d *doc) add(m mention) {
 	if m.listStart == 0 {
 		m.listStart = m.start
+	}
+	p := &d.paras[m.para]
+	if p.names == nil {
+		p.names = make([]bool, len(p.toks))
+	}
+	for i := m.name[0]; i < m.name[1]; i++ {
+		p.names[i] = true
 	}
 	d.mentions = append(d.mentions, m)
 }
@@ -259,4 +267,4 @@ var abbreviations = map[string]string{
 
 // NormalizeText is the comparison form of SCHEMA.md: NFC, modern tone
 // placement, case folded, white space collapsed.
-func NormalizeText(s string) string { return gazetteer.Key(s) }
+func NormalizeText(s string) string { return vn.Key(s) }

@@ -2,7 +2,6 @@ package extract
 
 func (d *doc) dates(a *Article, p page, l layout, opts Options) {}
 func (d *doc) meeting(a *Article)                               {}
-func (d *doc) province(a *Article)                              {}
 func (d *doc) documents(a *Article)                             {}
 func (d *doc) figures(a *Article)                               {}
 

@@ -18,9 +18,8 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/text/unicode/norm"
-
 	"plenum/internal/date"
+	"plenum/internal/vn"
 )
 
 // Reorganised is the day Vietnam went from 63 provinces to 34 and abolished
@@ -279,54 +278,12 @@ func Districts(province string) []District {
 	return out
 }
 
-// Key is the form names are compared in: NFC, lower case, the hyphen of
-// "Bà Rịa - Vũng Tàu" and spacing ignored, and the old tone placement of
-// "Hoà", "Thuỷ" mapped to the modern one.
+// Key is the form names are compared in: vn.Key (NFC, modern tone
+// placement, lower case, single spaces) with hyphens read as spaces, so that
+// "Bà Rịa - Vũng Tàu" and "Bà Rịa Vũng Tàu" are one name.
 func Key(s string) string {
-	s = norm.NFC.String(strings.ToLower(s))
-	s = strings.ReplaceAll(s, "-", " ")
-	words := strings.Fields(s)
-	for i, w := range words {
-		words[i] = modernTone(w)
+	if strings.ContainsAny(s, "-–") {
+		s = strings.NewReplacer("-", " ", "–", " ").Replace(s)
 	}
-	return strings.Join(words, " ")
+	return vn.Key(s)
 }
-
-// modernTone moves the tone mark of a word ending in the open syllables oa,
-// oe, uy from the last vowel to the first ("hoà" → "hòa", "thuỷ" → "thủy"),
-// which is the placement the modern rules and most sources use. "quý" keeps
-// its mark: there u belongs to the consonant qu.
-func modernTone(w string) string {
-	r := []rune(w)
-	n := len(r)
-	if n < 2 || (n >= 3 && r[n-3] == 'q') {
-		return w
-	}
-	first, last := r[n-2], r[n-1]
-	base, tone, ok := toneOf(last)
-	if !ok || !((first == 'o' && (base == 'a' || base == 'e')) || (first == 'u' && base == 'y')) {
-		return w
-	}
-	r[n-2] = withTone(first, tone)
-	r[n-1] = base
-	return string(r)
-}
-
-// tonedVowels lists, for the vowels that matter to modernTone, the forms
-// with the five tone marks in the order huyền, sắc, hỏi, ngã, nặng.
-var tonedVowels = map[rune]string{
-	'a': "àáảãạ", 'e': "èéẻẽẹ", 'y': "ỳýỷỹỵ", 'o': "òóỏõọ", 'u': "ùúủũụ",
-}
-
-func toneOf(r rune) (base rune, tone int, ok bool) {
-	for b, forms := range tonedVowels {
-		for i, f := range []rune(forms) {
-			if f == r {
-				return b, i, true
-			}
-		}
-	}
-	return r, 0, false
-}
-
-func withTone(r rune, tone int) rune { return []rune(tonedVowels[r])[tone] }
