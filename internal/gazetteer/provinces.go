@@ -162,6 +162,7 @@ type index struct {
 	provinces map[string][]Place // by key of the name
 	districts map[string][]Place
 	old, new  map[string]*Province
+	all       []District // districts with the province spelt as in Before2025
 }
 
 var (
@@ -194,9 +195,11 @@ func load() *index {
 		idx.provinces[Key("Thừa Thiên - Huế")] = idx.provinces[Key("Thừa Thiên Huế")]
 		idx.provinces[Key("Bà Rịa Vũng Tàu")] = idx.provinces[Key("Bà Rịa - Vũng Tàu")]
 		idx.provinces[Key("Thành phố Hồ Chí Minh")] = idx.provinces[Key("Hồ Chí Minh")]
-		for i := range districts {
-			d := &districts[i]
-			idx.districts[Key(d.Name)] = append(idx.districts[Key(d.Name)], Place{District: d})
+		idx.all = make([]District, len(districts))
+		for i, d := range districts {
+			d.Province = idx.old[Key(d.Province)].Name
+			idx.all[i] = d
+			idx.districts[Key(d.Name)] = append(idx.districts[Key(d.Name)], Place{District: &idx.all[i]})
 		}
 	})
 	return &idx
@@ -264,13 +267,13 @@ func LookupDistrict(name string) []District {
 }
 
 // AllDistricts returns the 705 district-level units of the old provinces.
-func AllDistricts() []District { return append([]District(nil), districts...) }
+func AllDistricts() []District { return append([]District(nil), load().all...) }
 
 // Districts returns the district-level units of an old province.
 func Districts(province string) []District {
 	var out []District
 	k := Key(province)
-	for _, d := range districts {
+	for _, d := range load().all {
 		if Key(d.Province) == k {
 			out = append(out, d)
 		}

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The sentences are written for these tests; none comes from the corpus.
+func TestPeople(t *testing.T) {
+	type person struct {
+		name  string
+		posts []string
+	}
+	tests := []struct {
+		name   string
+		text   string
+		people []person
+		chairs []string
+	}{
+		{
+			name: "list with dashes chairing",
+			text: "Các đồng chí: Trần Minh Khoa - Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy; Lê Thu Hà - Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh đồng chủ trì Hội nghị.",
+			people: []person{
+				{"Trần Minh Khoa", []string{"Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy"}},
+				{"Lê Thu Hà", []string{"Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"}},
+			},
+			chairs: []string{"Trần Minh Khoa", "Lê Thu Hà"},
+		},
+		{
+			name: "posts before the name",
+			text: "Phó Chủ tịch UBND tỉnh Vũ Đình Nam phát biểu tại buổi làm việc.",
+			people: []person{
+				{"Vũ Đình Nam", []string{"Phó Chủ tịch UBND tỉnh"}},
+			},
+		},
+		{
+			name: "comrade, comma and kiêm",
+			text: "Dự hội nghị có đồng chí Đỗ Quang Huy, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy kiêm Trưởng Ban Nội chính Tỉnh ủy.",
+			people: []person{
+				{"Đỗ Quang Huy", []string{"Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tổ chức Tỉnh ủy", "Trưởng Ban Nội chính Tỉnh ủy"}},
+			},
+		},
+		{
+			name: "department with a comma in its name",
+			text: "Bà Phan Thị Yến, Giám đốc Sở Văn hóa, Thể thao và Du lịch, báo cáo kết quả.",
+			people: []person{
+				{"Phan Thị Yến", []string{"Giám đốc Sở Văn hóa, Thể thao và Du lịch"}},
+			},
+		},
+		{
+			name: "committee with a dash in its name",
+			text: "Ông Hồ Văn Lực - Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh trình bày tờ trình.",
+			people: []person{
+				{"Hồ Văn Lực", []string{"Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh"}},
+			},
+		},
+		{
+			name: "district place after the level word",
+			text: "Tại điểm cầu có đồng chí Nông Văn Tiến, Bí thư Huyện ủy Chiêm Hóa; Ma Thị Lan, Chủ tịch UBND huyện.",
+			people: []person{
+				{"Nông Văn Tiến", []string{"Bí thư Huyện ủy Chiêm Hóa"}},
+				{"Ma Thị Lan", []string{"Chủ tịch UBND huyện"}},
+			},
+		},
+		{
+			name: "chair after the opener",
+			text: "Chủ trì kỳ họp có các đồng chí: Lò Văn Sinh, Chủ tịch HĐND tỉnh; Quàng Thị Mai, Phó Chủ tịch HĐND tỉnh. Cùng dự có ông Bùi Văn Tâm, Giám đốc Sở Tài chính.",
+			people: []person{
+				{"Lò Văn Sinh", []string{"Chủ tịch HĐND tỉnh"}},
+				{"Quàng Thị Mai", []string{"Phó Chủ tịch HĐND tỉnh"}},
+				{"Bùi Văn Tâm", []string{"Giám đốc Sở Tài chính"}},
+			},
+			chairs: []string{"Lò Văn Sinh", "Quàng Thị Mai"},
+		},
+		{
+			name: "unit leading a task is not a chair",
+			text: "Giao Sở Y tế chủ trì, phối hợp với các đơn vị. Đồng chí Bí thư Tỉnh ủy yêu cầu khẩn trương thực hiện.",
+		},
+		{
+			name: "former post",
+			text: "Đồng chí Triệu Đức Long, nguyên Bí thư Tỉnh ủy, đã dự buổi gặp mặt.",
+			people: []person{
+				{"Triệu Đức Long", []string{"nguyên Bí thư Tỉnh ủy"}},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Extract("Tiêu đề thử nghiệm về một hội nghị\n"+tc.text, Options{})
+			var got []person
+			for _, p := range a.People {
+				if len(p.Positions) > 0 {
+					got = append(got, person{p.Name, p.Positions})
+				}
+			}
+			if !reflect.DeepEqual(got, tc.people) {
+				t.Errorf("people:\n got %v\nwant %v", got, tc.people)
+			}
+			if !reflect.DeepEqual(a.Chairs, tc.chairs) {
+				t.Errorf("chairs: got %v, want %v", a.Chairs, tc.chairs)
+			}
+			for _, p := range a.People {
+				if s := a.Text[p.Span.Start:p.Span.End]; s != p.Name {
+					t.Errorf("span of %q covers %q", p.Name, s)
+				}
+				for i, sp := range p.Spans {
+					if s := a.Text[sp.Start:sp.End]; s != p.Positions[i] {
+						t.Errorf("span of %q covers %q", p.Positions[i], s)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestNormalizePosition(t *testing.T) {
+	a := NormalizePosition("Ủy viên BCH TW Đảng,  Trưởng Đoàn ĐBQH tỉnh")
+	b := NormalizePosition("Ủy viên Ban Chấp hành Trung ương Đảng, Trưởng Đoàn đại biểu Quốc hội tỉnh")
+	if a != b {
+		t.Errorf("%q != %q", a, b)
+	}
+	if got := NormalizePosition("Bí thư Tỉnh uỷ"); !strings.Contains(got, "tỉnh ủy") {
+		t.Errorf("tone placement not modernised: %q", got)
+	}
+}
