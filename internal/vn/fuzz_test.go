@@ -81,3 +81,78 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// checkParseError fails unless err is nil or a *ParseError inside s.
+func checkParseError(t *testing.T, s string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	pe, ok := err.(*ParseError)
+	if !ok {
+		t.Fatalf("error for %q is %T, want *ParseError", s, err)
+	}
+	if pe.Pos < 0 || pe.Pos > len(s) || pe.Expected == "" {
+		t.Fatalf("error for %q has a bad position or no expectation: %+v", s, pe)
+	}
+}
+
+func FuzzParseRoman(f *testing.F) {
+	for _, s := range []string{"XII", "xii", "IIII", "VX", "MMMCMXCIX", "MMMM", "", "Xii", "ıx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseRoman(s)
+		checkParseError(t, s, err)
+		if err != nil {
+			return
+		}
+		back, ferr := FormatRoman(n)
+		if ferr != nil || back != strings.ToUpper(s) {
+			t.Fatalf("ParseRoman(%q) = %d, but FormatRoman gives %q, %v", s, n, back, ferr)
+		}
+	})
+}
+
+func FuzzParseNumberWords(f *testing.F) {
+	for _, s := range []string{"hai mươi mốt", "một trăm linh năm", "mười năm", "hai nghìn không trăm hai mươi",
+		"chín trăm tỷ", "một trăm hai", "lẻ", "không"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseNumberWords(s)
+		checkParseError(t, s, err)
+		if err != nil {
+			return
+		}
+		if n < 0 || n > MaxNumberWords {
+			t.Fatalf("ParseNumberWords(%q) = %d, out of range", s, n)
+		}
+		if back, err := ParseNumberWords(FormatNumberWords(n)); err != nil || back != n {
+			t.Fatalf("ParseNumberWords(%q) = %d, which does not round-trip: %d, %v", s, n, back, err)
+		}
+	})
+}
+
+func FuzzParseOrdinal(f *testing.F) {
+	for _, s := range append(textSeeds, "lần thứ tư", "thứ nhất", "khóa XII", "lần thứ 5", "thứ mười năm", "lần thứ") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseOrdinal(s)
+		checkParseError(t, s, err)
+		if err == nil && n < 1 {
+			t.Fatalf("ParseOrdinal(%q) = %d", s, n)
+		}
+		last := 0
+		for _, m := range FindOrdinals(s) {
+			if m.Start < last || m.End <= m.Start || m.End > len(s) {
+				t.Fatalf("FindOrdinals(%q): bad span %+v", s, m)
+			}
+			last = m.End
+			if v, err := ParseOrdinal(s[m.Start:m.End]); err != nil || v != m.Value {
+				t.Fatalf("FindOrdinals(%q) found %q = %d, ParseOrdinal gives %d, %v", s, s[m.Start:m.End], m.Value, v, err)
+			}
+		}
+	})
+}
