@@ -214,8 +214,8 @@ func percentAt(s string, j int) int {
 	return j
 }
 
-// scaleWords are the words that multiply an amount, longest first.
-var scaleWords = []struct {
+// figureScales are the words that multiply an amount, longest first.
+var figureScales = []struct {
 	phrase string
 	exp    int
 }{
@@ -229,7 +229,7 @@ func scaleAt(s string, j int) (int, int) {
 	if k == j {
 		return 0, j
 	}
-	for _, w := range scaleWords {
+	for _, w := range figureScales {
 		if e, ok := phraseAt(s, k, w.phrase); ok {
 			return w.exp, e
 		}
