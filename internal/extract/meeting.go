@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"strings"
+
 	"plenum/internal/gazetteer"
+	"plenum/internal/vn"
 )
 
 // The meeting an article reports on is looked for where a report names it:
@@ -210,4 +213,115 @@ func (d *doc) online(mt *Meeting) bool {
 		}
 	}
 	return false
+}
+
+// meetingDetails reads the ordinal, the term and the attendance of the
+// meeting found. The ordinal follows the meeting noun ("Hội nghị lần thứ
+// năm", "Kỳ họp thứ 10"); the term follows the body or the ordinal
+// ("Ban Chấp hành Đảng bộ tỉnh khóa XII", "lần thứ 11, khóa XX") or is read
+// elsewhere in the article (termOf).
+func (d *doc) meetingDetails(a *Article, mt *Meeting, m *meetingAt) {
+	p := &d.paras[m.para]
+	_, sentEnd := p.sentenceBounds(m.noun)
+	limit := p.toks[sentEnd-1].end
+	anchor := p.toks[m.noun].end // where a term may follow closely
+	if m.hasBody {
+		anchor = max(anchor, p.toks[m.body[1]-1].end)
+	}
+	const near = 30 // bytes between the meeting phrase and its ordinal or "khóa"
+	for _, o := range vn.FindOrdinals(p.text) {
+		if o.End > limit {
+			break
+		}
+		nounEnd := p.toks[m.noun].end
+		switch {
+		case mt.Ordinal == 0 && o.Start >= nounEnd && o.Start-anchor <= near && (o.Kind == vn.OrdinalTimes || o.Kind == vn.OrdinalNth && o.Start-nounEnd <= 1):
+			mt.Ordinal = o.Value
+			anchor = max(anchor, o.End)
+			mt.Evidence = append(mt.Evidence, p.span(o.Start, o.End))
+		case mt.Term == "" && o.Kind == vn.OrdinalTerm && o.Start >= anchor && o.Start-anchor <= near:
+			mt.Term, _ = vn.FormatRoman(o.Value)
+			mt.Evidence = append(mt.Evidence, p.span(o.Start, o.End))
+		}
+	}
+	if m.congress && mt.Ordinal != 0 && mt.Term == "" {
+		mt.Term, _ = vn.FormatRoman(mt.Ordinal) // the congress opens the term
+	}
+	if mt.Term == "" && m.hasBody {
+		if n, span, ok := d.termOf(m.form); ok {
+			mt.Term, _ = vn.FormatRoman(n)
+			mt.Evidence = append(mt.Evidence, span)
+			a.Notes = append(a.Notes, "meeting.term: from \""+a.Text[span.Start:span.End]+"\"")
+		}
+	}
+	mt.Delegates = d.delegates(mt)
+}
+
+// termOf looks through the article for the term of a body: "khóa N" after
+// a body of the same kind and level ("Tỉnh ủy khóa XII", "HĐND tỉnh khóa
+// XVI"), or, for a Party body, the congress of its organisation that opened
+// the term ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII", "Đại hội XI Đảng
+// bộ tỉnh").
+func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
+	same := func(f gazetteer.MeetingBodyForm) bool {
+		return f.Party == form.Party && f.Level == form.Level && (f.Party || f.Name == form.Name)
+	}
+	for pi := range d.paras {
+		p := &d.paras[pi]
+		ords := vn.FindOrdinals(p.text)
+		for i := range p.toks {
+			if e, id := matchBody(p.toks, i); e > i && same(meetingForms[id]) {
+				end := p.toks[e-1].end
+				for _, o := range ords {
+					if o.Kind == vn.OrdinalTerm && o.Start >= end && o.Start-end <= 2 {
+						return o.Value, p.span(p.toks[i].start, o.End), true
+					}
+				}
+			}
+			if !form.Party || p.toks[i].key != "đại" || !p.toks[i].upper || i+1 >= len(p.toks) || p.toks[i+1].key != "hội" {
+				continue
+			}
+			// "Đại hội [đại biểu] Đảng bộ tỉnh [name] lần thứ N"
+			j := i + 2
+			if j+1 < len(p.toks) && p.toks[j].key == "đại" && p.toks[j+1].key == "biểu" {
+				j += 2
+			}
+			if j < len(p.toks) {
+				if n, err := vn.ParseRoman(p.toks[j].text); err == nil && strings.ToUpper(p.toks[j].text) == p.toks[j].text {
+					// "Đại hội XI Đảng bộ tỉnh"
+					if e, id := matchBody(p.toks, j+1); e > j+1 && meetingForms[id].Level == form.Level && meetingForms[id].Party {
+						return n, p.tokSpan(i, e), true
+					}
+				}
+			}
+			if e, id := matchBody(p.toks, j); e > j && meetingForms[id].Level == form.Level && strings.HasPrefix(meetingForms[id].Name, "Đảng bộ") {
+				end := p.toks[e-1].end
+				for _, o := range ords {
+					if o.Kind == vn.OrdinalTimes && o.Start >= end && o.Start-end <= 40 {
+						return o.Value, p.span(p.toks[i].start, o.End), true
+					}
+				}
+			}
+		}
+	}
+	return 0, Span{}, false
+}
+
+// delegates is the attendance stated for the meeting: "trên 1.600 đại biểu".
+func (d *doc) delegates(mt *Meeting) int {
+	for _, p := range d.paras {
+		if p.kind != KindBody {
+			continue
+		}
+		for _, f := range vn.FindFigures(p.text) {
+			if f.Kind != vn.FigureCount || f.Unit != "đại biểu" {
+				continue
+			}
+			if n, ok := f.Value.Int64(); ok && n > 0 && n < 1e6 {
+				mt.Evidence = append(mt.Evidence, p.span(f.Start, f.End))
+				return int(n)
+			}
+		}
+	}
+	return 0
 }

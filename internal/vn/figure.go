@@ -157,7 +157,6 @@ func fitsScale(v Decimal, exp int) bool {
 	return cmpAbs(v, one) >= 0 && int(v.exp)-exp >= -3
 }
 
-
 // ParseFigure reads one figure typed into a field or found in a table cell:
 // "3,42%", "15.000 tỷ đồng", "trên 1.600", "10-10,5%", "47 triệu
 // đồng/người/năm", "15/25 chỉ tiêu", "1.605 nghìn lượt". Numbers follow
