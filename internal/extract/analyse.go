@@ -17,6 +17,8 @@ type para struct {
 	kind  Kind
 	toks  []token
 	names []bool // tokens that are part of a person's name, set by people()
+	// citations are the byte ranges of documents cited, set by documents().
+	citations [][2]int
 }
 
 func analyse(a *Article, p page, l layout) *doc {

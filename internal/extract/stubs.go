@@ -2,4 +2,3 @@ package extract
 
 func (d *doc) dates(a *Article, p page, l layout, opts Options) {}
 func (d *doc) documents(a *Article)                             {}
-func (d *doc) figures(a *Article)                               {}
