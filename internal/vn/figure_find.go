@@ -1,6 +1,8 @@
 package vn
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -214,13 +216,44 @@ func percentAt(s string, j int) int {
 	return j
 }
 
-// figureScales are the words that multiply an amount, longest first.
-var figureScales = []struct {
+// figureScale is a scale word of an amount and its power of ten.
+type figureScale struct {
 	phrase string
 	exp    int
-}{
-	{"nghìn tỷ", 12}, {"ngàn tỷ", 12}, {"nghìn tỉ", 12}, {"ngàn tỉ", 12}, {"triệu tỷ", 15}, {"triệu tỉ", 15},
-	{"nghìn", 3}, {"ngàn", 3}, {"triệu", 6}, {"tỷ", 9}, {"tỉ", 9},
+}
+
+// figureScales are the scale words an amount may carry, longest first: the
+// words of scaleWords (numwords.go) and each smaller one followed by a word
+// for a billion ("nghìn tỷ", "triệu tỉ").
+var figureScales = func() []figureScale {
+	var out []figureScale
+	for w, m := range scaleWords {
+		out = append(out, figureScale{w, exp10(m)})
+		if m >= 1e9 {
+			continue
+		}
+		for big, bm := range scaleWords {
+			if bm == 1e9 {
+				out = append(out, figureScale{w + " " + big, exp10(m) + 9})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b figureScale) int {
+		if c := cmp.Compare(len(b.phrase), len(a.phrase)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.phrase, b.phrase)
+	})
+	return out
+}()
+
+// exp10 returns the power of ten m is.
+func exp10(m int) int {
+	e := 0
+	for ; m >= 10; m /= 10 {
+		e++
+	}
+	return e
 }
 
 // scaleAt reads a scale word after j: its power of ten and its end.

@@ -68,7 +68,8 @@ func FuzzFindFigures(f *testing.F) {
 			if fg.Start < prev || fg.End > len(in) || fg.Start >= fg.End {
 				t.Fatalf("FindFigures(%q): span %d-%d after %d", in, fg.Start, fg.End, prev)
 			}
-			if !isDigit(in[fg.Start]) || !utf8.RuneStart(in[fg.Start]) || (fg.End < len(in) && !utf8.RuneStart(in[fg.End])) {
+			onRunes := !utf8.ValidString(in) || fg.End == len(in) || utf8.RuneStart(in[fg.End])
+			if !isDigit(in[fg.Start]) || !onRunes {
 				t.Fatalf("FindFigures(%q): span %d-%d is not on a figure", in, fg.Start, fg.End)
 			}
 			prev = fg.End

@@ -23,9 +23,10 @@ import "strconv"
 //  5. "1.234" is one thousand two hundred and thirty-four, always: the
 //     Vietnamese reading wins over the English one.
 
-// maxNumberLen bounds the digits and marks of one number, so that a run of
-// digits a megabyte long is refused at once.
-const maxNumberLen = 48
+// maxNumberLen bounds the digits and marks of one number: room for the
+// longest Decimal FormatDecimal writes (19 digits, 60 zeros and their
+// marks), so that every formatted Decimal reads back.
+const maxNumberLen = 2*maxExp + 32
 
 // numToken is a number read from text.
 type numToken struct {
@@ -88,7 +89,7 @@ func readNumber(s string, i int, dotDecimal bool) (numToken, *ParseError) {
 	}
 	v, ok := acc.decimal(false, 0)
 	if !ok {
-		return t, errAt(i, "a number of at most "+strconv.Itoa(maxDigits)+" significant digits", s[i:j])
+		return t, errAt(i, "a number of at most "+strconv.Itoa(maxDigits)+" significant digits, below 10^"+strconv.Itoa(maxExp), s[i:j])
 	}
 	t.val, t.end = v, j
 	return t, nil
