@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+// runWithEnv calls Main with a fake environment holding env.
+func runWithEnv(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
@@ -28,7 +29,7 @@ func TestExtractFiles(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	os.WriteFile(binary, []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 1}, 0o644)
 
-	code, out, _ := run(t, nil, "extract", good)
+	code, out, _ := runWithEnv(t, nil, "extract", good)
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -43,7 +44,7 @@ func TestExtractFiles(t *testing.T) {
 		t.Errorf("body:\n%s", body)
 	}
 
-	code, out, errOut := run(t, nil, "extract", good, empty, binary)
+	code, out, errOut := runWithEnv(t, nil, "extract", good, empty, binary)
 	if code != 1 {
 		t.Errorf("exit %d with bad files, want 1", code)
 	}
@@ -59,7 +60,7 @@ func TestExtractFiles(t *testing.T) {
 	}
 
 	outDir := filepath.Join(dir, "out")
-	if code, _, _ := run(t, nil, "extract", "--out", outDir, good); code != 0 {
+	if code, _, _ := runWithEnv(t, nil, "extract", "--out", outDir, good); code != 0 {
 		t.Fatalf("--out: exit %d", code)
 	}
 	if _, err := os.Stat(filepath.Join(outDir, "bai1.json")); err != nil {
@@ -67,7 +68,7 @@ func TestExtractFiles(t *testing.T) {
 	}
 
 	// The size limit, from the environment.
-	code, _, errOut = run(t, map[string]string{"PLENUM_MAX_BYTES": "100"}, "extract", good)
+	code, _, errOut = runWithEnv(t, map[string]string{"PLENUM_MAX_BYTES": "100"}, "extract", good)
 	if code != 1 || !strings.Contains(errOut, "too large") {
 		t.Errorf("max bytes: exit %d, %s", code, errOut)
 	}
@@ -81,7 +82,7 @@ func TestExtractEval(t *testing.T) {
 	"chairs": ["Nông Văn Tiến"], "people": [{"name": "Nông Văn Tiến", "positions": ["Bí thư Huyện ủy"]}],
 	"documents": [], "figures": [], "boilerplate": ["Tin tức - Sự kiện", "Tin cùng chuyên mục", "Một bài khác"], "captions": ["Toàn cảnh hội nghị"]}`
 	os.WriteFile(filepath.Join(dir, "a.gold.json"), []byte(gold), 0o644)
-	code, out, errOut := run(t, nil, "extract", "--eval", dir, "--verbose")
+	code, out, errOut := runWithEnv(t, nil, "extract", "--eval", dir, "--verbose")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -90,7 +91,7 @@ func TestExtractEval(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
-	if code, _, _ := run(t, nil, "extract"); code != 2 {
+	if code, _, _ := runWithEnv(t, nil, "extract"); code != 2 {
 		t.Errorf("no files: exit %d, want 2", code)
 	}
 }
