@@ -75,8 +75,11 @@ func isCaption(text, key string) bool {
 	if hasPrefixAny(key, timeOpeners) || hasPrefixAny(key, narrativeOpeners) || hasPrefixAny(key, []string{"-", "+", "•", "*"}) {
 		return false
 	}
+	// A line without final punctuation between paragraphs is a caption
+	// even when it has a verb of narration ("Đại biểu biểu quyết thông qua
+	// Nghị quyết"): paragraphs of the article end with a full stop.
 	padded := " " + key + " "
-	narrates := containsAny(padded, narrationWords)
+	narrates := containsAny(padded, narrationWords) && endsSentence(text)
 	if hasPrefixAny(key, meetingOpeners) && !narrates {
 		return true
 	}
@@ -89,6 +92,14 @@ func isCaption(text, key string) bool {
 	// "Bí thư Tỉnh ủy Nguyễn Văn A phát biểu tại hội nghị": a post and a
 	// name, then what the photo shows.
 	return startsUpper(text) && containsAny(key, sceneWords) && runes <= 200
+}
+
+// endsSentence reports whether text ends with final punctuation, possibly
+// followed by closing quotes or brackets.
+func endsSentence(text string) bool {
+	end := strings.TrimRight(text, "\"”’)» ")
+	last, _ := utf8.DecodeLastRuneInString(end)
+	return strings.ContainsRune(".!?…", last)
 }
 
 // singleSentence reports whether text has no sentence break inside: no

@@ -28,9 +28,7 @@ func isLead(text string) bool {
 	if utf8.RuneCountInString(text) >= leadMinLen {
 		return true
 	}
-	end := strings.TrimRight(text, "\"”’)» ")
-	last, _ := utf8.DecodeLastRuneInString(end)
-	return strings.ContainsRune(".!?…", last) && len(strings.Fields(text)) >= 10
+	return endsSentence(text) && len(strings.Fields(text)) >= 10
 }
 
 // lay classifies the lines of a page.
@@ -94,23 +92,23 @@ func lay(p page) layout {
 		}
 	}
 
-	// Below the lead: captions, and the author's name printed under the
-	// last paragraph.
-	lastBody := -1
-	for i := lead; i < related; i++ {
+	// Below the lead: the author's name printed under the last paragraph,
+	// and captions.
+	for i := related - 1; i > lead; i-- {
 		if l.kinds[i] != KindBody {
 			continue
 		}
-		if p.lines[i].hint == hintCaption || isCaption(p.lines[i].text, keys[i]) {
-			l.kinds[i] = KindCaption
-			continue
+		if isNameLine(p.lines[i].text) {
+			l.kinds[i] = KindByline
+			if l.author == "" {
+				l.author = strings.Trim(p.lines[i].text, "() ")
+			}
 		}
-		lastBody = i
+		break
 	}
-	if lastBody > lead && isNameLine(p.lines[lastBody].text) {
-		l.kinds[lastBody] = KindByline
-		if l.author == "" {
-			l.author = strings.Trim(p.lines[lastBody].text, "() ")
+	for i := lead; i < related; i++ {
+		if l.kinds[i] == KindBody && (p.lines[i].hint == hintCaption || isCaption(p.lines[i].text, keys[i])) {
+			l.kinds[i] = KindCaption
 		}
 	}
 	if l.author == "" && p.meta.author != "" {

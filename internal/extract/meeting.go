@@ -48,7 +48,8 @@ func meetingBodyStrings() []string {
 // meetingAt is a meeting named in a paragraph.
 type meetingAt struct {
 	para      int
-	noun      int // token of "Hội nghị", "Kỳ họp", …
+	noun      int // first token of "Hội nghị", "Kỳ họp", …
+	nounEnd   int // token after it
 	body      [2]int
 	form      gazetteer.MeetingBodyForm
 	congress  bool
@@ -73,7 +74,7 @@ func (d *doc) meeting(a *Article) {
 		return
 	}
 	p := &d.paras[found.para]
-	mt := &Meeting{Span: p.tokSpan(found.noun, found.noun+1)}
+	mt := &Meeting{Span: p.tokSpan(found.noun, found.nounEnd)}
 	if found.hasBody {
 		mt.Body = found.form.Name
 		mt.Span = p.tokSpan(found.body[0], found.body[1])
@@ -113,12 +114,14 @@ func (d *doc) leadZone() []int {
 func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 	p := &d.paras[pi]
 	toks := p.toks
+	var fallback meetingAt // a meeting noun without its body
+	found := false
 	for i := range toks {
 		e, _ := meetingNouns.match(toks, i)
 		if e == i || d.citesDocument(toks, i) || (toks[i].key == "đại" && !toks[i].upper) {
 			continue // a document's source, or congresses in general ("các kỳ đại hội")
 		}
-		m := meetingAt{para: pi, noun: i, congress: toks[i].key == "đại"}
+		m := meetingAt{para: pi, noun: i, nounEnd: e, congress: toks[i].key == "đại"}
 		s, end := p.sentenceBounds(i)
 		// After the noun: "Hội nghị [lần thứ N] Ban Chấp hành (BCH) Đảng bộ tỉnh".
 		for j := e; j < end && j < e+10; j++ {
@@ -144,11 +147,25 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 				}
 			}
 		}
-		if !m.congress {
-			return m, true
+		if !m.congress && !found {
+			fallback, found = m, true
 		}
 	}
-	return meetingAt{}, false
+	// No meeting noun: "Ban Thường vụ Tỉnh ủy Quảng Trị họp cho ý kiến …".
+	for i := range toks {
+		be, id := matchBody(toks, i)
+		if be == i {
+			continue
+		}
+		j := be
+		for j < len(toks) && tenseWords[toks[j].key] {
+			j++
+		}
+		if j < len(toks) && toks[j].key == "họp" && (j+1 == len(toks) || toks[j+1].key != "báo") {
+			return meetingAt{para: pi, noun: j, nounEnd: j + 1, body: [2]int{i, be}, form: meetingForms[id], hasBody: true}, true
+		}
+	}
+	return fallback, found
 }
 
 // convenerEnd returns the token where a body ends before a verb of convening
@@ -167,8 +184,19 @@ func convenerEnd(toks []token, s, j int) int {
 }
 
 // matchBody matches a meeting body at token i, passing over an abbreviation
-// in parentheses after it ("Ban Chấp hành (BCH) Đảng bộ tỉnh").
+// in parentheses after it ("Ban Chấp hành (BCH) Đảng bộ tỉnh") and taking in
+// the place name that may follow ("HĐND tỉnh Lào Cai").
 func matchBody(toks []token, i int) (int, int) {
+	e, id := matchBodyName(toks, i)
+	if e > i {
+		if pe, _ := places.match(toks, e); pe > e {
+			e = pe
+		}
+	}
+	return e, id
+}
+
+func matchBodyName(toks []token, i int) (int, int) {
 	if i >= len(toks) || !toks[i].upper {
 		return i, 0
 	}
@@ -224,7 +252,8 @@ func (d *doc) meetingDetails(a *Article, mt *Meeting, m *meetingAt) {
 	p := &d.paras[m.para]
 	_, sentEnd := p.sentenceBounds(m.noun)
 	limit := p.toks[sentEnd-1].end
-	anchor := p.toks[m.noun].end // where a term may follow closely
+	nounEnd := p.toks[m.nounEnd-1].end
+	anchor := nounEnd // where an ordinal or a term may follow closely
 	if m.hasBody {
 		anchor = max(anchor, p.toks[m.body[1]-1].end)
 	}
@@ -233,7 +262,6 @@ func (d *doc) meetingDetails(a *Article, mt *Meeting, m *meetingAt) {
 		if o.End > limit {
 			break
 		}
-		nounEnd := p.toks[m.noun].end
 		switch {
 		case mt.Ordinal == 0 && o.Start >= nounEnd && o.Start-anchor <= near && (o.Kind == vn.OrdinalTimes || o.Kind == vn.OrdinalNth && o.Start-nounEnd <= 1):
 			mt.Ordinal = o.Value
