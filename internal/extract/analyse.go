@@ -1,5 +1,7 @@
 package extract
 
+import "plenum/internal/vn"
+
 // doc is the readable part of an article — headline, body and captions —
 // tokenised once for the readers of people, meetings, places, documents and
 // figures. Captions are read too: a caption is often the only place a
@@ -19,6 +21,27 @@ type para struct {
 	names []bool // tokens that are part of a person's name, set by people()
 	// citations are the byte ranges of documents cited, set by documents().
 	citations [][2]int
+
+	figs     []vn.Figure // vn.FindFigures of text, once asked for
+	ords     []vn.OrdinalMatch
+	figsRead bool
+	ordsRead bool
+}
+
+// figures returns the figures of the paragraph, found once.
+func (p *para) figures() []vn.Figure {
+	if !p.figsRead {
+		p.figs, p.figsRead = vn.FindFigures(p.text), true
+	}
+	return p.figs
+}
+
+// ordinals returns the ordinal phrases of the paragraph, found once.
+func (p *para) ordinals() []vn.OrdinalMatch {
+	if !p.ordsRead {
+		p.ords, p.ordsRead = vn.FindOrdinals(p.text), true
+	}
+	return p.ords
 }
 
 func analyse(a *Article, p page, l layout) *doc {

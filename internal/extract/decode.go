@@ -82,11 +82,13 @@ func Decode(name string, b []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("cannot decode: %w", err)
 	}
-	if looksBinary([]byte(s)) {
-		return "", ErrBinary
+	if strings.IndexByte(s, 0) >= 0 {
+		return "", ErrBinary // UTF-16 of a binary file
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
 	return vn.Normalize(s), nil
 }
 

@@ -83,3 +83,16 @@ func TestSeeds(t *testing.T) {
 		kept:    0.98,
 	})
 }
+
+// TestHeldOut scores the articles of testdata/heldout, written for this
+// project in the manner of the held-out sets: other provinces, a People's
+// Council session, a congress, an HTML page, a speech cut mid-sentence,
+// Windows-1258 and UTF-16 files.
+func TestHeldOut(t *testing.T) {
+	checkScores(t, filepath.Join("testdata", "heldout"), minimum{
+		f1:      map[string]float64{"people": 0.95, "positions": 0.90, "chairs": 0.90, "figures": 0.95},
+		scalars: 0.80,
+		removed: 0.95,
+		kept:    0.98,
+	})
+}

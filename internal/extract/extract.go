@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"plenum/internal/date"
+	"plenum/internal/vn"
 )
 
 // DefaultMaxBytes is the largest input File and Bytes accept by default.
@@ -58,11 +59,15 @@ func Bytes(name string, b []byte, opts Options) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return Extract(text, opts), nil
+	return extract(text, opts), nil
 }
 
-// Extract reads an article from decoded text, plain or HTML.
-func Extract(text string, opts Options) Article {
+// Extract reads an article from decoded text, plain or HTML. The text is
+// normalised first (vn.Normalize), so spans index the normalised text.
+func Extract(text string, opts Options) Article { return extract(vn.Normalize(text), opts) }
+
+// extract reads normalised text.
+func extract(text string, opts Options) Article {
 	p := readPage(text)
 	l := lay(p)
 	a := Article{Author: l.author, Source: l.source}

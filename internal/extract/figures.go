@@ -24,7 +24,7 @@ func (d *doc) figures(a *Article) {
 		if p.kind == KindCaption {
 			continue
 		}
-		for _, f := range vn.FindFigures(p.text) {
+		for _, f := range p.figures() {
 			kind, ok := figureKinds[f.Kind]
 			if !ok || d.inCitation(pi, f.Start, f.End) {
 				continue

@@ -18,6 +18,10 @@ type layout struct {
 	dateLines []int  // lines that are a date and time only (publication candidates)
 }
 
+// longLine is the length in bytes past which a line is a paragraph of the
+// article and no test on its key looks further.
+const longLine = 1200
+
 // leadMinLen is the length in characters from which a line is taken for a paragraph of
 // the article (the lead) even without final punctuation.
 const leadMinLen = 160
@@ -35,9 +39,15 @@ func isLead(text string) bool {
 func lay(p page) layout {
 	n := len(p.lines)
 	l := layout{kinds: make([]Kind, n), title: -1}
+	// Keys serve tests of short lines (chrome, captions, kickers) and
+	// prefix tests; a long paragraph needs only its start.
 	keys := make([]string, n)
 	for i, ln := range p.lines {
-		keys[i] = gazetteer.Key(ln.text)
+		text := ln.text
+		if len(text) > longLine {
+			text = text[:longLine]
+		}
+		keys[i] = lower(text)
 	}
 
 	// Chrome, date lines and bylines, wherever they are; everything after
@@ -120,7 +130,7 @@ func lay(p page) layout {
 // isHeaderCaption is the narrow test for a caption above the first paragraph,
 // where headlines that start "Hội nghị …" must not be taken for captions.
 func isHeaderCaption(key string) bool {
-	return photoCreditRE.MatchString(key) || hasPrefixAny(key, []string{"toàn cảnh", "quang cảnh", "ảnh:", "(ảnh"})
+	return isPhotoCredit(key) || hasPrefixAny(key, []string{"toàn cảnh", "quang cảnh", "ảnh:", "(ảnh"})
 }
 
 // pickTitle chooses the headline among the lines above the lead: an <h1>,

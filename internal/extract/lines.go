@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // page is an input reduced to its paragraphs, before they are classified.
@@ -56,9 +57,11 @@ func readPage(text string) page {
 // textPage reads plain text, one paragraph a line. Markup residue — server
 // code, stray tags, character entities — is removed.
 func textPage(text string) page {
-	text = serverCodeRE.ReplaceAllString(text, " ")
-	text = tagRE.ReplaceAllString(text, " ")
-	if entityRE.MatchString(text) {
+	if strings.IndexByte(text, '<') >= 0 {
+		text = serverCodeRE.ReplaceAllString(text, " ")
+		text = tagRE.ReplaceAllString(text, " ")
+	}
+	if strings.IndexByte(text, '&') >= 0 && entityRE.MatchString(text) {
 		text = html.UnescapeString(text)
 	}
 	var p page
@@ -74,6 +77,9 @@ func textPage(text string) page {
 // and other odd spaces) into one space and trims the ends. Control
 // characters are dropped.
 func cleanLine(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -94,4 +100,28 @@ func cleanLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether cleanLine would leave s as it is: printable ASCII
+// and letters without runs of spaces or spaces at the ends.
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7f || c == ' ' && s[i+1] == ' ' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == unicode.ReplacementChar || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u00ad' {
+			return false
+		}
+		i += n
+	}
+	return true
 }

@@ -258,7 +258,7 @@ func (d *doc) meetingDetails(a *Article, mt *Meeting, m *meetingAt) {
 		anchor = max(anchor, p.toks[m.body[1]-1].end)
 	}
 	const near = 30 // bytes between the meeting phrase and its ordinal or "khóa"
-	for _, o := range vn.FindOrdinals(p.text) {
+	for _, o := range p.ordinals() {
 		if o.End > limit {
 			break
 		}
@@ -296,7 +296,7 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 	}
 	for pi := range d.paras {
 		p := &d.paras[pi]
-		ords := vn.FindOrdinals(p.text)
+		ords := p.ordinals()
 		for i := range p.toks {
 			if e, id := matchBody(p.toks, i); e > i && same(meetingForms[id]) {
 				end := p.toks[e-1].end
@@ -337,11 +337,12 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 
 // delegates is the attendance stated for the meeting: "trên 1.600 đại biểu".
 func (d *doc) delegates(mt *Meeting) int {
-	for _, p := range d.paras {
+	for pi := range d.paras {
+		p := &d.paras[pi]
 		if p.kind != KindBody {
 			continue
 		}
-		for _, f := range vn.FindFigures(p.text) {
+		for _, f := range p.figures() {
 			if f.Kind != vn.FigureCount || f.Unit != "đại biểu" {
 				continue
 			}

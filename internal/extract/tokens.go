@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"plenum/internal/gazetteer"
 )
 
 // token is a word or a punctuation mark of a paragraph.
@@ -55,6 +53,12 @@ func tokenize(s string) []token {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x1EA0 && r <= 0x1EF9: // Vietnamese letters with tone marks
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -62,9 +66,30 @@ func wordToken(s string, i, j int) token {
 	w := s[i:j]
 	first, _ := utf8.DecodeRuneInString(w)
 	return token{
-		text: w, key: gazetteer.Key(w), start: i, end: j, word: true,
+		text: w, key: lower(w), start: i, end: j, word: true,
 		upper: unicode.IsUpper(first), digit: unicode.IsDigit(first),
 	}
+}
+
+// lower is the key of text that is already normalised (Extract normalises
+// its input): lower case, which gazetteer.Key also gives for such text.
+func lower(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsUpper(r) {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	return s
 }
 
 // spaced reports whether tokens i and i+1 are separated by white space only.
