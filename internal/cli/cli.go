@@ -51,7 +51,7 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*command {
-	return []*command{extractCommand(), symbolCommand()}
+	return []*command{extractCommand(), foldCommand(), symbolCommand()}
 }
 
 // Main runs the command line and returns the process exit status.

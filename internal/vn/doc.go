@@ -29,6 +29,9 @@
 // package only and never change with library versions.
 //
 // Parsers that read a day or period without a year (“Chiều 18/02”, “quý
-// I”) take a reference date, usually the publication date of the text, and
-// choose the year that puts the result nearest to it.
+// I”) take a reference date, usually the publication date of the text. A
+// day or month takes the year that puts it nearest to the reference; a
+// reporting period (quarter, 6 or 9 months) takes the reference's year.
+//
+// Nothing here keeps mutable state: every function is safe for concurrent use.
 package vn

@@ -3,9 +3,12 @@ package vn
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"plenum/internal/date"
 )
 
 // Fuzz targets: every parser and key function of the package must accept
@@ -153,6 +156,115 @@ func FuzzParseOrdinal(f *testing.F) {
 			if v, err := ParseOrdinal(s[m.Start:m.End]); err != nil || v != m.Value {
 				t.Fatalf("FindOrdinals(%q) found %q = %d, ParseOrdinal gives %d, %v", s, s[m.Start:m.End], m.Value, v, err)
 			}
+		}
+	})
+}
+
+var dateSeeds = []string{
+	"18/3/2002", "ngày 14 tháng 01 năm 2022", "14-01-2022", "04.12.2020", "Chiều 18/02", "ngày 5/7",
+	"tháng 3/2021", "quý I/2021", "quý IV năm 2021", "6 tháng đầu năm 2021", "9 tháng", "năm 2021",
+	"nhiệm kỳ 2020 - 2025", "nhiệm kỳ 2020–2025", "giai đoạn 2021-2025", "29/02/2021", "2022-01-14",
+	"3 tháng cuối năm", "12/2021/NQ-HĐND", "11/10/2021 - 20:06",
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range dateSeeds {
+		f.Add(s, 2021, 10, 11)
+	}
+	f.Fuzz(func(t *testing.T, s string, y, m, d int) {
+		ref, _ := date.New(y, time.Month(m), d) // the zero Date when invalid
+		got, part, err := ParseDate(s, ref)
+		checkParseError(t, s, err)
+		if err != nil {
+			return
+		}
+		if _, err := date.New(got.Year, got.Month, got.Day); err != nil {
+			t.Fatalf("ParseDate(%q) = %v, not a date: %v", s, got, err)
+		}
+		if part > Night {
+			t.Fatalf("ParseDate(%q) part %d", s, part)
+		}
+		if back, _, err := ParseDate(FormatLongDate(got), date.Date{}); err != nil || back != got {
+			t.Fatalf("ParseDate(FormatLongDate(%v)) = %v, %v", got, back, err)
+		}
+		if tm, err := ParsePortalTime(s, nil); err == nil {
+			if back, err := ParsePortalTime(FormatPortalTime(tm), nil); err != nil || !back.Equal(tm) {
+				t.Fatalf("portal time %q does not round-trip: %v, %v", s, back, err)
+			}
+		}
+	})
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range dateSeeds {
+		f.Add(s, 2021, 10, 11)
+	}
+	f.Fuzz(func(t *testing.T, s string, y, m, d int) {
+		ref, _ := date.New(y, time.Month(m), d)
+		p, err := ParsePeriod(s, ref)
+		checkParseError(t, s, err)
+		if err == nil {
+			checkPeriod(t, s, p)
+		}
+		last := 0
+		for _, m := range FindPeriods(s, ref) {
+			if m.Start < last || m.End <= m.Start || m.End > len(s) {
+				t.Fatalf("FindPeriods(%q): bad span %+v", s, m)
+			}
+			last = m.End
+			checkPeriod(t, s, m.Period)
+			if p, err := ParsePeriod(s[m.Start:m.End], ref); err != nil || p != m.Period {
+				t.Fatalf("FindPeriods(%q) found %q = %+v, ParsePeriod gives %+v, %v", s, s[m.Start:m.End], m.Period, p, err)
+			}
+		}
+	})
+}
+
+// checkPeriod fails unless p is well formed and its label reads back as p.
+func checkPeriod(t *testing.T, s string, p Period) {
+	t.Helper()
+	for _, d := range []date.Date{p.First, p.Last} {
+		if _, err := date.New(d.Year, d.Month, d.Day); err != nil {
+			t.Fatalf("period of %q has a bad date %v: %v", s, d, err)
+		}
+	}
+	if p.Last.Before(p.First) {
+		t.Fatalf("period of %q ends before it starts: %+v", s, p)
+	}
+	if back, err := ParsePeriod(p.Label(), date.Date{}); err != nil || back != p {
+		t.Fatalf("label %q of %q reads back as %+v, %v; want %+v", p.Label(), s, back, err, p)
+	}
+}
+
+func FuzzCompare(f *testing.F) {
+	for i := 1; i < len(sortedWords); i++ {
+		f.Add(sortedWords[i-1], sortedWords[i])
+	}
+	f.Add("Nguyễn Văn An", "Trần Thị Bình")
+	f.Add("khóa 2", "khóa 000000000000000000000010")
+	f.Add("x\u0301y", "\xff")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ka, kb := SortKey(a), SortKey(b)
+		for _, k := range []string{ka, kb} {
+			for i := 0; i < len(k); i++ {
+				if k[i] <= '!' || k[i] > '~' {
+					t.Fatalf("sort key %q has byte %#x", k, k[i])
+				}
+			}
+		}
+		c := Compare(a, b)
+		if c != strings.Compare(ka, kb) {
+			t.Fatalf("Compare(%q, %q) = %d, keys %q, %q compare %d", a, b, c, ka, kb, strings.Compare(ka, kb))
+		}
+		if Compare(b, a) != -c {
+			t.Fatalf("Compare(%q, %q) is not antisymmetric", a, b)
+		}
+		if Compare(a, Normalize(a)) != 0 {
+			t.Fatalf("Compare(%q, Normalize(%[1]q)) != 0", a)
+		}
+		na, nb := NameSortKey(a), NameSortKey(b)
+		if cn := CompareNames(a, b); cn != strings.Compare(na, nb) {
+			t.Fatalf("CompareNames(%q, %q) = %d, keys %q, %q", a, b, cn, na, nb)
 		}
 	})
 }
