@@ -170,7 +170,7 @@ func (p *parser) party(n, sep int) (Symbol, error) {
 			if p.lenient {
 				return meant, nil
 			}
-			return Symbol{}, p.slip(sep, `"/" after the number: `+info.code+" is a State issuer, and State symbols are written 123/QĐ-UBND", meant)
+			return Symbol{}, p.slip(sep, `"/" after the number (`+info.code+" is a State issuer: State symbols are written 123/QĐ-UBND)", meant)
 		}
 		return Symbol{Number: n, Kind: kind, Issuer: info.code, System: Party}, nil
 	}
@@ -199,10 +199,10 @@ func committeeCut(raw string, key []byte, code string) (int, bool) {
 		}
 		return 0, false
 	}
-	var cb [maxCode]byte
-	ck := mustFoldInto(cb[:0], code)
-	if len(key) > len(ck) && string(key[len(key)-len(ck):]) == string(ck) {
-		return len(key) - len(ck), true
+	// Committee codes other than ThU are upper case already: their folded
+	// form is the code itself.
+	if len(key) > len(code) && string(key[len(key)-len(code):]) == code {
+		return len(key) - len(code), true
 	}
 	// The plain-D spelling of ĐU, "BTGDU", from someone typing without Đ.
 	if code == "ĐU" && !hasD(key) && len(key) > 2 && string(key[len(key)-2:]) == "DU" {
@@ -300,7 +300,7 @@ func (p *parser) stateParts(n, sep, year int, segs []segment) (Symbol, error) {
 		if p.lenient {
 			return meant, nil
 		}
-		return Symbol{}, p.slip(sep, `"-" after the number: `+issuer1.code+" is a Party issuer, and Party symbols are written 09-NQ/TU", meant)
+		return Symbol{}, p.slip(sep, `"-" after the number (`+issuer1.code+" is a Party issuer: Party symbols are written 09-NQ/TU)", meant)
 	}
 	for i, sg := range segs {
 		if sg.digits.end > sg.digits.start && !(i == 0 && year != 0 && len(segs) == 1) {
@@ -353,7 +353,7 @@ func (p *parser) stateParts(n, sep, year int, segs []segment) (Symbol, error) {
 		if p.lenient {
 			return meant, nil
 		}
-		return Symbol{}, p.slip(sep, `"-" and a kind code after the number: `+info.code+" is a Party issuer, and its letters are written 45-CV/TU", meant)
+		return Symbol{}, p.slip(sep, `"-" and a kind code after the number (`+info.code+" is a Party issuer: its letters are written 45-CV/TU)", meant)
 	}
 	if isPartyKind && len(segs) > 1 {
 		return Symbol{}, p.fail(first.letters.start, "a State kind code or an issuer ("+partyKind.Code(Party)+" is a Party kind code: Party symbols are written 147-KH/TU)")
@@ -426,14 +426,6 @@ func foldKey(dst []byte, s string) ([]byte, bool) {
 		}
 	}
 	return dst, true
-}
-
-func mustFoldInto(dst []byte, s string) []byte {
-	key, ok := foldKey(dst, s)
-	if !ok {
-		panic("docsym: table code " + s + " is not a code")
-	}
-	return key
 }
 
 // isD reports whether the two bytes are Đ, đ (C4 90, C4 91), Ð or ð (C3 90, C3 B0).

@@ -116,9 +116,9 @@ func TestParseInvalid(t *testing.T) {
 		{"147-KH/TU/2022", 9, "the end of the symbol after the issuer", ""},
 		{"147-KH/T U", 9, "the end of the symbol after the issuer", ""},
 		{"147-KH/TƯ", 8, `found "Ư"`, ""},
-		{"09/NQ-TU", 2, `"-" after the number: TU is a Party issuer`, "09-NQ/TU"},
+		{"09/NQ-TU", 2, `"-" after the number (TU is a Party issuer`, "09-NQ/TU"},
 		{"147/KH-TU", 3, `TU is a Party issuer`, "147-KH/TU"},
-		{"123-QĐ/UBND", 3, `"/" after the number: UBND is a State issuer`, "123/QĐ-UBND"},
+		{"123-QĐ/UBND", 3, `"/" after the number (UBND is a State issuer`, "123/QĐ-UBND"},
 		{"123-KL/UBND", 7, `a Party issuer such as TU`, ""},
 		{"45/TU", 2, `its letters are written 45-CV/TU`, "45-CV/TU"},
 		{"12/21/NQ-HĐND", 3, "a four-digit year or a kind code", ""},
@@ -264,6 +264,12 @@ func TestKindTable(t *testing.T) {
 	}
 	if k, ok := LookupCode(Party, "DA"); !ok || k != Project {
 		t.Errorf("Party DA = %v, want Project", k)
+	}
+	for _, c := range committeeSuffixes {
+		// committeeCut compares the folded issuer with the code itself.
+		if c.code != "ThU" && string(mustFold(c.code)) != c.code {
+			t.Errorf("committee code %q is not in folded form", c.code)
+		}
 	}
 	if Plan.Name("vi") != "Kế hoạch" || Plan.Name("en") != "Plan" || Plan.Code(Party) != "KH" {
 		t.Error("Plan row is wrong")

@@ -73,7 +73,7 @@ func figureAt(s string, i int) (f Figure, next int, ok bool) {
 			return f, run, false // "5K", "3D", "m2" codes
 		}
 	}
-	if w, _ := wordBefore(s, i); isAnyWord(w, notFigureBefore) {
+	if w, _ := wordBefore(s, i); notFigureBefore.has(w) {
 		return f, run, false
 	}
 	if listMarker(s, i, j) {
@@ -126,7 +126,7 @@ func ratioAt(s string, i int, a numToken, f Figure, run int) (Figure, int, bool)
 	if num >= 1 && num <= 31 && den <= 12 {
 		// Could be a day and month: only a counted noun makes it a ratio.
 		w, _ := wordBefore(s, i)
-		if unit == "" || isAnyWord(unit, timeUnits) || isAnyWord(w, partsOfDay) {
+		if unit == "" || timeUnits.has(unit) || partsOfDay.has(w) {
 			return f, run, false
 		}
 	}
@@ -337,17 +337,17 @@ func countUnit(s string, j int) (string, int) {
 	if k == j || k >= len(s) {
 		return "", j
 	}
-	for _, c := range compoundUnits {
-		if e, ok := phraseAt(s, k, c); ok {
-			return perTail(s, s[k:e], e)
-		}
-	}
 	e := wordEnd(s, k)
 	if e == k {
 		return "", j
 	}
 	w := s[k:e]
-	if isAnyWord(w, notUnits) {
+	for _, c := range compoundUnits.get(w) {
+		if pe, ok := phraseAt(s, k, c); ok {
+			return perTail(s, s[k:pe], pe)
+		}
+	}
+	if notUnits.has(w) {
 		return "", j
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -368,59 +368,72 @@ func isAbbreviation(w string) bool {
 	return n >= 2 && n <= 6
 }
 
-// compoundUnits are counted nouns of more than one word that reports use.
-var compoundUnits = []string{
+// compoundUnits are counted nouns of more than one word that reports use,
+// by their first word.
+var compoundUnits = phrasesByFirstWord(
 	"đại biểu", "sản phẩm", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "cá nhân", "tập thể",
 	"đơn vị", "chỉ tiêu", "nhiệm vụ", "tiêu chí", "dự án", "công trình", "đảng viên", "cán bộ",
 	"học sinh", "sinh viên", "lao động", "việc làm", "điểm cầu", "hộ gia đình", "hộ nghèo",
 	"cơ sở", "nghị quyết", "kết luận", "kế hoạch", "chỉ thị", "quyết định", "văn bản", "đề án",
 	"chương trình", "hội nghị", "tổ chức", "thôn bản", "xã phường", "thị trấn", "trường học",
 	"nội dung", "giải pháp", "lĩnh vực", "sáng kiến", "bài viết", "tác phẩm",
-}
+)
 
 // notUnits are words that follow a number without being what it counts.
-var notUnits = []string{
+var notUnits = newWordSet(
 	"và", "với", "so", "của", "là", "trong", "trên", "dưới", "đến", "tới", "từ", "đã", "được",
 	"có", "cho", "các", "những", "này", "đó", "thì", "mà", "hoặc", "hay", "nhưng", "khi", "để",
 	"theo", "tại", "về", "ở", "như", "nên", "vì", "do", "bị", "sẽ", "đang", "vẫn", "cũng", "còn",
 	"trở", "lên", "xuống", "ra", "vào", "qua", "sau", "trước", "nay", "rồi", "đây", "gồm",
-	"tăng", "giảm", "đạt", "vượt", "bằng", "chiếm", "trong", "ngoài", "hơn", "gần", "khoảng",
-}
+	"tăng", "giảm", "đạt", "vượt", "bằng", "chiếm", "ngoài", "hơn", "gần", "khoảng",
+)
 
 // notFigureBefore are words after which a number is a date part, a year, an
 // ordinal, a document number or a heading, not a figure.
-var notFigureBefore = []string{
+var notFigureBefore = newWordSet(
 	"năm", "tháng", "ngày", "quý", "thứ", "số", "khóa", "khoá", "điều", "khoản", "mục",
 	"chương", "phần", "điểm", "kỳ", "kì", "đoạn", "lúc", "hồi", "lần", "đợt", "trang", "phụ",
-}
+)
 
 // timeUnits follow a day/month and mark a date, not a ratio.
-var timeUnits = []string{"năm", "tháng", "ngày", "giờ", "quý", "tuần"}
+var timeUnits = newWordSet("năm", "tháng", "ngày", "giờ", "quý", "tuần")
 
 // partsOfDay precede a date: "Chiều 18/02".
-var partsOfDay = []string{"sáng", "trưa", "chiều", "tối", "đêm", "hôm", "từ", "đến"}
+var partsOfDay = newWordSet("sáng", "trưa", "chiều", "tối", "đêm", "hôm", "từ", "đến")
 
 // qualifierBefore returns the qualifier whose word ends right before the
-// number at i.
+// number at i; a two-word qualifier ("ước đạt") wins over its last word.
 func qualifierBefore(s string, i int) Qualifier {
-	for q := QualOver; q < numQualifiers; q++ {
-		for _, w := range qualifierWords[q] {
-			if !strings.Contains(w, " ") {
-				continue
-			}
-			if _, ok := phraseBefore(s, i, w); ok {
-				return q
-			}
-		}
+	w1, b1 := wordBefore(s, i)
+	if w1 == "" {
+		return QualNone
 	}
-	w, _ := wordBefore(s, i)
-	for q := QualOver; q < numQualifiers; q++ {
-		if isAnyWord(w, qualifierWords[q]) {
+	if w2, _ := wordBefore(s, b1); w2 != "" {
+		var buf [2*maxWordKey + 1]byte
+		k, ok := lowerInto(buf[:0], w2)
+		k = append(k, ' ')
+		k, ok2 := lowerInto(k, w1)
+		if q, found := qualifierByWords[string(k)]; ok && ok2 && found {
 			return q
 		}
 	}
+	var buf [maxWordKey]byte
+	if k, ok := lowerInto(buf[:0], w1); ok {
+		return qualifierByWords[string(k)]
+	}
 	return QualNone
 }
+
+// qualifierByWords maps the words of qualifierWords to their qualifier.
+var qualifierByWords = func() map[string]Qualifier {
+	m := map[string]Qualifier{}
+	for q := QualOver; q < numQualifiers; q++ {
+		for _, w := range qualifierWords[q] {
+			m[w] = q
+		}
+	}
+	return m
+}()
 
 // isYear reports whether a plain number reads as a year: four digits, no
 // marks, 1900–2100. Counts of that size are written with "." ("2.021").
@@ -531,7 +544,6 @@ func phraseAt(s string, i int, phrase string) (int, bool) {
 		w, rest, more := strings.Cut(phrase, " ")
 		e := wordEnd(s, i)
 		if e == i || !strings.EqualFold(s[i:e], w) {
-			// "đ" and "%"-like one-letter currencies end where the word does.
 			return i, false
 		}
 		if !more {
@@ -545,34 +557,64 @@ func phraseAt(s string, i int, phrase string) (int, bool) {
 	}
 }
 
-// phraseBefore reports whether the words of phrase end right before i (past spaces).
-func phraseBefore(s string, i int, phrase string) (int, bool) {
-	for phrase != "" {
-		var w string
-		if k := strings.LastIndexByte(phrase, ' '); k >= 0 {
-			w, phrase = phrase[k+1:], phrase[:k]
-		} else {
-			w, phrase = phrase, ""
-		}
-		got, start := wordBefore(s, i)
-		if got == "" || !strings.EqualFold(got, w) {
-			return i, false
-		}
-		i = start
+// maxWordKey bounds the bytes of a word looked up in the word tables; longer
+// words are in none of them.
+const maxWordKey = 32
+
+// lowerInto appends w in lower case to dst; it reports false if w is longer
+// than maxWordKey, so that lookups stay on the stack.
+func lowerInto(dst []byte, w string) ([]byte, bool) {
+	if len(w) > maxWordKey {
+		return dst, false
 	}
-	return i, true
+	for _, r := range w {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst, true
 }
 
-func isAnyWord(w string, words []string) bool {
-	if w == "" {
+// wordSet is a set of lower-case words.
+type wordSet map[string]struct{}
+
+func newWordSet(words ...string) wordSet {
+	ws := wordSet{}
+	for _, w := range words {
+		ws[w] = struct{}{}
+	}
+	return ws
+}
+
+// has reports whether w, in any letter case, is in the set.
+func (ws wordSet) has(w string) bool {
+	var buf [maxWordKey * 2]byte
+	k, ok := lowerInto(buf[:0], w)
+	if !ok || w == "" {
 		return false
 	}
-	for _, x := range words {
-		if strings.EqualFold(w, x) {
-			return true
-		}
+	_, found := ws[string(k)]
+	return found
+}
+
+// phraseSet holds phrases by their lower-case first word.
+type phraseSet map[string][]string
+
+func phrasesByFirstWord(phrases ...string) phraseSet {
+	ps := phraseSet{}
+	for _, p := range phrases {
+		first, _, _ := strings.Cut(p, " ")
+		ps[first] = append(ps[first], p)
 	}
-	return false
+	return ps
+}
+
+// get returns the phrases whose first word is w, in any letter case.
+func (ps phraseSet) get(w string) []string {
+	var buf [maxWordKey * 2]byte
+	k, ok := lowerInto(buf[:0], w)
+	if !ok {
+		return nil
+	}
+	return ps[string(k)]
 }
 
 // skipInline skips spaces and no-break spaces, but not line breaks: a figure

@@ -1,6 +1,9 @@
 package vn
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // How numbers are read: the "." and "," rules.
 //
@@ -167,7 +170,8 @@ func foundNumberAt(s string, i int) string {
 		j++
 	}
 	if j == i {
-		j = i + 1
+		_, n := utf8.DecodeRuneInString(s[i:])
+		j = i + n
 	}
 	return s[i:j]
 }
