@@ -98,11 +98,11 @@ func extract(text string, opts Options) Article {
 	a.Text, a.Body = all.String(), body.String()
 
 	doc := analyse(&a, p, l)
+	doc.documents(&a) // first: dates and figures leave citations out
 	doc.dates(&a, p, l, opts)
 	doc.people(&a)
 	doc.meeting(&a)
 	doc.province(&a)
-	doc.documents(&a)
 	doc.figures(&a)
 	return a
 }

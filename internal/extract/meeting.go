@@ -283,6 +283,7 @@ func (d *doc) meetingDetails(a *Article, mt *Meeting, m *meetingAt) {
 		}
 	}
 	mt.Delegates = d.delegates(mt)
+	d.termYears(a, mt)
 }
 
 // termOf looks through the article for the term of a body: "khóa N" after

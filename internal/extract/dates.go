@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"fmt"
+
+	"plenum/internal/date"
+	"plenum/internal/vn"
+)
+
+// dates reads the publication date from the portal's date line (or the
+// page's metadata) and the day of the event from the first paragraphs. A day
+// written without its year ("Sáng 11/10", "Chiều 18/02") takes the year that
+// puts it nearest to a reference: the publication date, else the caller's
+// reference date, else the latest full date the article cites.
+func (d *doc) dates(a *Article, p page, l layout, opts Options) {
+	for _, i := range l.dateLines {
+		if day, ok := firstDay(p.lines[i].text, date.Date{}); ok {
+			a.Published = day
+			break
+		}
+	}
+	if a.Published.IsZero() && len(p.meta.published) >= len(date.Layout) {
+		if day, err := date.Parse(p.meta.published[:len(date.Layout)]); err == nil {
+			a.Published = day
+		}
+	}
+
+	ref, why := a.Published, "the publication date"
+	if ref.IsZero() {
+		ref, why = opts.Reference, "the reference date"
+	}
+	if ref.IsZero() {
+		ref, why = d.latestDate(), "the latest full date in the text"
+	}
+	for _, pi := range d.leadZone() {
+		para := &d.paras[pi]
+		for _, m := range vn.FindPeriods(para.text, ref) {
+			if m.Kind != vn.PeriodDay || d.inCitation(pi, m.Start, m.End) {
+				continue
+			}
+			a.EventDate = m.First
+			if ref != a.Published && !hasYear(para.text[m.Start:m.End], m.First) {
+				a.Notes = append(a.Notes, fmt.Sprintf("event_date: the year of %q from %s, %s", para.text[m.Start:m.End], why, ref))
+			}
+			return
+		}
+	}
+}
+
+// firstDay is the first full day named in a line.
+func firstDay(text string, ref date.Date) (date.Date, bool) {
+	for _, m := range vn.FindPeriods(text, ref) {
+		if m.Kind == vn.PeriodDay {
+			return m.First, true
+		}
+	}
+	return date.Date{}, false
+}
+
+// latestDate is the latest full date (with its year) the article states.
+func (d *doc) latestDate() date.Date {
+	var latest date.Date
+	for _, p := range d.paras {
+		for _, m := range vn.FindPeriods(p.text, date.Date{}) {
+			if m.Kind == vn.PeriodDay && m.First.After(latest) {
+				latest = m.First
+			}
+		}
+	}
+	return latest
+}
+
+// hasYear reports whether the text of a date writes its year.
+func hasYear(text string, d date.Date) bool {
+	return containsAny(text, []string{fmt.Sprint(d.Year)})
+}
+
+// termYears chooses the years of the meeting's term (nhiệm kỳ): the period
+// written next to the meeting, its body or its term ("khóa XII, nhiệm kỳ
+// 2020 - 2025"); else a term of the article that fits the body — Party terms
+// start in years divisible by five (2020–2025), People's Council terms a year
+// later (2021–2026) — the one around the event if several.
+func (d *doc) termYears(a *Article, mt *Meeting) {
+	type cand struct {
+		first, last int
+		near        bool
+	}
+	var cands []cand
+	for _, p := range d.paras {
+		for _, m := range vn.FindPeriods(p.text, date.Date{}) {
+			if m.Kind != vn.PeriodTerm {
+				continue
+			}
+			c := cand{first: m.First.Year, last: m.Last.Year}
+			s := p.span(m.Start, m.End)
+			for _, e := range append([]Span{mt.Span}, mt.Evidence...) {
+				if s.Start >= e.End && s.Start-e.End <= 16 {
+					c.near = true
+				}
+			}
+			cands = append(cands, c)
+		}
+	}
+	fits := func(c cand) bool {
+		switch mt.kind {
+		case bodyParty:
+			return c.first%5 == 0
+		case bodyState:
+			return c.first%5 == 1
+		}
+		return false
+	}
+	for _, c := range cands {
+		if c.near {
+			mt.TermYears = [2]int{c.first, c.last}
+			return
+		}
+	}
+	year := a.EventDate.Year
+	if year == 0 {
+		year = a.Published.Year
+	}
+	for _, c := range cands {
+		if fits(c) && (year == 0 || c.first <= year && year <= c.last) {
+			mt.TermYears = [2]int{c.first, c.last}
+			a.Notes = append(a.Notes, fmt.Sprintf("meeting.term_years: nhiệm kỳ %d - %d, the term of that kind of body in the article", c.first, c.last))
+			return
+		}
+	}
+}
