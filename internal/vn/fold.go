@@ -185,12 +185,44 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
+// isKey reports whether the normalised s is its own key: no upper-case
+// letter, no white space but single spaces between words. Key then returns
+// s without allocating, which matters to tokenizers that key every word.
+func isKey(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case r == '\n' || r == '\r':
+			return false
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				return false
+			}
+		default:
+			if l := lookupLetter(r); l.index != 0 {
+				if compose(l.index, l.tone, false) != r {
+					return false
+				}
+			} else if unicode.ToLower(r) != r {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Key returns the exact matching key of s: the normalised text in lower
 // case with every run of white space as one space and none at either end.
 // Unlike Fold it keeps diacritics, so Key("Quý") != Key("quy") while
 // Key("Hoà Bình") == Key("hòa  bình").
 func Key(s string) string {
 	s = Normalize(s)
+	if isKey(s) {
+		return s
+	}
 	b := make([]byte, 0, len(s))
 	space := false
 	for _, r := range s {
