@@ -1,6 +1,9 @@
 package extract
 
-import "plenum/internal/vn"
+import (
+	"plenum/internal/date"
+	"plenum/internal/vn"
+)
 
 // doc is the readable part of an article — headline, body and captions —
 // tokenised once for the readers of people, meetings, places, documents and
@@ -24,8 +27,19 @@ type para struct {
 
 	figs     []vn.Figure // vn.FindFigures of text, once asked for
 	ords     []vn.OrdinalMatch
+	pers     []vn.PeriodMatch // vn.FindPeriods without a reference date
 	figsRead bool
 	ordsRead bool
+	persRead bool
+}
+
+// periods returns the dates and periods of the paragraph that carry their
+// year, found once.
+func (p *para) periods() []vn.PeriodMatch {
+	if !p.persRead {
+		p.pers, p.persRead = vn.FindPeriods(p.text, date.Date{}), true
+	}
+	return p.pers
 }
 
 // figures returns the figures of the paragraph, found once.

@@ -60,8 +60,11 @@ func firstDay(text string, ref date.Date) (date.Date, bool) {
 // latestDate is the latest full date (with its year) the article states.
 func (d *doc) latestDate() date.Date {
 	var latest date.Date
-	for _, p := range d.paras {
-		for _, m := range vn.FindPeriods(p.text, date.Date{}) {
+	for pi := range d.paras {
+		if !hasFullDate(d.paras[pi].text) {
+			continue
+		}
+		for _, m := range d.paras[pi].periods() {
 			if m.Kind == vn.PeriodDay && m.First.After(latest) {
 				latest = m.First
 			}
@@ -86,8 +89,12 @@ func (d *doc) termYears(a *Article, mt *Meeting) {
 		near        bool
 	}
 	var cands []cand
-	for _, p := range d.paras {
-		for _, m := range vn.FindPeriods(p.text, date.Date{}) {
+	for pi := range d.paras {
+		p := &d.paras[pi]
+		if !containsAny(p.text, []string{"hiệm kỳ"}) { // "nhiệm kỳ", "Nhiệm kỳ"
+			continue
+		}
+		for _, m := range p.periods() {
 			if m.Kind != vn.PeriodTerm {
 				continue
 			}
@@ -127,4 +134,28 @@ func (d *doc) termYears(a *Article, mt *Meeting) {
 			return
 		}
 	}
+}
+
+// hasFullDate is a quick look for a date with its year, "18/3/2002",
+// "18-3-2002", "18.3.2002" or "2002-03-18", before the date finder reads it.
+func hasFullDate(s string) bool {
+	digits, seps := 0, 0 // digits in the current group, separators seen
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			digits++
+			if seps == 2 && digits == 4 {
+				return true
+			}
+		case (c == '/' || c == '-' || c == '.') && digits > 0:
+			seps, digits = seps+1, 0
+			if seps > 2 {
+				seps = 0
+			}
+		default:
+			seps, digits = 0, 0
+		}
+	}
+	return false
 }

@@ -13,6 +13,9 @@ func (d *doc) documents(a *Article) {
 	index := map[string]int{}
 	for pi := range d.paras {
 		p := &d.paras[pi]
+		if !mayCite(p.toks) {
+			continue
+		}
 		for _, c := range docsym.FindCitations(p.text) {
 			p.citations = append(p.citations, [2]int{c.Start, c.End})
 			kind := c.Kind.Schema()
@@ -56,4 +59,34 @@ func sameNumber(docs []Document, d Document) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// documentKinds are the names of the kinds of documents docsym knows, as
+// phrases: a paragraph without one cites nothing, and the citation finder
+// need not read it.
+var documentKinds = func() phrases {
+	var names []string
+	for _, k := range docsym.Kinds() {
+		names = append(names, k.Name("vi"))
+	}
+	return newPhrases(names)
+}()
+
+// mayCite reports whether a paragraph names a kind of document and has a
+// number.
+func mayCite(toks []token) bool {
+	named, number := false, false
+	for i := range toks {
+		if toks[i].digit {
+			number = true
+		} else if !named && toks[i].word {
+			if e, _ := documentKinds.match(toks, i); e > i {
+				named = true
+			}
+		}
+		if named && number {
+			return true
+		}
+	}
+	return false
 }

@@ -19,8 +19,12 @@ type layout struct {
 }
 
 // longLine is the length in bytes past which a line is a paragraph of the
-// article and no test on its key looks further.
-const longLine = 1200
+// article, too long for chrome or a caption: only the first keyPrefix bytes
+// of its key are kept, for tests of how it starts.
+const (
+	longLine  = 1200
+	keyPrefix = 64
+)
 
 // leadMinLen is the length in characters from which a line is taken for a paragraph of
 // the article (the lead) even without final punctuation.
@@ -45,7 +49,7 @@ func lay(p page) layout {
 	for i, ln := range p.lines {
 		text := ln.text
 		if len(text) > longLine {
-			text = text[:longLine]
+			text = text[:keyPrefix]
 		}
 		keys[i] = lower(text)
 	}

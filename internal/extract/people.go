@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"plenum/internal/gazetteer"
@@ -34,6 +35,7 @@ func (d *doc) people(a *Article) {
 		d.scanPeople(pi)
 	}
 	index := map[string]int{}
+	postKeys := map[int][]string{} // NormalizePosition of each person's posts
 	for _, m := range d.mentions {
 		p := &d.paras[m.para]
 		name := p.tokText(m.name[0], m.name[1])
@@ -47,25 +49,17 @@ func (d *doc) people(a *Article) {
 		person := &a.People[i]
 		for _, post := range m.posts {
 			text := p.tokText(post[0], post[1])
-			if !hasPosition(person.Positions, text) {
+			// Posts compare as the scorer compares them ("Tỉnh uỷ" and "Tỉnh
+			// ủy", "BCH" and "Ban Chấp hành"), so each is listed once.
+			k := NormalizePosition(text)
+			if !slices.Contains(postKeys[i], k) {
+				postKeys[i] = append(postKeys[i], k)
 				person.Positions = append(person.Positions, text)
 				person.Spans = append(person.Spans, p.tokSpan(post[0], post[1]))
 			}
 		}
 	}
 	d.chairs(a, index)
-}
-
-// hasPosition compares posts the way the scorer does, so that "Bí thư Tỉnh
-// uỷ" and "Bí thư Tỉnh ủy", or "BCH" and "Ban Chấp hành", count once.
-func hasPosition(list []string, p string) bool {
-	k := NormalizePosition(p)
-	for _, q := range list {
-		if NormalizePosition(q) == k {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *doc) scanPeople(pi int) {
