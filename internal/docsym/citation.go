@@ -296,9 +296,11 @@ func (t tok) isPunct(r byte) bool { return t.kind == tokPunct && t.end-t.start =
 // tokenizeText splits text into words, codes and punctuation. Folded keys of
 // all words share one string.
 func tokenizeText(text string) []tok {
-	var toks []tok
-	var folded []byte
-	var spans [][2]int
+	// Sized for Vietnamese prose (a word every five bytes or so), so that
+	// the slices seldom grow.
+	toks := make([]tok, 0, len(text)/4+4)
+	folded := make([]byte, 0, len(text))
+	spans := make([][2]int, 0, len(text)/5+4)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
