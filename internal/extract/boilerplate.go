@@ -67,7 +67,7 @@ func isDateLine(s string) bool {
 }
 
 // labelRE matches the byline and source labels of portals.
-var labelRE = regexp.MustCompile(`(?i)^(tác giả|bài và ảnh|bài, ảnh|bài ảnh|bài|người viết|nguồn tin|nguồn|theo)\s*[:：]\s*(.*)$`)
+var labelRE = regexp.MustCompile(`(?i)^(tác giả|(?:bài|tin)(?:,| và)? ảnh|bài|tin|người viết|thực hiện|nhóm phóng viên|nguồn tin|nguồn|theo)\s*[:：]\s*(.*)$`)
 
 // bylineLine reads an author or source label; label is "author" or "source".
 func bylineLine(s string) (label, value string, ok bool) {

@@ -193,7 +193,7 @@ func (d *doc) morePosts(m *mention) {
 	m.end = end
 }
 
-// chairs marks the people stated to chair the event: named in the same
+// chairs marks the people stated to chair (or preside over) the event: named in the same
 // sentence as "chủ trì", before it ("A, P1 chủ trì hội nghị"; "Các đồng chí:
 // A; B; C chủ trì") or after it ("Chủ trì hội nghị có các đồng chí: A; B").
 // "chủ trì" of a unit leading a task ("Sở Y tế chủ trì, phối hợp") names no
@@ -203,8 +203,8 @@ func (d *doc) chairs(a *Article, index map[string]int) {
 	for pi := range d.paras {
 		p := &d.paras[pi]
 		for c := 0; c+1 < len(p.toks); c++ {
-			if p.toks[c].key != "chủ" || p.toks[c+1].key != "trì" {
-				continue
+			if p.toks[c].key != "chủ" || p.toks[c+1].key != "trì" && p.toks[c+1].key != "tọa" {
+				continue // "chủ trì", or "chủ tọa" (presiding over a session)
 			}
 			s, e := p.sentenceBounds(c)
 			opener := c == s || (c == s+1 && p.toks[s].key == "đồng")

@@ -68,7 +68,7 @@ func keySet(words []string) map[string]bool {
 // person in news ("chủ trì", "phát biểu") and function words. Words that are
 // parts of organisation names ("dân", "tế", "vụ") are not here.
 var stopWords = []string{
-	"chủ trì", "đồng chủ trì", "phát biểu", "báo cáo", "trình bày", "dự", "tham dự", "cùng",
+	"chủ trì", "đồng chủ trì", "chủ tọa", "phát biểu", "báo cáo", "trình bày", "dự", "tham dự", "cùng",
 	"đã", "đang", "sẽ", "vừa", "cho biết", "nhấn mạnh", "khẳng định", "đề nghị", "yêu cầu",
 	"chỉ đạo", "kết luận", "khai mạc", "bế mạc", "điều hành", "tặng", "trao", "thăm",
 	"làm việc", "ký", "tiếp", "đọc", "công bố", "nêu", "lưu ý", "giao", "chúc mừng", "được",
