@@ -1,10 +1,15 @@
 package extract
 
 import (
+	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // corpusDir finds shared/corpus/DIR beside the repository (in the checkout
@@ -96,3 +101,57 @@ func TestHeldOut(t *testing.T) {
 		kept:    0.98,
 	})
 }
+
+// TestSeedsInOtherForms reads each seed article again as a portal would
+// serve it in other forms — Windows-1258, UTF-16, NFD, CRLF, HTML — and
+// expects the same proposals as from the UTF-8 text.
+func TestSeedsInOtherForms(t *testing.T) {
+	dir := corpusDir(t, "seeds")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, path := range paths {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		want, err := Bytes("utf-8", raw, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
+		var page strings.Builder
+		page.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n")
+		for l := range strings.SplitSeq(text, "\n") {
+			page.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+		}
+		page.WriteString("</body></html>")
+		forms := map[string][]byte{
+			"windows-1258": toWindows1258(t, text),
+			"utf-16":       []byte(utf16),
+			"nfd":          []byte(norm.NFD.String(text)),
+			"crlf":         []byte(strings.ReplaceAll(text, "\n", "\r\n")),
+			"html":         []byte(page.String()),
+		}
+		for name, b := range forms {
+			got, err := Bytes(name, b, Options{})
+			if err != nil {
+				t.Errorf("%s as %s: %v", filepath.Base(path), name, err)
+				continue
+			}
+			if !sameProposals(want, got) {
+				t.Errorf("%s as %s: proposals differ\n got %+v\nwant %+v", filepath.Base(path), name, summary(got), summary(want))
+			}
+		}
+	}
+}
+
+func summary(a Article) string {
+	b, _ := a.MarshalJSON()
+	var m map[string]any
+	json.Unmarshal(b, &m)
+	delete(m, "body")
+	out, _ := json.Marshal(m)
+	return string(out)
+}
+
+func sameProposals(a, b Article) bool { return summary(a) == summary(b) && a.Body == b.Body }
