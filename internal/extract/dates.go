@@ -40,7 +40,7 @@ func (d *doc) dates(a *Article, p page, l layout, opts Options) {
 			}
 			a.EventDate = m.First
 			if ref != a.Published && !hasYear(para.text[m.Start:m.End], m.First) {
-				a.Notes = append(a.Notes, fmt.Sprintf("event_date: the year of %q from %s, %s", para.text[m.Start:m.End], why, ref))
+				a.note(fmt.Sprintf("event_date: the year of %q from %s, %s", para.text[m.Start:m.End], why, ref))
 			}
 			return
 		}
@@ -130,7 +130,7 @@ func (d *doc) termYears(a *Article, mt *Meeting) {
 	for _, c := range cands {
 		if fits(c) && (year == 0 || c.first <= year && year <= c.last) {
 			mt.TermYears = [2]int{c.first, c.last}
-			a.Notes = append(a.Notes, fmt.Sprintf("meeting.term_years: nhiệm kỳ %d - %d, the term of that kind of body in the article", c.first, c.last))
+			a.note(fmt.Sprintf("meeting.term_years: nhiệm kỳ %d - %d, the term of that kind of body in the article", c.first, c.last))
 			return
 		}
 	}

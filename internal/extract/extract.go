@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"plenum/internal/date"
@@ -122,4 +123,11 @@ func (a *Article) BodySpan(s Span) (Span, bool) {
 		off += ln.End - ln.Start + 1
 	}
 	return Span{}, false
+}
+
+// note adds a remark on an inferred value, once.
+func (a *Article) note(s string) {
+	if !slices.Contains(a.Notes, s) {
+		a.Notes = append(a.Notes, s)
+	}
 }

@@ -279,7 +279,7 @@ func (d *doc) meetingDetails(a *Article, mt *Meeting, m *meetingAt) {
 		if n, span, ok := d.termOf(m.form); ok {
 			mt.Term, _ = vn.FormatRoman(n)
 			mt.Evidence = append(mt.Evidence, span)
-			a.Notes = append(a.Notes, "meeting.term: from \""+a.Text[span.Start:span.End]+"\"")
+			a.note("meeting.term: from \"" + a.Text[span.Start:span.End] + "\"")
 		}
 	}
 	mt.Delegates = d.delegates(mt)

@@ -126,7 +126,7 @@ func (d *doc) province(a *Article) {
 	}
 	if !d.namesProvince(best) {
 		for _, r := range reasons {
-			a.Notes = append(a.Notes, "province: "+r)
+			a.note("province: " + r)
 		}
 	}
 	// After the 2025 reorganisation a place of an old province is in its
@@ -137,7 +137,7 @@ func (d *doc) province(a *Article) {
 		}
 		if !day.Before(gazetteer.Reorganised) {
 			if s, ok := gazetteer.Successor(best); ok && s != best {
-				a.Notes = append(a.Notes, fmt.Sprintf("province: %s is part of %s since %s", best, s, gazetteer.Reorganised))
+				a.note(fmt.Sprintf("province: %s is part of %s since %s", best, s, gazetteer.Reorganised))
 				best = s
 			}
 		}
