@@ -59,7 +59,7 @@ func isRelatedMarker(key string) bool {
 
 // dateLineRE matches what a date/time line is made of: dates, times,
 // weekdays, "Cập nhật", "Ngày đăng", time zones and separators.
-var dateLineRE = regexp.MustCompile(`(?i)^(?:[\s|,:\-–/()]|cập nhật(?: lúc| ngày)?|ngày đăng|đăng ngày|ngày cập nhật|ngày|lúc|đăng lúc|thời gian|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|thứ [2-7]|t[2-7]|cn|gmt\s*[+-]\s*\d+|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[:h]\d{2}(?::\d{2})?|sa|ch|am|pm|\d{1,2} tháng \d{1,2},? \d{4})+$`)
+var dateLineRE = regexp.MustCompile(`(?i)^(?:[\s|,:\-–/()]|(?:ngày |thời gian )?(?:cập nhật|đăng tải|đăng|xuất bản|phát hành)(?: lúc| ngày| vào)?|ngày|lúc|thời gian|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|thứ [2-7]|t[2-7]|cn|gmt\s*[+-]\s*\d+|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[:h]\d{2}(?::\d{2})?|sa|ch|am|pm|\d{1,2} tháng \d{1,2},? \d{4})+$`)
 
 // isDateLine reports a line that holds only a date or time and its words.
 func isDateLine(s string) bool {
@@ -83,6 +83,10 @@ func bylineLine(s string) (label, value string, ok bool) {
 	return "author", value, true
 }
 
+// trailingNote is a parenthesis or dash at the end of a byline naming the
+// agency or the way it was written: "(TTXVN)", "(tổng hợp)", "- TTXVN".
+var trailingNote = regexp.MustCompile(`\s*(?:\([^()]{1,30}\)|[-–]\s*\p{Lu}{2,10})$`)
+
 // isNameLine reports a short line that is a person's name or pen name —
 // two to five capitalised words, or a sign-off such as "PV", "T.H", "Minh
 // Anh - Thu Hà" — as portals print the author under the article.
@@ -90,10 +94,7 @@ func isNameLine(s string) bool {
 	if len(s) > 60 || len(s) < 2 {
 		return false
 	}
-	s = strings.TrimSpace(strings.Trim(s, "()"))
-	for _, suffix := range []string{"(tổng hợp)", "(tổng hợp)", "(TH)", "(t/h)"} {
-		s = strings.TrimSpace(strings.TrimSuffix(s, suffix))
-	}
+	s = authorName(s)
 	if s == "PV" || s == "Nhóm PV" || s == "BBT" || s == "CTV" {
 		return true
 	}
@@ -119,6 +120,15 @@ func isNameLine(s string) bool {
 		return false
 	}
 	return true
+}
+
+// authorName is a byline without its brackets and trailing agency note.
+func authorName(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		s = s[1 : len(s)-1]
+	}
+	return strings.TrimSpace(trailingNote.ReplaceAllString(s, ""))
 }
 
 var initialsRE = regexp.MustCompile(`^(?:\p{Lu}\.){1,3}\p{Lu}\.?$`)

@@ -48,6 +48,12 @@ var captionTokens = map[string]bool{
 	"pcaption": true, "chuthich": true, "photo": true, "tplcaption": true, "desc-image": true,
 }
 
+// titleTokens are class words of the element that holds the headline.
+var titleTokens = map[string]bool{
+	"title": true, "tieude": true, "tieu-de": true, "headline": true, "article-title": true,
+	"news-title": true, "post-title": true, "entry-title": true, "detail-title": true,
+}
+
 // skipAtoms are elements whose content is never text a reader sees.
 var skipAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
@@ -190,6 +196,8 @@ func elementHint(n *html.Node) hint {
 			return hintChrome
 		case captionTokens[tok]:
 			return hintCaption
+		case titleTokens[tok] && n.DataAtom != atom.A && n.DataAtom != atom.Li:
+			return hintHeading
 		}
 	}
 	return hintNone

@@ -1,11 +1,10 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"plenum/internal/gazetteer"
 )
 
 // layout is the page cut into its parts: which line is the headline, which
@@ -112,10 +111,15 @@ func lay(p page) layout {
 		if l.kinds[i] != KindBody {
 			continue
 		}
-		if isNameLine(p.lines[i].text) {
+		if m := sourceRE.FindStringSubmatch(p.lines[i].text); m != nil {
+			l.kinds[i] = KindByline
+			if l.source == "" {
+				l.source = m[1]
+			}
+		} else if isNameLine(p.lines[i].text) {
 			l.kinds[i] = KindByline
 			if l.author == "" {
-				l.author = strings.Trim(p.lines[i].text, "() ")
+				l.author = authorName(p.lines[i].text)
 			}
 		}
 		break
@@ -131,14 +135,19 @@ func lay(p page) layout {
 	return l
 }
 
+// sourceRE reads "Theo Báo Nhân Dân", "(Theo TTXVN)": a source named at the
+// end without the "Nguồn:" label.
+var sourceRE = regexp.MustCompile(`^\(?[Tt]heo ((?:\p{Lu}|báo |trang |cổng )[^()]{1,60}?)\)?\.?$`)
+
 // isHeaderCaption is the narrow test for a caption above the first paragraph,
 // where headlines that start "Hội nghị …" must not be taken for captions.
 func isHeaderCaption(key string) bool {
 	return isPhotoCredit(key) || hasPrefixAny(key, []string{"toàn cảnh", "quang cảnh", "ảnh:", "(ảnh"})
 }
 
-// pickTitle chooses the headline among the lines above the lead: an <h1>,
-// else the line the page's <title> starts with, else the last candidate —
+// pickTitle chooses the headline among the lines above the lead: the line
+// the page's <title> starts with, else an <h1> (or an element of a title
+// class), else the last candidate —
 // portals print kickers and categories above the headline and the date and
 // tools below it, and those are not candidates.
 func pickTitle(p page, keys []string, kinds []Kind, lead int) int {
@@ -151,16 +160,18 @@ func pickTitle(p page, keys []string, kinds []Kind, lead int) int {
 		if strings.HasSuffix(text, ":") || isNameLine(text) && len(strings.Fields(text)) <= 5 {
 			continue // a kicker ("Ban Chấp hành Đảng bộ tỉnh:") or a byline
 		}
-		if p.lines[i].hint == hintHeading {
-			return i
-		}
 		candidates = append(candidates, i)
 	}
-	if meta := gazetteer.Key(p.meta.title); meta != "" {
+	if meta := lower(p.meta.title); meta != "" {
 		for _, i := range candidates {
 			if strings.HasPrefix(meta, keys[i]) && len(keys[i]) >= 10 {
 				return i
 			}
+		}
+	}
+	for _, i := range candidates {
+		if p.lines[i].hint == hintHeading {
+			return i
 		}
 	}
 	if len(candidates) == 0 {

@@ -25,11 +25,14 @@ const (
 )
 
 var (
-	meetingForms   = gazetteer.MeetingBodyForms()
-	meetingBodies  = newPhrases(meetingBodyStrings())
-	meetingNouns   = newPhrases([]string{"Hội nghị", "Kỳ họp", "Phiên họp", "cuộc họp", "buổi họp", "Đại hội", "phiên họp thường kỳ"})
-	convenes       = newPhrases([]string{"tổ chức", "khai mạc", "tiến hành", "họp", "triệu tập", "bế mạc"})
-	tenseWords     = keySet([]string{"đã", "đang", "sẽ", "vừa", "chính thức", "long trọng"})
+	meetingForms  = gazetteer.MeetingBodyForms()
+	meetingBodies = newPhrases(meetingBodyStrings())
+	meetingNouns  = newPhrases([]string{"Hội nghị", "Kỳ họp", "Phiên họp", "cuộc họp", "buổi họp", "Đại hội", "phiên họp thường kỳ"})
+	convenes      = newPhrases([]string{"tổ chức", "khai mạc", "tiến hành", "họp", "triệu tập", "bế mạc"})
+	tenseWords    = keySet([]string{"đã", "đang", "sẽ", "vừa", "chính thức", "long trọng"})
+	// onlineCues are words that put "trực tuyến" on the meeting: "theo hình
+	// thức trực tuyến", "tổ chức trực tuyến", "kết nối trực tuyến".
+	onlineCues     = keySet([]string{"hình", "tổ", "họp", "kết", "nối", "truyền"})
 	documentBefore = keySet([]string{"quyết", "luận", "của", "theo", "kỳ", "các"})
 )
 
@@ -232,7 +235,7 @@ func (d *doc) online(mt *Meeting) bool {
 				return true
 			case t.key == "trực" && i+1 < len(p.toks) && p.toks[i+1].key == "tuyến":
 				for k := max(0, i-6); k < i; k++ {
-					if e, _ := meetingNouns.match(p.toks, k); e > k || p.toks[k].key == "hình" || p.toks[k].key == "tổ" || p.toks[k].key == "họp" {
+					if e, _ := meetingNouns.match(p.toks, k); e > k || onlineCues[p.toks[k].key] {
 						mt.Evidence = append(mt.Evidence, p.tokSpan(i, i+2))
 						return true
 					}

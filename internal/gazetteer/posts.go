@@ -49,7 +49,7 @@ var Bodies = []string{
 	// Party, local
 	"Ban Chấp hành Đảng bộ", "BCH Đảng bộ", "Ban Chấp hành", "BCH", "Ban Thường vụ", "BTV",
 	"Thường trực", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy", "Quận ủy", "Đảng ủy",
-	"Đảng ủy Khối", "Đảng bộ", "Đảng đoàn", "Ban Cán sự đảng", "Ban cán sự đảng", "Chi bộ",
+	"Đảng ủy Khối", "Đảng ủy Khối các cơ quan", "Đảng ủy Khối Doanh nghiệp", "Đảng bộ", "Đảng đoàn", "Ban Cán sự đảng", "Ban cán sự đảng", "Chi bộ",
 	"Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính", "Ban Kinh tế",
 	"Ban Tuyên giáo và Dân vận", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ",
 	"Ủy ban Kiểm tra", "UBKT", "Văn phòng", "Trường Chính trị",
