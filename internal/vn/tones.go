@@ -31,16 +31,28 @@ func retone(s string) string {
 			continue
 		}
 		start := i
+		ascii := true // a word of ASCII letters has no tone mark to move
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			if lookupLetter(r).index == 0 && !unicode.IsLetter(r) && !unicode.IsMark(r) {
 				break
 			}
+			ascii = false
 			i += size
 		}
 		if i == start { // a rune that is neither letter nor mark
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
+			continue
+		}
+		if ascii {
 			continue
 		}
 		if fixed, ok := retoneWord(s[start:i]); ok {
