@@ -101,7 +101,7 @@ func (p *para) sentenceBounds(i int) (int, int) {
 
 func (p *para) sentenceEnd(k int) bool {
 	t := p.toks[k]
-	if t.word || (t.text != "." && t.text != "!" && t.text != "?") {
+	if t.word || (t.key != "." && t.key != "!" && t.key != "?") {
 		return false
 	}
 	if k+1 == len(p.toks) {

@@ -74,6 +74,8 @@ func extract(text string, opts Options) Article {
 	a := Article{Author: l.author, Source: l.source}
 
 	var all, body strings.Builder
+	all.Grow(len(text))
+	body.Grow(len(text))
 	a.Lines = make([]Line, len(p.lines))
 	for i, ln := range p.lines {
 		if i > 0 {

@@ -21,7 +21,7 @@ type layout struct {
 // article, too long for chrome or a caption: only the first keyPrefix bytes
 // of its key are kept, for tests of how it starts.
 const (
-	longLine  = 1200
+	longLine  = 1000
 	keyPrefix = 64
 )
 

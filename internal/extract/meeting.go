@@ -208,7 +208,7 @@ func matchBodyName(toks []token, i int) (int, int) {
 		return e, id
 	}
 	for k := i + 1; k+2 < len(toks) && k < i+5; k++ {
-		if toks[k].text == "(" && isAbbreviation(toks[k+1].text) && toks[k+2].text == ")" {
+		if toks[k].key == "(" && toks[k+1].abbr && toks[k+2].key == ")" {
 			rest := append(append([]token{}, toks[i:k]...), toks[k+3:]...)
 			if e, id := meetingBodies.match(rest, 0); e > k-i {
 				return e + 3 + i, id
@@ -300,6 +300,9 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 	}
 	for pi := range d.paras {
 		p := &d.paras[pi]
+		if !containsAny(p.text, []string{"khóa", "Khóa", "Đại hội"}) {
+			continue
+		}
 		ords := p.ordinals()
 		for i := range p.toks {
 			if e, id := matchBody(p.toks, i); e > i && same(meetingForms[id]) {
@@ -318,9 +321,9 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 			if j+1 < len(p.toks) && p.toks[j].key == "đại" && p.toks[j+1].key == "biểu" {
 				j += 2
 			}
-			if j < len(p.toks) {
-				if n, err := vn.ParseRoman(p.toks[j].text); err == nil && strings.ToUpper(p.toks[j].text) == p.toks[j].text {
-					// "Đại hội XI Đảng bộ tỉnh"
+			// "Đại hội XI Đảng bộ tỉnh": an upper-case Roman numeral.
+			if j < len(p.toks) && (p.toks[j].abbr || p.toks[j].upper && p.toks[j].end-p.toks[j].start == 1) {
+				if n, err := vn.ParseRoman(p.tokText(j, j+1)); err == nil {
 					if e, id := matchBody(p.toks, j+1); e > j+1 && meetingForms[id].Level == form.Level && meetingForms[id].Party {
 						return n, p.tokSpan(i, e), true
 					}

@@ -70,7 +70,7 @@ func (d *doc) scanPeople(pi int) {
 		// An honorific: "đồng chí", "ông", "Các đồng chí:".
 		if e, _ := honorifics.match(toks, i); e > i {
 			j := e
-			list := j < n && toks[j].text == ":"
+			list := j < n && toks[j].key == ":"
 			if list {
 				j++
 			}
@@ -83,7 +83,7 @@ func (d *doc) scanPeople(pi int) {
 			d.add(m)
 			end := m.end
 			// The rest of a list: "; B - P3; C - P4".
-			for end+1 < n && toks[end].text == ";" {
+			for end+1 < n && toks[end].key == ";" {
 				next, ok := d.mentionAt(pi, end+1, true)
 				if !ok {
 					break
@@ -177,7 +177,7 @@ func (d *doc) morePosts(m *mention) {
 	if j+1 >= len(toks) {
 		return
 	}
-	switch toks[j].text {
+	switch toks[j].key {
 	case ",", "-", "–", "(", ":":
 	default:
 		return
@@ -187,7 +187,7 @@ func (d *doc) morePosts(m *mention) {
 		return
 	}
 	m.posts = append(m.posts, posts...)
-	if toks[j].text == "(" && end < len(toks) && toks[end].text == ")" {
+	if toks[j].key == "(" && end < len(toks) && toks[end].key == ")" {
 		end++
 	}
 	m.end = end

@@ -118,7 +118,7 @@ func parsePost(toks []token, i int) int {
 	for j < len(toks) && j-i < maxPostToks {
 		t := toks[j]
 		if !t.word {
-			if (t.text == "," || t.text == "-" || t.text == "–") && j+1 < len(toks) && continuesName(toks, j+1) {
+			if (t.key == "," || t.key == "-" || t.key == "–") && j+1 < len(toks) && continuesName(toks, j+1) {
 				j++
 				continue
 			}
@@ -167,7 +167,7 @@ func parsePost(toks []token, i int) int {
 // "Kinh tế - Ngân sách") rather than starting another post or a name.
 func continuesName(toks []token, i int) bool {
 	t := toks[i]
-	return t.word && t.upper && !t.digit && titleAt(toks, i) == i && !startsName(toks, i) && !isAbbreviation(t.text)
+	return t.word && t.upper && !t.digit && titleAt(toks, i) == i && !startsName(toks, i) && !t.abbr
 }
 
 // parseChain reads posts separated by commas, dashes, "kiêm" and "và" from
@@ -217,7 +217,7 @@ func nameRun(toks []token, i int) int {
 // isNameSyllable: capitalised, not a number, not an abbreviation such as
 // "UBND" (a one-letter name like "A" is fine).
 func isNameSyllable(t token) bool {
-	return t.word && t.upper && !t.digit && !isAbbreviation(t.text)
+	return t.word && t.upper && !t.digit && !t.abbr
 }
 
 func isAbbreviation(w string) bool {

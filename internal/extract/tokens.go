@@ -8,19 +8,23 @@ import (
 
 // token is a word or a punctuation mark of a paragraph.
 type token struct {
-	text       string // as written
 	key        string // lower case, modern tone placement: what phrases are matched on
 	start, end int    // byte offsets in the paragraph
 	word       bool   // letters or digits (not punctuation)
 	upper      bool   // a word starting with an upper-case letter
 	digit      bool   // a word starting with a digit
+	abbr       bool   // two or more letters, all upper case: "UBND", "XII"
 }
 
 // tokenize splits a paragraph into words and punctuation marks. A word is a
 // run of letters, digits and combining marks, with an apostrophe inside
 // ("H'Hen") and the dots and slashes of "ThS." or "KH/TU" kept apart.
+// Keys of capitalised words are written into one buffer and cut from one
+// string, so a paragraph costs a few allocations, not one per word.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5)
+	toks := make([]token, 0, len(s)/5+1)
+	var buf []byte       // lower-case keys of the words that need one
+	var lowered [][3]int // token index, start and end in buf
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -42,14 +46,62 @@ func tokenize(s string) []token {
 				}
 				break
 			}
-			toks = append(toks, wordToken(s, i, j))
+			w := s[i:j]
+			t := token{key: w, start: i, end: j, word: true, upper: unicode.IsUpper(r), digit: unicode.IsDigit(r), abbr: isAbbreviation(w)}
+			if hasUpper(w) {
+				b := len(buf)
+				buf = appendLower(buf, w)
+				lowered = append(lowered, [3]int{len(toks), b, len(buf)})
+			}
+			toks = append(toks, t)
 			i = j
 		default:
-			toks = append(toks, token{text: s[i : i+n], key: s[i : i+n], start: i, end: i + n})
+			toks = append(toks, token{key: s[i : i+n], start: i, end: i + n})
 			i += n
 		}
 	}
+	if len(lowered) > 0 {
+		keys := string(buf)
+		for _, l := range lowered {
+			toks[l[0]].key = keys[l[1]:l[2]]
+		}
+	}
 	return toks
+}
+
+// hasUpper reports whether s has an upper-case letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsUpper(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// appendLower appends s in lower case to b.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }
 
 func isWordRune(r rune) bool {
@@ -62,32 +114,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func wordToken(s string, i, j int) token {
-	w := s[i:j]
-	first, _ := utf8.DecodeRuneInString(w)
-	return token{
-		text: w, key: lower(w), start: i, end: j, word: true,
-		upper: unicode.IsUpper(first), digit: unicode.IsDigit(first),
-	}
-}
-
 // lower is the key of text that is already normalised (Extract normalises
 // its input): lower case, which gazetteer.Key also gives for such text.
 func lower(s string) string {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				return strings.ToLower(s)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsUpper(r) {
-			return strings.ToLower(s)
-		}
-		i += n
+	if hasUpper(s) {
+		return string(appendLower(make([]byte, 0, len(s)), s))
 	}
 	return s
 }
