@@ -37,7 +37,7 @@ type para struct {
 // year, found once.
 func (p *para) periods() []vn.PeriodMatch {
 	if !p.persRead {
-		p.pers, p.persRead = vn.FindPeriods(p.text, date.Date{}), true
+		p.pers, p.persRead = findPeriods(p.text, date.Date{}), true
 	}
 	return p.pers
 }

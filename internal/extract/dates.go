@@ -34,7 +34,7 @@ func (d *doc) dates(a *Article, p page, l layout, opts Options) {
 	}
 	for _, pi := range d.leadZone() {
 		para := &d.paras[pi]
-		for _, m := range vn.FindPeriods(para.text, ref) {
+		for _, m := range findPeriods(para.text, ref) {
 			if m.Kind != vn.PeriodDay || d.inCitation(pi, m.Start, m.End) {
 				continue
 			}
@@ -158,4 +158,53 @@ func hasFullDate(s string) bool {
 		}
 	}
 	return false
+}
+
+// dateReach is how far around a number the words of a date or period reach:
+// "Chiều 18/02", "ngày 14 tháng 01 năm 2022", "nhiệm kỳ 2020 - 2025".
+const dateReach = 24
+
+// findPeriods is vn.FindPeriods run only on the stretches of text around
+// numbers, where dates and periods are: the finder's time goes on the words
+// it reads, and most words of an article hold no date.
+func findPeriods(text string, ref date.Date) []vn.PeriodMatch {
+	var out []vn.PeriodMatch
+	for i := 0; i < len(text); {
+		if !isDigitByte(text[i]) {
+			i++
+			continue
+		}
+		start, end := i-dateReach, i+dateReach
+		for j := i; j < len(text) && j < end; j++ {
+			if isDigitByte(text[j]) && j+dateReach > end {
+				end = j + dateReach // the window grows with each number in it
+			}
+		}
+		start, end = wordStart(text, max(start, 0)), wordEnd(text, min(end, len(text)))
+		for _, m := range vn.FindPeriods(text[start:end], ref) {
+			m.Start += start
+			m.End += start
+			out = append(out, m)
+		}
+		i = end
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// wordStart moves i back to the start of the word it is in.
+func wordStart(s string, i int) int {
+	for i > 0 && s[i-1] != ' ' {
+		i--
+	}
+	return i
+}
+
+// wordEnd moves i forward to the end of the word it is in.
+func wordEnd(s string, i int) int {
+	for i < len(s) && s[i] != ' ' {
+		i++
+	}
+	return i
 }
