@@ -51,7 +51,17 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*command {
-	return []*command{extractCommand(), foldCommand(), symbolCommand()}
+	return []*command{
+		serveCommand(),
+		migrateCommand(),
+		userCommand(),
+		tokenCommand(),
+		auditCommand(),
+		backupCommand(),
+		extractCommand(),
+		foldCommand(),
+		symbolCommand(),
+	}
 }
 
 // Main runs the command line and returns the process exit status.

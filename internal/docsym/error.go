@@ -38,18 +38,29 @@ func (e *SyntaxError) Error() string {
 	return string(b)
 }
 
+// maxFound bounds the excerpt an error quotes, so that a long input does not
+// end up whole in a log line or a JSON answer.
+const maxFound = 24
+
 // foundAt returns the token of s at byte i for an error message: a run of
 // letters or of digits, or else one character.
 func foundAt(s string, i int) string {
 	if i >= len(s) {
 		return ""
 	}
-	if end := scanLetters(s, i); end > i {
-		return s[i:end]
+	end := scanLetters(s, i)
+	if end == i {
+		end = scanDigits(s, i)
 	}
-	if end := scanDigits(s, i); end > i {
-		return s[i:end]
+	if end == i {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		end = i + n
 	}
-	_, n := utf8.DecodeRuneInString(s[i:])
-	return s[i : i+n]
+	if end-i > maxFound {
+		end = i + maxFound
+		for end > i && !utf8.RuneStart(s[end]) {
+			end--
+		}
+	}
+	return s[i:end]
 }

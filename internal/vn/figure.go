@@ -28,6 +28,9 @@ func (k FigureKind) String() string {
 	return "FigureKind(" + strconv.Itoa(int(k)) + ")"
 }
 
+// MarshalText writes the kind's name, so that JSON carries "percent", not 1.
+func (k FigureKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
 // Qualifier is the word in front of a figure that bounds or frames it.
 type Qualifier uint8
 
@@ -72,6 +75,9 @@ func (q Qualifier) String() string {
 	}
 	return qualifierWords[q][0]
 }
+
+// MarshalText writes the qualifier's Vietnamese word.
+func (q Qualifier) MarshalText() ([]byte, error) { return []byte(q.String()), nil }
 
 // Figure is a number as a text states it, with what it measures.
 type Figure struct {

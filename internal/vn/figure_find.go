@@ -93,6 +93,8 @@ func figureAt(s string, i int) (f Figure, next int, ok bool) {
 		return f, run, false // "mục 2.3": rule 4
 	}
 	if t.kind == FigureNumber && isYear(a) && !t.scaled && !t.isRange {
+		// A year, even with a word after it ("2021 tổ chức"): counts that
+		// large are written with a "." ("2.021 đại biểu").
 		return f, run, false
 	}
 	f.Kind, f.Value, f.Upper, f.Range, f.Unit, f.End = t.kind, t.val, t.upper, t.isRange, t.unit, t.end

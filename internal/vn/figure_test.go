@@ -1,6 +1,7 @@
 package vn
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 )
@@ -186,5 +187,14 @@ func TestFigureString(t *testing.T) {
 		if back.Value != tt.f.Value || back.Kind != tt.f.Kind || back.Unit != tt.f.Unit {
 			t.Errorf("ParseFigure(%q) = %v %s %q, want %v %s %q", tt.want, back.Kind, back.Value, back.Unit, tt.f.Kind, tt.f.Value, tt.f.Unit)
 		}
+	}
+}
+
+func TestFigureJSON(t *testing.T) {
+	f := FindFigures("thu ngân sách ước đạt 2.664 tỷ đồng")[0]
+	b, err := json.Marshal(f)
+	want := `{"Kind":"money","Value":2664000000000,"Upper":0,"Range":false,"Of":0,"Qualifier":"ước đạt","Unit":"đồng","Start":30,"End":48}`
+	if err != nil || string(b) != want {
+		t.Errorf("json = %s, %v; want %s", b, err, want)
 	}
 }

@@ -23,7 +23,39 @@ import (
 // sees. Invalid UTF-8 becomes U+FFFD. Normalize is idempotent and returns s
 // itself, without allocating, when there is nothing to change.
 func Normalize(s string) string {
-	return retone(norm.NFC.String(mapSpecials(s)))
+	if !isPlain(s) {
+		s = norm.NFC.String(mapSpecials(s))
+	}
+	return retone(s)
+}
+
+// isPlain reports whether s holds only ASCII other than the odd spaces,
+// precomposed Vietnamese letters and common typographic punctuation:
+// text that is NFC and has nothing for mapSpecials to change, which is
+// almost all Vietnamese text and is checked faster than NFC is.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\v' || c == '\f' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case 0xD0, 0xF0: // Ð and ð are in the letter table but must be mapped
+			return false
+		case '–', '—', '‘', '’', '“', '”', '…':
+			continue
+		}
+		if lookupLetter(r).index == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // ModernTones returns s in NFC with the tone mark of every syllable spelt
@@ -185,35 +217,6 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// isKey reports whether the normalised s is its own key: no upper-case
-// letter, no white space but single spaces between words. Key then returns
-// s without allocating, which matters to tokenizers that key every word.
-func isKey(s string) bool {
-	for i, r := range s {
-		switch {
-		case r == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return false
-			}
-		case r == '\n' || r == '\r':
-			return false
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				return false
-			}
-		default:
-			if l := lookupLetter(r); l.index != 0 {
-				if compose(l.index, l.tone, false) != r {
-					return false
-				}
-			} else if unicode.ToLower(r) != r {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // Key returns the exact matching key of s: the normalised text in lower
 // case with every run of white space as one space and none at either end.
 // Unlike Fold it keeps diacritics, so Key("Quý") != Key("quy") while
@@ -242,4 +245,26 @@ func Key(s string) string {
 		b = utf8.AppendRune(b, r)
 	}
 	return string(b)
+}
+
+// isKey reports whether the normalised text s is its own Key: no upper
+// case, no white space but single spaces between words, and nothing but
+// ASCII and Vietnamese letters, whose lower case is known to be stable.
+func isKey(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' || asciiFold[c] == ' ' && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := lookupLetter(r); l.index == 0 || l.upper {
+			return false
+		}
+		i += size
+	}
+	return true
 }

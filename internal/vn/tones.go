@@ -9,13 +9,15 @@ import (
 //
 // Vietnamese writes the tone mark on the main vowel of a syllable. The two
 // spellings in use differ only for the rhymes oa, oe and uy with no final
-// consonant: the older typewriter style marks the second vowel ("hoà",
-// "khoẻ", "thuỷ"), the style of today's official documents and textbooks
-// the first ("hòa", "khỏe", "thủy"). With a final consonant both mark the
-// second vowel ("hoàng", "khoét", "huỳnh"). In "qu" the u is part of the
-// consonant, so "quý", "quỳnh" and "quá" have a single vowel and never
-// move. Every other rhyme (ua, ia, oai, uyê, ươ, …) is spelt the same way
-// in both styles and is left as it is.
+// consonant: one marks the second vowel ("hoà", "khoẻ", "thuỷ"), the other
+// the first ("hòa", "khỏe", "thủy"). Texts mix them, often on one page, so
+// Plenum keeps one: the first-vowel spelling, which the templates of
+// administrative documents use ("Ủy ban nhân dân") and which this package
+// calls modern. With a final consonant both mark the second vowel
+// ("hoàng", "khoét", "huỳnh"). In "qu" the u is part of the consonant, so
+// "quý", "quỳnh" and "quá" have a single vowel and never move. Every other
+// rhyme (ua, ia, oai, uyê, ươ, …) is spelt the same way in both styles and
+// is left as it is.
 
 // maxSyllable is the longest Vietnamese syllable in letters ("nghiêng").
 const maxSyllable = 7
@@ -31,7 +33,7 @@ func retone(s string) string {
 			continue
 		}
 		start := i
-		ascii := true // a word of ASCII letters has no tone mark to move
+		toned := false // only a word with a tone mark can need a change
 		for i < len(s) {
 			if c := s[i]; c < utf8.RuneSelf {
 				if !isASCIILetter(c) {
@@ -41,10 +43,11 @@ func retone(s string) string {
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if lookupLetter(r).index == 0 && !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			if l := lookupLetter(r); l.index != 0 {
+				toned = toned || l.tone != toneNone
+			} else if !unicode.IsLetter(r) && !unicode.IsMark(r) {
 				break
 			}
-			ascii = false
 			i += size
 		}
 		if i == start { // a rune that is neither letter nor mark
@@ -52,15 +55,17 @@ func retone(s string) string {
 			i += size
 			continue
 		}
-		if ascii {
+		if !toned {
 			continue
 		}
-		if fixed, ok := retoneWord(s[start:i]); ok {
+		if fixed, n, ok := retoneWord(s[start:i]); ok {
 			if out == nil {
 				out = make([]byte, 0, len(s))
 			}
 			out = append(out, s[copied:start]...)
-			out = append(out, fixed...)
+			for _, r := range fixed[:n] {
+				out = utf8.AppendRune(out, r)
+			}
 			copied = i
 		}
 	}
@@ -72,28 +77,26 @@ func retone(s string) string {
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
-// retoneWord returns word with its tone moved, and true, if word is one
-// Vietnamese syllable whose rhyme is oa, oe or uy and whose tone mark sits
-// on the wrong vowel; otherwise it returns false.
-func retoneWord(word string) (string, bool) {
-	var runes [maxSyllable]rune
+// retoneWord returns the n runes of word with its tone moved, and true, if
+// word is one Vietnamese syllable whose rhyme is oa, oe or uy and whose
+// tone mark sits on the wrong vowel; otherwise it returns false.
+func retoneWord(word string) (runes [maxSyllable]rune, n int, ok bool) {
 	var ls [maxSyllable]letter
-	n := 0
 	toned := false
 	for _, r := range word {
 		if n == maxSyllable {
-			return "", false
+			return runes, 0, false
 		}
 		l := lookupLetter(r)
 		if l.index == 0 {
-			return "", false
+			return runes, 0, false
 		}
 		runes[n], ls[n] = r, l
 		toned = toned || l.tone != toneNone
 		n++
 	}
 	if !toned {
-		return "", false
+		return runes, 0, false
 	}
 	// The initial consonant: everything before the first vowel, plus the u of qu.
 	v := 0
@@ -102,30 +105,30 @@ func retoneWord(word string) (string, bool) {
 	}
 	if v > 0 && v < n && base(ls[v-1]) == 'q' && base(ls[v]) == 'u' {
 		if ls[v].tone != toneNone {
-			return "", false
+			return runes, 0, false
 		}
 		v++
 	}
 	if v+2 > n {
-		return "", false
+		return runes, 0, false
 	}
 	if a, b := base(ls[v]), base(ls[v+1]); !(a == 'o' && (b == 'a' || b == 'e') || a == 'u' && b == 'y') {
-		return "", false
+		return runes, 0, false
 	}
 	if !validInitial(ls[:v]) {
-		return "", false
+		return runes, 0, false
 	}
 	final := v + 2
 	if !validFinal(ls[final:n]) {
-		return "", false
+		return runes, 0, false
 	}
 	first, second := ls[v], ls[v+1]
 	if (first.tone == toneNone) == (second.tone == toneNone) {
-		return "", false // no tone on the rhyme, or two
+		return runes, 0, false // no tone on the rhyme, or two
 	}
 	onFirst := first.tone != toneNone
 	if open := final == n; onFirst == open {
-		return "", false // already in place
+		return runes, 0, false // already in place
 	}
 	tone := first.tone + second.tone
 	if onFirst {
@@ -135,7 +138,7 @@ func retoneWord(word string) (string, bool) {
 	}
 	runes[v] = compose(first.index, first.tone, first.upper)
 	runes[v+1] = compose(second.index, second.tone, second.upper)
-	return string(runes[:n]), true
+	return runes, n, true
 }
 
 // base returns the toneless lower-case letter l spells.

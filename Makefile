@@ -1,0 +1,23 @@
+.PHONY: build test test-sqlite test-postgres bench demo lint
+
+build:
+	go build -o plenum ./cmd/plenum
+
+# The whole suite on SQLite and PostgreSQL, then fuzzing (see scripts/test).
+test:
+	scripts/test
+
+test-sqlite:
+	PLENUM_TEST_ENGINES=sqlite PLENUM_FUZZTIME=0 scripts/test
+
+test-postgres:
+	PLENUM_TEST_ENGINES=postgres PLENUM_FUZZTIME=0 scripts/test
+
+bench:
+	go test -run='^$$' -bench=. -benchmem -cpu 1 ./...
+
+demo:
+	go run ./cmd/plenum serve --demo
+
+lint:
+	gofmt -l . && go vet ./...

@@ -1,0 +1,34 @@
+// Package app wires Plenum's stores to one database. The server, the command
+// line and the tests build an App and hand it to whatever needs the domain.
+package app
+
+import (
+	"log/slog"
+
+	"plenum/internal/audit"
+	"plenum/internal/auth"
+	"plenum/internal/db"
+)
+
+// App is the set of domain stores over one database.
+type App struct {
+	DB    *db.DB
+	Audit *audit.Log
+	Auth  *auth.Store
+	Log   *slog.Logger
+}
+
+// Config carries what the stores need to know.
+type Config struct {
+	Auth auth.Config
+}
+
+// New builds the stores over d.
+func New(d *db.DB, log *slog.Logger, cfg Config) *App {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &App{DB: d, Audit: audit.New(d), Log: log}
+	a.Auth = auth.NewStore(d, a.Audit, cfg.Auth)
+	return a
+}

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"plenum/internal/app"
+	"plenum/internal/auth"
+	"plenum/internal/demo"
+	"plenum/internal/server"
+)
+
+func serveCommand() *command {
+	return &command{name: "serve", summary: "run the web server (pages, JSON API)", run: runServe}
+}
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := flagSet(env, "plenum serve", "[flags]",
+		"Serve Plenum. The database is created and migrated on first start.\n"+
+			"With --demo, a throw-away database with a demo province is created and the demo accounts are printed.")
+	var f dbFlags
+	f.register(fs)
+	var cfg server.Config
+	fs.StringVar(&cfg.Addr, "addr", "localhost:8080", "address to listen on (use :8080 to accept other machines)")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "public URL of the site, e.g. https://plenum.tinhuy.vn (for links and cross-site checks)")
+	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "serve HTTPS with this certificate file")
+	fs.StringVar(&cfg.TLSKey, "tls-key", "", "private key of --tls-cert")
+	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (behind a reverse proxy only)")
+	var ac auth.Config
+	fs.DurationVar(&ac.SessionIdle, "session-idle", 4*time.Hour, "a session unused this long ends")
+	fs.DurationVar(&ac.SessionMax, "session-max", 12*time.Hour, "a session ends this long after sign-in")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	demoMode := fs.Bool("demo", false, "start with a fresh demo database (in a temporary directory unless --db is given)")
+	if err := parse(fs, env, args); err != nil {
+		return err
+	}
+	if (cfg.TLSCert == "") != (cfg.TLSKey == "") {
+		return usageError{"--tls-cert and --tls-key go together"}
+	}
+	log, err := newLogger(env.Stderr, *logFormat, *logLevel)
+	if err != nil {
+		return err
+	}
+	if *demoMode && !flagGiven(fs, env, "db") {
+		dir, err := os.MkdirTemp("", "plenum-demo-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		f.dsn = filepath.Join(dir, "plenum-demo.db")
+	}
+	d, err := f.open(ctx, log, true)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	a := app.New(d, log, app.Config{Auth: ac})
+	var accounts []demo.Account
+	if *demoMode {
+		if accounts, err = loadDemo(cliContext(ctx), a); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	log.Info("starting", "db", d.String(), "addr", cfg.Addr)
+	return server.Run(ctx, a, cfg, func(addr string) {
+		url := cfg.BaseURL
+		if url == "" {
+			scheme := "http"
+			if cfg.TLSCert != "" {
+				scheme = "https"
+			}
+			url = scheme + "://" + addr
+		}
+		fmt.Fprintf(env.Stdout, "Plenum is listening on %s\n", url)
+		if *demoMode {
+			printAccounts(env, accounts, d.String())
+		}
+	})
+}
+
+// loadDemo fills an empty database with the demo and its accounts.
+func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
+	users, err := a.Auth.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(users) > 0 {
+		return nil, fmt.Errorf("the database %s already has users; the demo needs an empty one (omit --db)", a.DB)
+	}
+	return demo.CreateAccounts(ctx, a.Auth)
+}
+
+func printAccounts(env *Env, accounts []demo.Account, db string) {
+	fmt.Fprintf(env.Stdout, "\nDemo database: %s (thrown away when the server stops)\nDemo accounts:\n", db)
+	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  USERNAME\tPASSWORD\tROLE\tCLEARANCE\t")
+	for _, a := range accounts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\n", a.Username, a.Password, a.Role, a.Clearance, a.What)
+	}
+	tw.Flush()
+}
+
+// flagGiven reports whether a flag was set on the command line or through
+// its PLENUM_* variable.
+func flagGiven(fs *flag.FlagSet, env *Env, name string) bool {
+	given := env.Getenv(envName(name)) != ""
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			given = true
+		}
+	})
+	return given
+}

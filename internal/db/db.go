@@ -1,0 +1,264 @@
+// Package db opens Plenum's database — an embedded SQLite file by default, or
+// PostgreSQL for a province or the country — runs its migrations, and carries
+// transactions through a context so that a domain change and its audit entry
+// commit together.
+//
+// SQL in Plenum is written once, with $1, $2 placeholders: modernc's SQLite
+// driver binds them by number exactly as PostgreSQL does. The few statements
+// that differ between the engines ask DB.Dialect.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"modernc.org/sqlite"
+)
+
+// Dialect names the SQL engine behind a DB.
+type Dialect string
+
+// The engines Plenum runs on.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// ErrNotFound is returned when a record asked for by key does not exist (or is
+// not visible to the caller: the two are deliberately indistinguishable).
+var ErrNotFound = errors.New("not found")
+
+// Querier is what both *sql.DB and *sql.Tx offer.
+type Querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// DB is Plenum's database: a write pool and a read pool over one engine.
+type DB struct {
+	Dialect Dialect
+	write   *sql.DB
+	read    *sql.DB
+	path    string // SQLite file, for backups
+	display string // the DSN without password, for logs
+}
+
+// Options tune Open.
+type Options struct {
+	// ReadReplica is an optional PostgreSQL URL of a streaming replica for reads.
+	ReadReplica string
+	// MaxOpenConns caps each PostgreSQL pool (several instances × this must stay
+	// under the server's max_connections). Zero means 20.
+	MaxOpenConns int
+}
+
+// IsPostgresURL reports whether dsn names a PostgreSQL server rather than a file.
+func IsPostgresURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to dsn: a postgres:// URL or a path to a SQLite file (created
+// if missing). It does not migrate; call Migrate or CheckSchema next.
+func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
+	if dsn == "" {
+		return nil, errors.New("db: no database given")
+	}
+	var d *DB
+	var err error
+	if IsPostgresURL(dsn) {
+		d, err = openPostgres(dsn, opt)
+	} else {
+		d, err = openSQLite(dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := d.write.PingContext(pingCtx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("db: cannot reach %s: %w", d.display, err)
+	}
+	if d.read != d.write {
+		if err := d.read.PingContext(pingCtx); err != nil {
+			d.Close()
+			return nil, fmt.Errorf("db: cannot reach read replica: %w", err)
+		}
+	}
+	return d, nil
+}
+
+// SQLite is opened as PocketBase and Gitea do: busy_timeout first (so the other
+// pragmas wait rather than fail), WAL so readers never block the writer,
+// foreign keys on, and BEGIN IMMEDIATE so a write transaction takes the lock up
+// front instead of failing with SQLITE_BUSY when it upgrades from a read. Writes
+// go through a one-connection pool: SQLite has one writer anyway, and queueing
+// in Go is kinder than spinning on the busy handler.
+func openSQLite(path string) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("db: cannot create directory for %s: %w", path, err)
+		}
+	}
+	// Create the file readable by its owner only: it holds password hashes and
+	// classified records. SQLite keeps the mode for its -wal and -shm files.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("db: cannot open %s: %w", path, err)
+	}
+	f.Close()
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)"
+	base := "file:" + (&url.URL{Path: path}).EscapedPath()
+	write, err := sql.Open("sqlite", base+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	read, err := sql.Open("sqlite", base+"?"+pragmas+"&_pragma=query_only(ON)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	read.SetMaxOpenConns(8)
+	return &DB{Dialect: SQLite, write: write, read: read, path: path, display: path}, nil
+}
+
+func openPostgres(dsn string, opt Options) (*DB, error) {
+	maxOpen := opt.MaxOpenConns
+	if maxOpen == 0 {
+		maxOpen = 20
+	}
+	open := func(dsn string) (*sql.DB, error) {
+		p, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("db: open %s: %w", redact(dsn), err)
+		}
+		p.SetMaxOpenConns(maxOpen)
+		p.SetMaxIdleConns(maxOpen / 2)
+		p.SetConnMaxLifetime(30 * time.Minute)
+		return p, nil
+	}
+	write, err := open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	read := write
+	if opt.ReadReplica != "" {
+		if read, err = open(opt.ReadReplica); err != nil {
+			write.Close()
+			return nil, err
+		}
+	}
+	return &DB{Dialect: Postgres, write: write, read: read, display: redact(dsn)}, nil
+}
+
+// redact removes the password from a URL for logs and errors.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
+}
+
+// String names the database without secrets.
+func (d *DB) String() string { return string(d.Dialect) + " " + d.display }
+
+// Path returns the SQLite file, or "" on PostgreSQL.
+func (d *DB) Path() string { return d.path }
+
+// Close closes both pools.
+func (d *DB) Close() error {
+	err := d.write.Close()
+	if d.read != d.write {
+		err = errors.Join(err, d.read.Close())
+	}
+	return err
+}
+
+// Ping checks that the primary answers; /readyz uses it.
+func (d *DB) Ping(ctx context.Context) error { return d.write.PingContext(ctx) }
+
+// Primary returns the write pool, for the few callers (backups, tests, tools)
+// that need the raw handle.
+func (d *DB) Primary() *sql.DB { return d.write }
+
+type txKey struct{}
+
+// Tx runs fn in a transaction carried by ctx. A nested call joins the outer
+// transaction; the outermost one commits if fn returns nil and rolls back
+// otherwise (also on panic), so a failed request leaves nothing half-written.
+func (d *DB) Tx(ctx context.Context, fn func(ctx context.Context) error) (err error) {
+	if _, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(ctx)
+	}
+	tx, err := d.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if err = fn(context.WithValue(ctx, txKey{}, tx)); err != nil {
+		return err
+	}
+	if err = tx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", err)
+	}
+	return nil
+}
+
+// InTx reports whether ctx carries a transaction.
+func InTx(ctx context.Context) bool {
+	_, ok := ctx.Value(txKey{}).(*sql.Tx)
+	return ok
+}
+
+// W returns where writes go: the transaction in ctx, else the primary.
+func (d *DB) W(ctx context.Context) Querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return d.write
+}
+
+// R returns where reads go: the transaction in ctx (so a transaction sees its
+// own writes), else the read pool (a replica on PostgreSQL, when configured).
+func (d *DB) R(ctx context.Context) Querier {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return d.read
+}
+
+// IsUniqueViolation reports whether err is a unique-constraint failure on either engine.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		// SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+		return se.Code() == 2067 || se.Code() == 1555
+	}
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}

@@ -1,0 +1,53 @@
+package people
+
+import (
+	"strings"
+	"time"
+
+	"plenum/internal/audit"
+	"plenum/internal/date"
+	"plenum/internal/db"
+	"plenum/internal/org"
+	"plenum/internal/problem"
+	"plenum/internal/vn"
+)
+
+// Store reads and changes persons and posts.
+type Store struct {
+	db    *db.DB
+	log   *audit.Log
+	units *org.Store
+	now   func() time.Time
+}
+
+// New returns the people store of d; units is the organisation the posts
+// belong to.
+func New(d *db.DB, log *audit.Log, units *org.Store) *Store {
+	return &Store{db: d, log: log, units: units, now: time.Now}
+}
+
+// today is the default "as of" date.
+func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+
+// clean normalises text as Plenum stores it and collapses white space.
+func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
+
+// dmy formats a date for messages: 01/07/2025.
+func dmy(d date.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time(time.UTC).Format("02/01/2006")
+}
+
+func conflict(field, key string, args ...any) error {
+	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
+}
+
+func notFound(field, key string) error {
+	return &problem.Error{Code: problem.NotFound, Fields: []problem.Field{{Name: field, Key: key}}}
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,84 @@
+// Package web serves Plenum's pages: server-rendered HTML from embedded
+// templates, with every asset embedded too. Handlers are thin: they read the
+// request, call a store, and render; permissions are declared in routes.go
+// and checked by the router, never here.
+package web
+
+import (
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"plenum/internal/app"
+	"plenum/internal/auth"
+	"plenum/internal/problem"
+	"plenum/internal/router"
+)
+
+// Options configure the pages.
+type Options struct {
+	Cookies    router.Cookies
+	TrustProxy bool
+	Location   *time.Location // for displaying times; default Asia/Ho_Chi_Minh (UTC+7)
+}
+
+// Handler serves the pages.
+type Handler struct {
+	app    *app.App
+	opt    Options
+	tpl    templates
+	assets assets
+	loc    *time.Location
+	log    *slog.Logger
+}
+
+// New parses the templates (panicking on a broken one: a start-up failure,
+// not a runtime one) and returns the page handler.
+func New(a *app.App, opt Options) *Handler {
+	h := &Handler{app: a, opt: opt, assets: loadAssets(), log: a.Log, loc: opt.Location}
+	if h.loc == nil {
+		h.loc = time.FixedZone("ICT", 7*3600) // Vietnam has no daylight saving time
+	}
+	h.tpl = parseTemplates(template.FuncMap{
+		"seq": func(n int) []int { return make([]int, n) },
+	})
+	return h
+}
+
+// Register adds the pages to mux and returns the router, whose route list the
+// tests walk.
+func (h *Handler) Register(mux *http.ServeMux) *router.Router {
+	rt := router.New(mux, h.renderError)
+	h.routes(rt)
+	return rt
+}
+
+// renderError shows an error as a page. Someone who is not signed in is sent
+// to the sign-in page and brought back afterwards.
+func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	if problem.Is(err, problem.Unauthorized) && r.Method == http.MethodGet {
+		flash := ""
+		if p, _ := problem.As(err); p != nil && p.Key != "" {
+			flash = p.Key
+		}
+		redirect(w, r, "/signin?next="+urlQueryEscape(r.URL.RequestURI()), flash)
+		return
+	}
+	status, _ := router.Status(err)
+	p := router.Safe(r, h.log, err)
+	page := &Page{Title: p.Message(router.Lang(r)), Data: p}
+	if rerr := h.render(w, r, status, "error", page); rerr != nil {
+		h.log.Error("render error page", "err", rerr)
+		http.Error(w, p.Message(router.Lang(r)), status)
+	}
+}
+
+// requireSelfOr checks that the principal is id, or holds perm.
+func requireSelfOr(r *http.Request, id int64, perm auth.Permission) error {
+	p := router.Principal(r)
+	if p.User.ID == id || p.Can(perm) {
+		return nil
+	}
+	return problem.ErrNotFound
+}
