@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -121,14 +120,6 @@ func lower(s string) string {
 		return string(appendLower(make([]byte, 0, len(s)), s))
 	}
 	return s
-}
-
-// spaced reports whether tokens i and i+1 are separated by white space only.
-func spaced(s string, toks []token, i int) bool {
-	if i+1 >= len(toks) {
-		return false
-	}
-	return strings.TrimSpace(s[toks[i].end:toks[i+1].start]) == "" && toks[i].end < toks[i+1].start
 }
 
 // phrases is a set of multi-word phrases matched on token keys, longest first.

@@ -37,6 +37,9 @@ func TestDistricts(t *testing.T) {
 	if d := LookupDistrict("Chiêm Hoá"); len(d) != 1 || d[0].Province != "Tuyên Quang" || d[0].Kind != "huyện" {
 		t.Errorf("Chiêm Hóa: %v", d)
 	}
+	if d := Districts("Bắc Kạn"); len(d) != 8 {
+		t.Errorf("Bắc Kạn has %d district-level units, want 8: %v", len(d), d)
+	}
 	if d := LookupDistrict("Châu Thành"); len(d) < 5 {
 		t.Errorf("Châu Thành is in many provinces: %v", d)
 	}

@@ -151,16 +151,9 @@ type District struct {
 	Province string // the old province it belongs to
 }
 
-// Place is what a name may denote: a province (old or new) or a district.
-type Place struct {
-	Province *Province // set for a province
-	District *District // set for a district
-	Old      bool      // the province is one of the 63 before 2025 (only when not kept after)
-}
-
 type index struct {
-	provinces map[string][]Place // by key of the name
-	districts map[string][]Place
+	provinces map[string]*Province // by key of the name; a new province before an old namesake
+	districts map[string][]*District
 	old, new  map[string]*Province
 	all       []District // districts with the province spelt as in Before2025
 }
@@ -173,7 +166,7 @@ var (
 func load() *index {
 	idxOnce.Do(func() {
 		idx = index{
-			provinces: map[string][]Place{}, districts: map[string][]Place{},
+			provinces: map[string]*Province{}, districts: map[string][]*District{},
 			old: map[string]*Province{}, new: map[string]*Province{},
 		}
 		for i := range Before2025 {
@@ -183,12 +176,12 @@ func load() *index {
 		for i := range After2025 {
 			p := &After2025[i]
 			idx.new[Key(p.Name)] = p
-			idx.provinces[Key(p.Name)] = append(idx.provinces[Key(p.Name)], Place{Province: p})
+			idx.provinces[Key(p.Name)] = p
 		}
 		for i := range Before2025 {
 			p := &Before2025[i]
 			if _, kept := idx.new[Key(p.Name)]; !kept {
-				idx.provinces[Key(p.Name)] = append(idx.provinces[Key(p.Name)], Place{Province: p, Old: true})
+				idx.provinces[Key(p.Name)] = p
 			}
 		}
 		// "Thừa Thiên - Huế" and "Huế" name the same province before 2025.
@@ -199,7 +192,7 @@ func load() *index {
 		for i, d := range districts {
 			d.Province = idx.old[Key(d.Province)].Name
 			idx.all[i] = d
-			idx.districts[Key(d.Name)] = append(idx.districts[Key(d.Name)], Place{District: &idx.all[i]})
+			idx.districts[Key(d.Name)] = append(idx.districts[Key(d.Name)], &idx.all[i])
 		}
 	})
 	return &idx
@@ -208,11 +201,11 @@ func load() *index {
 // LookupProvince finds a province by name, old or new; ok is false for an
 // unknown name. A name of both lists ("Thái Nguyên") gives the new province.
 func LookupProvince(name string) (Province, bool) {
-	ps := load().provinces[Key(name)]
-	if len(ps) == 0 {
+	p, ok := load().provinces[Key(name)]
+	if !ok {
 		return Province{}, false
 	}
-	return *ps[0].Province, true
+	return *p, true
 }
 
 // OldProvince finds a province of the 63 before 1 July 2025.
@@ -260,8 +253,8 @@ func MergedFrom(name string) []string {
 // such as "Châu Thành" is shared by several provinces.
 func LookupDistrict(name string) []District {
 	var out []District
-	for _, p := range load().districts[Key(name)] {
-		out = append(out, *p.District)
+	for _, d := range load().districts[Key(name)] {
+		out = append(out, *d)
 	}
 	return out
 }
