@@ -35,12 +35,20 @@ var relatedMarkers = []string{
 // taken for chrome; longer lines are paragraphs that use the word.
 const chromeLineMax = 100
 
+// chromeWordsMax is the number of words up to which a line with a chrome
+// marker anywhere in it is chrome ("Tăng cỡ chữ Giảm cỡ chữ"); a longer line
+// is chrome only when it starts with the marker ("Bản quyền thuộc …"), so
+// that a short sentence of the article ("Đồng chí chia sẻ niềm vui với các
+// đại biểu.") stays.
+const chromeWordsMax = 8
+
 func isChrome(key string) bool {
 	if utf8.RuneCountInString(key) > chromeLineMax {
 		return false
 	}
+	few := len(strings.Fields(key)) <= chromeWordsMax
 	for _, m := range chromeMarkers {
-		if strings.Contains(key, m) {
+		if strings.HasPrefix(key, m) || few && strings.Contains(key, m) {
 			return true
 		}
 	}

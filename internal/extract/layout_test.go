@@ -44,6 +44,12 @@ func TestLayout(t *testing.T) {
 			bodyLines:   1,
 		},
 		{
+			name:      "a short sentence with a chrome word stays",
+			page:      "Gặp mặt các đại biểu tiêu biểu của tỉnh\n" + lead + "\nNhiều đại biểu đã chia sẻ kinh nghiệm quý trong công tác.",
+			title:     "Gặp mặt các đại biểu tiêu biểu của tỉnh",
+			bodyLines: 2,
+		},
+		{
 			name:      "excerpt without a headline",
 			page:      "tiếp tục thực hiện các nhiệm vụ đã đề ra. " + lead,
 			bodyLines: 1,
