@@ -78,6 +78,31 @@ func TestPeople(t *testing.T) {
 			text: "Giao Sở Y tế chủ trì, phối hợp với các đơn vị. Đồng chí Bí thư Tỉnh ủy yêu cầu khẩn trương thực hiện.",
 		},
 		{
+			name: "lower-case delegation, post of a body of the Assembly",
+			text: "Tới dự có đồng chí Y Thanh Hà Niê Kđăm, Ủy viên Trung ương Đảng, Chủ tịch Hội đồng Dân tộc của Quốc hội; đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh.",
+			people: []person{
+				{"Y Thanh Hà Niê Kđăm", []string{"Ủy viên Trung ương Đảng", "Chủ tịch Hội đồng Dân tộc của Quốc hội"}},
+				{"Nguyễn Văn An", []string{"Bí thư Tỉnh ủy", "Trưởng đoàn ĐBQH tỉnh"}},
+			},
+		},
+		{
+			name: "post in parentheses, rank before the name, commune after its level",
+			text: "Ông Trần Công (Giám đốc Sở Y tế) cho biết tình hình. Thiếu tướng Trần Khánh, Giám đốc Công an tỉnh báo cáo. Đồng chí Hoàng Văn Giang - Bí thư Đảng ủy xã Tân Lập - phát biểu.",
+			people: []person{
+				{"Trần Công", []string{"Giám đốc Sở Y tế"}},
+				{"Trần Khánh", []string{"Giám đốc Công an tỉnh"}},
+				{"Hoàng Văn Giang", []string{"Bí thư Đảng ủy xã Tân Lập"}},
+			},
+		},
+		{
+			name: "two people joined by và, posts before names",
+			text: "Chủ tịch UBND tỉnh Nguyễn Văn Thi và Phó Chủ tịch UBND tỉnh Lê Ngọc Châu dự hội nghị.",
+			people: []person{
+				{"Nguyễn Văn Thi", []string{"Chủ tịch UBND tỉnh"}},
+				{"Lê Ngọc Châu", []string{"Phó Chủ tịch UBND tỉnh"}},
+			},
+		},
+		{
 			name: "former post",
 			text: "Đồng chí Triệu Đức Long, nguyên Bí thư Tỉnh ủy, đã dự buổi gặp mặt.",
 			people: []person{

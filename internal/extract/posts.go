@@ -137,6 +137,16 @@ func parsePost(toks []token, i int) int {
 				j++ // "Trung tâm Văn hóa và Thể thao"
 				continue
 			}
+			if e, _ := bodies.match(toks, j); e > j+1 {
+				j, known, lower = e, true, 0 // "Trưởng đoàn ĐBQH tỉnh"
+				continue
+			}
+			if t.key == "của" && j+1 < len(toks) && toks[j+1].upper {
+				if e, _ := bodies.match(toks, j+1); e > j+1 {
+					j, known, lower = e, true, 0 // "Hội đồng Dân tộc của Quốc hội"
+					continue
+				}
+			}
 			if e, _ := stops.match(toks, j); e > j || t.digit || known {
 				break
 			}
