@@ -44,8 +44,30 @@ func (d *doc) dates(a *Article, p page, l layout, opts Options) {
 			}
 			return
 		}
+		// "Sáng nay", "Chiều qua": a day counted from the publication date.
+		if a.Published.IsZero() {
+			continue
+		}
+		for i := 0; i+1 < len(para.toks); i++ {
+			if !partsOfDay[para.toks[i].key] {
+				continue
+			}
+			switch para.toks[i+1].key {
+			case "nay":
+				a.EventDate = a.Published
+			case "qua":
+				a.EventDate = a.Published.AddDays(-1)
+			default:
+				continue
+			}
+			a.note(fmt.Sprintf("event_date: %q counted from the publication date", para.tokText(i, i+2)))
+			return
+		}
 	}
 }
+
+// partsOfDay are the words of "sáng nay", "chiều qua", "hôm nay".
+var partsOfDay = keySet([]string{"sáng", "trưa", "chiều", "tối", "đêm", "hôm"})
 
 // firstDay is the first full day named in a line.
 func firstDay(text string, ref date.Date) (date.Date, bool) {

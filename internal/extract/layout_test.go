@@ -86,6 +86,23 @@ func TestLayout(t *testing.T) {
 	}
 }
 
+func TestEventDate(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Tiêu đề\n11/10/2021\nSáng 11/10, Tỉnh ủy tổ chức hội nghị sơ kết công tác quý III và bàn nhiệm vụ quý IV năm 2021.", "2021-10-11"},
+		{"Tiêu đề\n11/10/2021\nSáng nay, Tỉnh ủy tổ chức hội nghị sơ kết công tác quý III và bàn nhiệm vụ quý IV năm 2021.", "2021-10-11"},
+		{"Tiêu đề\n11/10/2021\nChiều qua, Tỉnh ủy tổ chức hội nghị sơ kết công tác quý III và bàn nhiệm vụ quý IV năm 2021.", "2021-10-10"},
+		// The year of a day written without one, from the latest full date.
+		{"Tiêu đề\nChiều 18/02, Tỉnh ủy quán triệt Kế hoạch số 147-KH/TU ngày 14/01/2022 của Ban Chấp hành Đảng bộ tỉnh.", "2022-02-18"},
+		// No day in the first paragraphs: no event date.
+		{"Tiêu đề\nTỉnh ủy tổ chức hội nghị quán triệt nghị quyết của Trung ương với nhiều nội dung quan trọng.", ""},
+	}
+	for _, tc := range tests {
+		if got := Extract(tc.text, Options{}).EventDate.String(); got != tc.want {
+			t.Errorf("%q: event date %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestProvince(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Tin\nSáng 5/3, UBND tỉnh Hà Giang họp phiên thường kỳ để bàn về phát triển kinh tế và nhiều nội dung khác.", "Hà Giang"},
