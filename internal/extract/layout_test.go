@@ -111,6 +111,7 @@ func TestProvince(t *testing.T) {
 		{"Tin\nSáng 5/9/2025, đoàn công tác về huyện Xín Mần kiểm tra tình hình khắc phục hậu quả mưa lũ trên địa bàn.", "Tuyên Quang"},
 		// A province named once in passing decides nothing.
 		{"Tin\nSáng 5/3, đoàn đại biểu đã đến thăm Hà Nội và làm việc với một số cơ quan trung ương về nhiều nội dung.", ""},
+		{"Tin\nSáng 5/3, Thành ủy TP. Việt Trì tổ chức hội nghị sơ kết công tác quý I năm 2024 và nhiều nội dung khác.", "Phú Thọ"},
 		// Châu Thành is a district of many provinces.
 		{"Tin\nSáng 5/3, Huyện ủy Châu Thành tổ chức hội nghị sơ kết công tác quý I năm 2024 và nhiều nội dung khác.", ""},
 	}

@@ -86,6 +86,9 @@ func (d *doc) province(a *Article) {
 			}
 			lv, _ := provinceLevels.match(toks, i)
 			dv, _ := districtLevels.match(toks, i)
+			if toks[i].key == "tp" && i+1 < len(toks) && toks[i+1].key == "." {
+				lv, dv = i+2, i+2 // "TP. Hồ Chí Minh", "TP. Việt Trì"
+			}
 			at := max(lv, dv)
 			if at > i && at < len(toks) && toks[at].upper {
 				if lv > i {
