@@ -50,14 +50,13 @@ func meetingBodyStrings() []string {
 
 // meetingAt is a meeting named in a paragraph.
 type meetingAt struct {
-	para      int
-	noun      int // first token of "Hội nghị", "Kỳ họp", …
-	nounEnd   int // token after it
-	body      [2]int
-	form      gazetteer.MeetingBodyForm
-	congress  bool
-	hasBody   bool
-	nounIsDoc bool
+	para     int
+	noun     int // first token of "Hội nghị", "Kỳ họp", …
+	nounEnd  int // token after it
+	body     [2]int
+	form     gazetteer.MeetingBodyForm
+	congress bool
+	hasBody  bool
 }
 
 func (d *doc) meeting(a *Article) {
@@ -121,7 +120,7 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 	found := false
 	for i := range toks {
 		e, _ := meetingNouns.match(toks, i)
-		if e == i || d.citesDocument(toks, i) || (toks[i].key == "đại" && !toks[i].upper) {
+		if e == i || citesDocument(toks, i) || (toks[i].key == "đại" && !toks[i].upper) {
 			continue // a document's source, or congresses in general ("các kỳ đại hội")
 		}
 		m := meetingAt{para: pi, noun: i, nounEnd: e, congress: toks[i].key == "đại"}
@@ -220,7 +219,7 @@ func matchBodyName(toks []token, i int) (int, int) {
 
 // citesDocument reports whether the meeting noun at i names the source of a
 // document ("Nghị quyết Đại hội", "Kết luận Hội nghị") rather than an event.
-func (d *doc) citesDocument(toks []token, i int) bool {
+func citesDocument(toks []token, i int) bool {
 	return i > 0 && documentBefore[toks[i-1].key]
 }
 
