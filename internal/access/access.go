@@ -19,6 +19,7 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/db"
+	"plenum/internal/org"
 	"plenum/internal/problem"
 )
 
@@ -74,11 +75,7 @@ func (s *Store) Viewer(ctx context.Context, p auth.Principal) (Viewer, error) {
 
 // lineage is the unit and every unit that merged or split into it, transitively.
 func (s *Store) lineage(ctx context.Context, unitID int64) ([]int64, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, `WITH RECURSIVE l(id) AS (
-			SELECT CAST($1 AS BIGINT)
-			UNION
-			SELECT us.predecessor_id FROM unit_successions us JOIN l ON us.successor_id = l.id)
-		SELECT id FROM l`, unitID)
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT id FROM `+org.LineageSubquery("$1")+` AS l`, unitID)
 	if err != nil {
 		return nil, fmt.Errorf("access: lineage of unit %d: %w", unitID, err)
 	}

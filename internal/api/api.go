@@ -4,7 +4,6 @@
 package api
 
 import (
-	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,8 +18,7 @@ import (
 	"plenum/internal/router"
 )
 
-//go:embed openapi.json
-var openapi []byte
+var openapi = buildOpenAPI()
 
 // Handler serves the API.
 type Handler struct {

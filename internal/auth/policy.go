@@ -74,12 +74,25 @@ const (
 	// SignedIn marks routes open to any signed-in user (home, own profile, own tokens).
 	SignedIn Permission = "signed_in"
 
-	OrgRead     Permission = "org.read"
-	OrgWrite    Permission = "org.write"
-	PeopleRead  Permission = "people.read"
-	PeopleWrite Permission = "people.write"
-	UsersManage Permission = "users.manage"
-	AuditRead   Permission = "audit.read"
+	OrgRead          Permission = "org.read"
+	OrgWrite         Permission = "org.write"
+	PeopleRead       Permission = "people.read"
+	PeopleWrite      Permission = "people.write"
+	UsersManage      Permission = "users.manage"
+	AuditRead        Permission = "audit.read"
+	DocumentsRead    Permission = "documents.read"
+	DocumentsWrite   Permission = "documents.write"
+	ConferencesRead  Permission = "conferences.read"
+	ConferencesWrite Permission = "conferences.write"
+	NewsEdit         Permission = "news.edit"    // draft and edit portal articles
+	TasksRead        Permission = "tasks.read"   // tasks the reader may see
+	TasksWrite       Permission = "tasks.write"  // assign, change, cancel tasks
+	TasksReport      Permission = "tasks.report" // report progress on one's unit's tasks
+	IndicatorsRead   Permission = "indicators.read"
+	IndicatorsWrite  Permission = "indicators.write" // define indicators and targets
+	IndicatorsEnter  Permission = "indicators.enter" // enter values for one's unit
+	DashboardRead    Permission = "dashboard.read"
+	Ingest           Permission = "ingest" // read articles into proposed records and confirm them
 	// TokensManage is creating API tokens for oneself: every role may, but
 	// never with a token — a token cannot mint a longer-lived or wider one.
 	TokensManage Permission = "tokens.manage"
@@ -87,12 +100,16 @@ const (
 
 // grants is the policy: what each role may do.
 var grants = map[Role][]Permission{
-	RoleAdmin:  {OrgRead, OrgWrite, PeopleRead, PeopleWrite, UsersManage, AuditRead},
-	RoleOffice: {OrgRead, OrgWrite, PeopleRead, PeopleWrite},
-	RoleLeader: {OrgRead, PeopleRead},
-	RoleUnit:   {OrgRead, PeopleRead},
-	RoleEditor: {OrgRead, PeopleRead},
-	RoleReader: {OrgRead, PeopleRead},
+	RoleAdmin: {OrgRead, OrgWrite, PeopleRead, PeopleWrite, UsersManage, AuditRead,
+		DocumentsRead, DocumentsWrite, ConferencesRead, ConferencesWrite, NewsEdit,
+		TasksRead, TasksWrite, TasksReport, IndicatorsRead, IndicatorsWrite, IndicatorsEnter, DashboardRead, Ingest},
+	RoleOffice: {OrgRead, OrgWrite, PeopleRead, PeopleWrite,
+		DocumentsRead, DocumentsWrite, ConferencesRead, ConferencesWrite, NewsEdit,
+		TasksRead, TasksWrite, TasksReport, IndicatorsRead, IndicatorsWrite, IndicatorsEnter, DashboardRead, Ingest},
+	RoleLeader: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, TasksRead, IndicatorsRead, DashboardRead},
+	RoleUnit:   {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, TasksRead, TasksReport, IndicatorsRead, IndicatorsEnter},
+	RoleEditor: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, NewsEdit},
+	RoleReader: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead},
 }
 
 // RoleCan reports whether role r is granted p.

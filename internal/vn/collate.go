@@ -38,8 +38,12 @@ import (
 // value are dropped, which keeps the keys of lower-case text without tones
 // as short as the text. Byte order of keys is the order Compare gives, in
 // Go, in SQLite (BINARY) and in PostgreSQL (COLLATE "C"). The weights come
-// from this file and letters.go only, never from a library's tables: keys
-// stored in a database stay valid across upgrades.
+// from this file and letters.go only, never from a collation library's
+// tables, so keys stored in a database stay valid across upgrades. Only
+// characters outside the alphabet and ASCII lean on Unicode data (NFC and
+// NFD, letter categories and lower case), which Unicode keeps stable for
+// assigned characters but for rare changes such as the Georgian capitals
+// of Unicode 11; a key holding such a character may then need recomputing.
 //
 // Level-1 weights:
 //

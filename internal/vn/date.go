@@ -8,7 +8,7 @@ import (
 )
 
 // PartOfDay is the part of the day a text names with a date: "Sáng 11/10",
-// "Chiều ngày 18/02".
+// "Chiều ngày 18/02". The zero value means the text names none.
 type PartOfDay uint8
 
 // The parts of the day, in the order they come.

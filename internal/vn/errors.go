@@ -14,6 +14,7 @@ type ParseError struct {
 	Found    string // the text found at Pos; empty at the end of the input
 }
 
+// Error formats the error as in the example above.
 func (e *ParseError) Error() string {
 	if e.Found == "" {
 		return fmt.Sprintf("vn: at byte %d: expected %s, found end of text", e.Pos, e.Expected)

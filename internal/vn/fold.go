@@ -160,11 +160,18 @@ func AppendFold(dst []byte, s string) []byte {
 			space = len(dst) > start
 			continue
 		}
+		// A rune of another script may fold to nothing (a lone combining
+		// mark): then the pending space stays pending.
+		mark := len(dst)
 		if space {
 			dst = append(dst, ' ')
+		}
+		n := len(dst)
+		if dst = appendFoldRune(dst, r); len(dst) == n {
+			dst = dst[:mark]
+		} else {
 			space = false
 		}
-		dst = appendFoldRune(dst, r)
 	}
 	return dst
 }

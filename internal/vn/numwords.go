@@ -47,6 +47,8 @@ var scaleWords = map[string]int{"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "t�
 // "không" (0) up to 999 999 999 999: "năm" is 5, "mười lăm" 15, "hai mươi
 // mốt" 21, "một trăm linh năm" and "một trăm lẻ năm" 105, "hai nghìn không
 // trăm hai mươi" 2020. Case, tone placement and spacing do not matter.
+// "tư" is 4 only after "mươi", "mười" or "linh" (alone it is an ordinal,
+// see ParseOrdinal), and 5 after "mười" or "mươi" is "lăm", never "năm".
 func ParseNumberWords(s string) (int, error) {
 	t := newTokens(s)
 	n, next, err := t.numberWords(0)

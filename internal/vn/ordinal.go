@@ -15,6 +15,7 @@ const (
 	OrdinalTerm
 )
 
+// String returns the words that introduce the ordinal: "lần thứ", "thứ", "khóa".
 func (k OrdinalKind) String() string {
 	switch k {
 	case OrdinalTimes:

@@ -149,6 +149,9 @@ func FindPeriods(text string, ref date.Date) []PeriodMatch {
 	p := newDateParser(text, ref, true)
 	var found []PeriodMatch
 	for i := 0; i < len(p.toks); i++ {
+		if !p.startsPeriod(i) {
+			continue
+		}
 		per, next, err := p.period(i)
 		if err != nil || !p.standsAlone(i, next) {
 			continue
@@ -173,6 +176,21 @@ func (p *dateParser) standsAlone(i, next int) bool {
 		return false
 	}
 	return true
+}
+
+// startsPeriod reports whether a date or period can start at token i:
+// whether it is a number or one of the words period looks for. It spares
+// the finder building an error for every other token.
+func (p *dateParser) startsPeriod(i int) bool {
+	t := p.toks[i]
+	if t.kind == tokNumber {
+		return true
+	}
+	switch t.key {
+	case "ngày", "tháng", "quý", "năm", "nhiệm", "giai":
+		return true
+	}
+	return partOfDay(t.key) != 0
 }
 
 // period reads a day or period starting at token i and returns it with

@@ -28,7 +28,7 @@ type token struct {
 
 // tokenize splits s into tokens.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/6+1) // about one token in six bytes of Vietnamese prose
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -63,6 +63,9 @@ func tokenize(s string) []token {
 // isSpaceRune reports whether r separates tokens: white space and the
 // runes Normalize turns into spaces or line breaks.
 func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiFold[r] == ' '
+	}
 	if c := specialRune(r); c == ' ' || c == '\n' {
 		return true
 	}
@@ -72,6 +75,12 @@ func isSpaceRune(r rune) bool {
 // isWordRune reports whether r belongs to a word: letters, combining marks,
 // and the invisible joiners Normalize drops.
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return isASCIILetter(byte(r))
+	case lookupLetter(r).index != 0:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || specialRune(r) == -1
 }
 

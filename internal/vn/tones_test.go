@@ -53,6 +53,9 @@ func TestModernTones(t *testing.T) {
 		{"của", "của"},
 		{"mùa", "mùa"},
 		{"giữa", "giữa"},
+		{"già", "già"}, // gi is a consonant: the rhyme is a
+		{"gìn", "gìn"},
+		{"giặt", "giặt"},
 		{"thuở", "thuở"},
 		{"hoặc", "hoặc"},
 		{"qúy", "qúy"},   // a mark on the u of qu is not a placement style
