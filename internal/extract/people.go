@@ -193,21 +193,27 @@ func (d *doc) morePosts(m *mention) {
 	m.end = end
 }
 
-// chairs marks the people stated to chair (or preside over) the event: named in the same
-// sentence as "chủ trì", before it ("A, P1 chủ trì hội nghị"; "Các đồng chí:
-// A; B; C chủ trì") or after it ("Chủ trì hội nghị có các đồng chí: A; B").
-// "chủ trì" of a unit leading a task ("Sở Y tế chủ trì, phối hợp") names no
-// person and is passed over.
+// chairs marks the people stated to chair the event: named in the same
+// sentence as "chủ trì" (or "chủ tọa" of a session), before it ("A, P1 chủ
+// trì hội nghị"; "Các đồng chí: A; B; C chủ trì") or after it when it opens
+// the sentence ("Chủ trì hội nghị có các đồng chí: A; B"), and the presidium
+// of a congress ("Đoàn Chủ tịch Đại hội gồm các đồng chí: …"). "chủ trì" of
+// a unit leading a task ("Sở Y tế chủ trì, phối hợp") names no person and is
+// passed over.
 func (d *doc) chairs(a *Article, index map[string]int) {
 	seen := map[string]bool{}
 	for pi := range d.paras {
 		p := &d.paras[pi]
 		for c := 0; c+1 < len(p.toks); c++ {
-			if p.toks[c].key != "chủ" || p.toks[c+1].key != "trì" && p.toks[c+1].key != "tọa" {
-				continue // "chủ trì", or "chủ tọa" (presiding over a session)
+			presidium := c+2 < len(p.toks) && p.toks[c].key == "đoàn" && p.toks[c].upper && p.toks[c+1].key == "chủ" && p.toks[c+2].key == "tịch"
+			if !presidium && (p.toks[c].key != "chủ" || p.toks[c+1].key != "trì" && p.toks[c+1].key != "tọa") {
+				continue // "chủ trì", "chủ tọa" (presiding over a session), "Đoàn Chủ tịch"
 			}
 			s, e := p.sentenceBounds(c)
 			opener := c == s || (c == s+1 && p.toks[s].key == "đồng")
+			if presidium && !opener {
+				continue // only "Đoàn Chủ tịch Đại hội gồm các đồng chí: …" names the presidium
+			}
 			for _, m := range d.mentions {
 				if m.para != pi || m.listStart < s || m.end > e {
 					continue

@@ -74,6 +74,15 @@ func TestPeople(t *testing.T) {
 			chairs: []string{"Lò Văn Sinh", "Quàng Thị Mai"},
 		},
 		{
+			name: "the presidium of a congress",
+			text: "Đoàn Chủ tịch Đại hội gồm các đồng chí: Lê Văn Hòa, Bí thư Huyện ủy; Đào Thị Mơ, Phó Bí thư Thường trực Huyện ủy.",
+			people: []person{
+				{"Lê Văn Hòa", []string{"Bí thư Huyện ủy"}},
+				{"Đào Thị Mơ", []string{"Phó Bí thư Thường trực Huyện ủy"}},
+			},
+			chairs: []string{"Lê Văn Hòa", "Đào Thị Mơ"},
+		},
+		{
 			name: "unit leading a task is not a chair",
 			text: "Giao Sở Y tế chủ trì, phối hợp với các đơn vị. Đồng chí Bí thư Tỉnh ủy yêu cầu khẩn trương thực hiện.",
 		},
