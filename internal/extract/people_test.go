@@ -112,6 +112,14 @@ func TestPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "a commune that starts like a surname",
+			text: "Đồng chí Lù Văn Páo, Bí thư Đảng ủy xã Hà Hiệu, phát biểu. Bí thư Đảng ủy xã Tân Lập Nguyễn Thị Hoa báo cáo.",
+			people: []person{
+				{"Lù Văn Páo", []string{"Bí thư Đảng ủy xã Hà Hiệu"}},
+				{"Nguyễn Thị Hoa", []string{"Bí thư Đảng ủy xã Tân Lập"}},
+			},
+		},
+		{
 			name: "former post",
 			text: "Đồng chí Triệu Đức Long, nguyên Bí thư Tỉnh ủy, đã dự buổi gặp mặt.",
 			people: []person{

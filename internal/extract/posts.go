@@ -127,10 +127,7 @@ func parsePost(toks []token, i int) int {
 		if !t.upper {
 			if e, _ := levels.match(toks, j); e > j {
 				j, known, lower = e, true, 0
-				// A place after its level word: "huyện Chiêm Hóa".
-				if e, _ := places.match(toks, j); e > j && toks[j].upper {
-					j = e
-				}
+				j = placeAfterLevel(toks, j) // "huyện Chiêm Hóa", "xã Tân Lập"
 				continue
 			}
 			if t.key == "và" && j+1 < len(toks) && continuesName(toks, j+1) {
@@ -170,6 +167,35 @@ func parsePost(toks []token, i int) int {
 		j, known, lower = j+1, false, 0
 	}
 	return j
+}
+
+// placeAfterLevel returns the end of the place name that follows a level
+// word at token i ("huyện Chiêm Hóa", "xã Hà Hiệu"), or i. Provinces and
+// districts are known; a commune is not, and its name is told from the
+// name of a person that may follow it by length: most communes have two
+// syllables, most people three, and a person's name starts with a surname.
+func placeAfterLevel(toks []token, i int) int {
+	if i >= len(toks) || !toks[i].upper {
+		return i
+	}
+	if e, _ := places.match(toks, i); e > i {
+		return e
+	}
+	run := i
+	for run < len(toks) && isNameSyllable(toks[run]) && (run == i || toks[run].start == toks[run-1].end+1) {
+		run++
+	}
+	switch n := run - i; {
+	case n == 2, n == 3 && !surnames[toks[i].key]:
+		return run
+	case n >= 4:
+		for k := i + 2; k <= run-2; k++ {
+			if surnames[toks[k].key] {
+				return k // "xã Tân Lập Nguyễn Văn A"
+			}
+		}
+	}
+	return i
 }
 
 // continuesName reports whether the word at i, after a comma or dash,
