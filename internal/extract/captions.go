@@ -50,6 +50,13 @@ var narrationWords = []string{
 	" tuy nhiên", " gồm ", " với sự", " có sự", " là ", " có ",
 }
 
+// cutEnds are words a caption never ends with but a sentence cut off in an
+// excerpt does.
+var cutEnds = keySet([]string{
+	"và", "của", "các", "những", "để", "với", "là", "cần", "phải", "được", "đã", "sẽ", "trong",
+	"theo", "cho", "có", "từ", "tại", "về", "nhằm", "như", "mà", "thì", "khi", "đến", "một",
+})
+
 // timeOpeners start the lead of a news report ("Sáng 11/10, …").
 var timeOpeners = []string{"sáng ", "chiều ", "tối ", "trưa ", "ngày ", "hôm nay", "hôm qua", "vừa qua", "trong ngày", "đêm "}
 
@@ -70,7 +77,7 @@ func isCaption(text, key string) bool {
 	if isPhotoCredit(key) {
 		return true
 	}
-	if runes > captionMax || !singleSentence(text) {
+	if runes > captionMax || !startsUpper(text) || !singleSentence(text) {
 		return false
 	}
 	switch text[len(text)-1] {
@@ -79,6 +86,9 @@ func isCaption(text, key string) bool {
 	}
 	if hasPrefixAny(key, timeOpeners) || hasPrefixAny(key, narrativeOpeners) || hasPrefixAny(key, []string{"-", "+", "•", "*"}) {
 		return false
+	}
+	if i := strings.LastIndexByte(key, ' '); i >= 0 && cutEnds[key[i+1:]] {
+		return false // a sentence cut off ("… các cấp ủy cần"), as excerpts end
 	}
 	// A line without final punctuation between paragraphs is a caption
 	// even when it has a verb of narration ("Đại biểu biểu quyết thông qua
@@ -96,7 +106,7 @@ func isCaption(text, key string) bool {
 	}
 	// "Bí thư Tỉnh ủy Nguyễn Văn A phát biểu tại hội nghị": a post and a
 	// name, then what the photo shows.
-	return startsUpper(text) && containsAny(key, sceneWords) && runes <= 200
+	return containsAny(key, sceneWords) && runes <= 200
 }
 
 // endsSentence reports whether text ends with final punctuation, possibly

@@ -35,6 +35,10 @@ func isLead(text string) bool {
 	if utf8.RuneCountInString(text) >= leadMinLen {
 		return true
 	}
+	// An excerpt may begin in the middle of a sentence: "các đại biểu …".
+	if r, _ := utf8.DecodeRuneInString(text); unicode.IsLower(r) || strings.HasPrefix(text, "…") || strings.HasPrefix(text, "...") {
+		return true
+	}
 	return endsSentence(text) && len(strings.Fields(text)) >= 10
 }
 

@@ -50,6 +50,11 @@ func TestLayout(t *testing.T) {
 			bodyLines: 2,
 		},
 		{
+			name:      "excerpt cut at both ends",
+			page:      "các đại biểu tập trung thảo luận.\n" + lead + "\nĐồng chí Bí thư nhấn mạnh, các cấp ủy cần",
+			bodyLines: 3,
+		},
+		{
 			name:      "excerpt without a headline",
 			page:      "tiếp tục thực hiện các nhiệm vụ đã đề ra. " + lead,
 			bodyLines: 1,
