@@ -67,7 +67,7 @@ func isRelatedMarker(key string) bool {
 
 // dateLineRE matches what a date/time line is made of: dates, times,
 // weekdays, "Cập nhật", "Ngày đăng", time zones and separators.
-var dateLineRE = regexp.MustCompile(`(?i)^(?:[\s|,:\-–/()]|(?:ngày |thời gian )?(?:cập nhật|đăng tải|đăng|xuất bản|phát hành)(?: lúc| ngày| vào)?|ngày|lúc|thời gian|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|thứ [2-7]|t[2-7]|cn|gmt\s*[+-]\s*\d+|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[:h]\d{2}(?::\d{2})?|sa|ch|am|pm|\d{1,2} tháng \d{1,2},? \d{4})+$`)
+var dateLineRE = regexp.MustCompile(`(?i)^(?:[\s|,:\-–/()]|(?:ngày |thời gian )?(?:cập nhật|đăng tải|đăng|xuất bản|phát hành)(?: lúc| ngày| vào)?|ngày|lúc|thời gian|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|thứ [2-7]|t[2-7]|cn|gmt\s*[+-]\s*\d+|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}[:h]\d{2}(?::\d{2})?|sa|ch|am|pm|\d{1,2} tháng \d{1,2}(?:,| năm)? \d{4})+$`)
 
 // isDateLine reports a line that holds only a date or time and its words.
 func isDateLine(s string) bool {

@@ -108,6 +108,22 @@ func TestEventDate(t *testing.T) {
 	}
 }
 
+func TestDateLines(t *testing.T) {
+	for _, line := range []string{
+		"11/10/2021", "Thứ Hai, 11/10/2021 08:30 (GMT+7)", "Cập nhật ngày: 04/12/2020 - 20:06",
+		"Ngày 11 tháng 10 năm 2021", "08:30 | 11-10-2021", "Đăng lúc: 08:30 - 11.10.2021",
+	} {
+		if !isDateLine(line) {
+			t.Errorf("%q is not read as a date line", line)
+		}
+	}
+	for _, line := range []string{"Năm 2021 đạt 15/25 chỉ tiêu", "Ngày hội đại đoàn kết 18/11"} {
+		if isDateLine(line) {
+			t.Errorf("%q is read as a date line", line)
+		}
+	}
+}
+
 func TestProvince(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Tin\nSáng 5/3, UBND tỉnh Hà Giang họp phiên thường kỳ để bàn về phát triển kinh tế và nhiều nội dung khác.", "Hà Giang"},
