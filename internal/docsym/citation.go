@@ -68,10 +68,34 @@ func FindCitations(text string) []Citation {
 	return out
 }
 
+// lawTitleMax is the number of words a law's title may have between "Luật"
+// and its number: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13".
+const lawTitleMax = 12
+
+// pastLawTitle skips the title of a law, from token i to the "số" before
+// its number, and returns where the number's "số" is; i if there is none.
+func pastLawTitle(toks []tok, i int) int {
+	for k := i; k < len(toks) && k < i+lawTitleMax; k++ {
+		switch {
+		case toks[k].kind != tokWord:
+			return i
+		case toks[k].key == "so":
+			if k > i && k+1 < len(toks) && toks[k+1].kind == tokCode {
+				return k
+			}
+			return i
+		}
+	}
+	return i
+}
+
 // citationsAt reads what follows a kind's name (tokens from next on): the
 // numbers or symbols, the date, the issuing body and its term.
 func citationsAt(text string, toks []tok, nameAt int, kind Kind, next int) ([]Citation, int) {
 	i := next
+	if kind == Law {
+		i = pastLawTitle(toks, i)
+	}
 	withSo := i < len(toks) && toks[i].kind == tokWord && toks[i].key == "so"
 	if withSo {
 		i++
