@@ -108,6 +108,17 @@ func TestEventDate(t *testing.T) {
 	}
 }
 
+func TestMeetingOnlyWhenReported(t *testing.T) {
+	recalled := "Phát huy sức mạnh đoàn kết\nHội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII đã ban hành nghị quyết quan trọng về chiến lược bảo vệ Tổ quốc trong tình hình mới."
+	if m := Extract(recalled, Options{}).Meeting; m != nil {
+		t.Errorf("a meeting recalled in a commentary: %+v", m)
+	}
+	reported := "Tin hoạt động\nSáng 12/3, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ tám để cho ý kiến về nhiều nội dung quan trọng của tỉnh."
+	if m := Extract(reported, Options{}).Meeting; m == nil || m.Body != "Ban Chấp hành Đảng bộ tỉnh" || m.Ordinal != 8 {
+		t.Errorf("a meeting reported: %+v", m)
+	}
+}
+
 func TestDateLines(t *testing.T) {
 	for _, line := range []string{
 		"11/10/2021", "Thứ Hai, 11/10/2021 08:30 (GMT+7)", "Cập nhật ngày: 04/12/2020 - 20:06",

@@ -62,7 +62,7 @@ type meetingAt struct {
 func (d *doc) meeting(a *Article) {
 	var found *meetingAt
 	for _, pi := range d.leadZone() {
-		if m, ok := d.findMeeting(pi); ok {
+		if m, ok := d.findMeeting(pi); ok && (d.paras[pi].kind == KindTitle || reports(&d.paras[pi], m.noun)) {
 			if m.hasBody {
 				found = &m
 				break
@@ -88,6 +88,28 @@ func (d *doc) meeting(a *Article) {
 	mt.Online = d.online(mt)
 	d.meetingDetails(a, mt, found)
 	a.Meeting = mt
+}
+
+// reportCues are the words of a sentence that reports a meeting rather
+// than recalls one: it was held, opened, closed or chaired, someone spoke
+// or attended, on a day ("Sáng 11/10", "chiều nay").
+var reportCues = newPhrases([]string{
+	"tổ chức", "khai mạc", "bế mạc", "diễn ra", "họp", "tiến hành", "triệu tập", "chủ trì",
+	"chủ tọa", "dự", "tham dự", "phát biểu", "kết luận", "sáng", "chiều", "tối", "trưa",
+	"hôm nay", "vừa qua", "ngày",
+})
+
+// reports reports whether the sentence around token i of a paragraph of
+// the body reports a meeting (see reportCues); a headline that names a
+// meeting always does.
+func reports(p *para, i int) bool {
+	s, e := p.sentenceBounds(i)
+	for k := s; k < e; k++ {
+		if end, _ := reportCues.match(p.toks, k); end > k {
+			return true
+		}
+	}
+	return false
 }
 
 // leadZone lists the paragraphs a report names its meeting in: the
