@@ -37,8 +37,17 @@ func (e *UnknownEncodingError) Error() string {
 // valid UTF-8, the charset an HTML page declares, and otherwise Windows-1258,
 // the legacy Vietnamese code page. Windows-1258 writes tone marks as combining
 // characters after the vowel, so normalisation to NFC is what makes its text
-// compare equal to the same words typed in UTF-8. name is used only in messages.
+// compare equal to the same words typed in UTF-8. Errors start with name,
+// the file's name, and wrap ErrEmpty, ErrBinary or an *UnknownEncodingError.
 func Decode(name string, b []byte) (string, error) {
+	s, err := decode(b)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return s, nil
+}
+
+func decode(b []byte) (string, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return "", ErrEmpty
 	}

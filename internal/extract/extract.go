@@ -58,7 +58,7 @@ func Bytes(name string, b []byte, opts Options) (Article, error) {
 	}
 	text, err := Decode(name, b)
 	if err != nil {
-		return Article{}, fmt.Errorf("%s: %w", name, err)
+		return Article{}, err
 	}
 	return extract(text, opts), nil
 }
