@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -47,7 +46,7 @@ func File(path string, opts Options) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return Bytes(filepath.Base(path), b, opts)
+	return Bytes(path, b, opts)
 }
 
 // Bytes decodes and extracts an article held in memory; name is used in
