@@ -15,6 +15,7 @@ var Titles = []string{
 	"Ủy viên", "Ủy viên dự khuyết", "Ủy viên Thường trực", "Ủy viên Thường vụ",
 	"Chủ nhiệm", "Phó Chủ nhiệm", "Trưởng", "Phó Trưởng", "Trưởng ban", "Phó Trưởng ban",
 	"Chánh Văn phòng", "Phó Chánh Văn phòng", "Bí thư Thường trực",
+	"Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Thị ủy viên", "Quận ủy viên", "Đảng ủy viên",
 	// State
 	"Chủ tịch", "Phó Chủ tịch", "Chủ tịch nước", "Phó Chủ tịch nước",
 	"Thủ tướng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Tổng Kiểm toán",
