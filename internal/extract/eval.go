@@ -197,7 +197,7 @@ func meetingFields(m *Meeting) [6]string {
 		return [6]string{}
 	}
 	var f [6]string
-	f[0] = NormalizePosition(m.Body)
+	f[0] = NormalizeText(m.Body)
 	if m.Ordinal != 0 {
 		f[1] = strconv.Itoa(m.Ordinal)
 	}
