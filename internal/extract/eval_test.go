@@ -155,3 +155,42 @@ func summary(a Article) string {
 }
 
 func sameProposals(a, b Article) bool { return summary(a) == summary(b) && a.Body == b.Body }
+
+func TestCompare(t *testing.T) {
+	gold := &Article{
+		Title: "Hội nghị Ban Chấp hành", Province: "Hòa Bình",
+		People:   []Person{{Name: "Trần Văn A", Positions: []string{"Ủy viên BCH Trung ương Đảng", "Bí thư Tỉnh ủy"}}},
+		Figures:  []Figure{{Kind: "money", Value: 15e12}, {Kind: "ratio", Value: 15, Of: 25}, {Kind: "percent", Value: 3.42}},
+		Captions: []string{"Toàn cảnh hội nghị"}, Boilerplate: []string{"Tin liên quan"},
+	}
+	got := &Article{
+		Title: "HỘI NGHỊ  BAN CHẤP HÀNH", Province: "Hoà Bình",
+		People:  []Person{{Name: "Trần Văn A", Positions: []string{"Ủy viên Ban Chấp hành TW Đảng", "Bí thư Tỉnh uỷ", "Trưởng Ban"}}},
+		Figures: []Figure{{Kind: "money", Value: 15.05e12}, {Kind: "ratio", Value: 15, Of: 24}, {Kind: "percent", Value: 3.42}},
+		Body:    "Đoạn văn.\nTin liên quan",
+	}
+	got.Text = "Toàn cảnh hội nghị\nĐoạn văn.\nTin liên quan"
+	for i, l := range strings.Split(got.Text, "\n") {
+		start := strings.Index(got.Text, l)
+		got.Lines = append(got.Lines, Line{Span{start, start + len(l)}, []Kind{KindCaption, KindBody, KindBody}[i]})
+	}
+	s := Compare(gold, got)
+	for field, want := range map[string][3]int{ // tp, fp, fn
+		"title": {1, 0, 0}, "province": {1, 0, 0}, "people": {1, 0, 0},
+		"positions": {2, 1, 0}, "figures": {2, 1, 1}, "event_date": {0, 0, 0},
+	} {
+		tl := s.Fields[field]
+		if [3]int{tl.TP, tl.FP, tl.FN} != want {
+			t.Errorf("%s: tp/fp/fn %d/%d/%d, want %v", field, tl.TP, tl.FP, tl.FN, want)
+		}
+	}
+	if s.Fields["event_date"].TN != 1 {
+		t.Error("null event dates on both sides do not count as right")
+	}
+	if s.Removed.TP != 1 || s.Removed.FN != 1 {
+		t.Errorf("boilerplate removed %d, left %d; want 1 and 1", s.Removed.TP, s.Removed.FN)
+	}
+	if s.Kept.TP != 1 || s.Kept.FN != 0 {
+		t.Errorf("body kept %d, lost %d; want 1 and 0", s.Kept.TP, s.Kept.FN)
+	}
+}
