@@ -31,6 +31,8 @@ type para struct {
 	figsRead bool
 	ordsRead bool
 	persRead bool
+	// sentences gives, for each token, the token range of its sentence.
+	sentences [][2]int32
 }
 
 // periods returns the dates and periods of the paragraph that carry their
@@ -81,22 +83,28 @@ func (p *para) tokText(i, j int) string { return p.text[p.toks[i].start:p.toks[j
 
 // sentenceBounds returns the token range [s, e) of the sentence around token i:
 // sentences end at ".", "!", "?" followed by a capitalised word or the end.
+// The sentences of a paragraph are found once.
 func (p *para) sentenceBounds(i int) (int, int) {
-	s := 0
-	for k := i - 1; k >= 0; k-- {
-		if p.sentenceEnd(k) {
-			s = k + 1
-			break
+	if p.sentences == nil {
+		n := len(p.toks)
+		p.sentences = make([][2]int32, n)
+		start := 0
+		for k := range n {
+			p.sentences[k][0] = int32(start)
+			if p.sentenceEnd(k) {
+				start = k + 1
+			}
+		}
+		end := n
+		for k := n - 1; k >= 0; k-- {
+			if p.sentenceEnd(k) {
+				end = k + 1
+			}
+			p.sentences[k][1] = int32(end)
 		}
 	}
-	e := len(p.toks)
-	for k := i; k < len(p.toks); k++ {
-		if p.sentenceEnd(k) {
-			e = k + 1
-			break
-		}
-	}
-	return s, e
+	b := p.sentences[i]
+	return int(b[0]), int(b[1])
 }
 
 func (p *para) sentenceEnd(k int) bool {

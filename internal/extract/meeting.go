@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"plenum/internal/gazetteer"
@@ -327,11 +328,8 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 		ords := p.ordinals()
 		for i := range p.toks {
 			if e, id := matchBody(p.toks, i); e > i && same(meetingForms[id]) {
-				end := p.toks[e-1].end
-				for _, o := range ords {
-					if o.Kind == vn.OrdinalTerm && o.Start >= end && o.Start-end <= 2 {
-						return o.Value, p.span(p.toks[i].start, o.End), true
-					}
+				if o, ok := ordinalAfter(ords, p.toks[e-1].end, 2, vn.OrdinalTerm); ok {
+					return o.Value, p.span(p.toks[i].start, o.End), true
 				}
 			}
 			if !form.Party || p.toks[i].key != "đại" || !p.toks[i].upper || i+1 >= len(p.toks) || p.toks[i+1].key != "hội" {
@@ -351,16 +349,25 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 				}
 			}
 			if e, id := matchBody(p.toks, j); e > j && meetingForms[id].Level == form.Level && strings.HasPrefix(meetingForms[id].Name, "Đảng bộ") {
-				end := p.toks[e-1].end
-				for _, o := range ords {
-					if o.Kind == vn.OrdinalTimes && o.Start >= end && o.Start-end <= 40 {
-						return o.Value, p.span(p.toks[i].start, o.End), true
-					}
+				if o, ok := ordinalAfter(ords, p.toks[e-1].end, 40, vn.OrdinalTimes); ok {
+					return o.Value, p.span(p.toks[i].start, o.End), true
 				}
 			}
 		}
 	}
 	return 0, Span{}, false
+}
+
+// ordinalAfter finds the first ordinal of a kind that starts within near
+// bytes after end; ords are in text order.
+func ordinalAfter(ords []vn.OrdinalMatch, end, near int, kind vn.OrdinalKind) (vn.OrdinalMatch, bool) {
+	k := sort.Search(len(ords), func(k int) bool { return ords[k].Start >= end })
+	for ; k < len(ords) && ords[k].Start-end <= near; k++ {
+		if ords[k].Kind == kind {
+			return ords[k], true
+		}
+	}
+	return vn.OrdinalMatch{}, false
 }
 
 // delegates is the attendance stated for the meeting: "trên 1.600 đại biểu".

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"plenum/internal/gazetteer"
@@ -28,6 +29,7 @@ type mention struct {
 	start     int      // first token of the mention (honorific or first post)
 	end       int      // token after the mention
 	listStart int      // for a list "Các đồng chí: A; B; C", the first token of the list
+	person    int      // index of the person in Article.People, set by people()
 }
 
 func (d *doc) people(a *Article) {
@@ -36,12 +38,15 @@ func (d *doc) people(a *Article) {
 	}
 	index := map[string]int{}
 	postKeys := map[int][]string{} // NormalizePosition of each person's posts
-	for _, m := range d.mentions {
+	for mi := range d.mentions {
+		m := &d.mentions[mi]
 		p := &d.paras[m.para]
 		name := p.tokText(m.name[0], m.name[1])
 		k := gazetteer.Key(name)
 		i, ok := index[k]
+		m.person = i
 		if !ok {
+			m.person = len(a.People)
 			i = len(a.People)
 			index[k] = i
 			a.People = append(a.People, Person{Name: name, Span: p.tokSpan(m.name[0], m.name[1])})
@@ -59,7 +64,7 @@ func (d *doc) people(a *Article) {
 			}
 		}
 	}
-	d.chairs(a, index)
+	d.chairs(a)
 }
 
 func (d *doc) scanPeople(pi int) {
@@ -200,10 +205,19 @@ func (d *doc) morePosts(m *mention) {
 // of a congress ("Đoàn Chủ tịch Đại hội gồm các đồng chí: …"). "chủ trì" of
 // a unit leading a task ("Sở Y tế chủ trì, phối hợp") names no person and is
 // passed over.
-func (d *doc) chairs(a *Article, index map[string]int) {
-	seen := map[string]bool{}
+func (d *doc) chairs(a *Article) {
+	first := 0 // the first mention of the paragraph; mentions are in text order
 	for pi := range d.paras {
 		p := &d.paras[pi]
+		for first < len(d.mentions) && d.mentions[first].para < pi {
+			first++
+		}
+		last := first
+		for last < len(d.mentions) && d.mentions[last].para == pi {
+			last++
+		}
+		mentions := d.mentions[first:last]
+		var attended []int32 // attended[k]: "dự" (attended) among tokens [0, k)
 		for c := 0; c+1 < len(p.toks); c++ {
 			presidium := c+2 < len(p.toks) && p.toks[c].key == "đoàn" && p.toks[c].upper && p.toks[c+1].key == "chủ" && p.toks[c+2].key == "tịch"
 			if !presidium && (p.toks[c].key != "chủ" || p.toks[c+1].key != "trì" && p.toks[c+1].key != "tọa") {
@@ -214,36 +228,42 @@ func (d *doc) chairs(a *Article, index map[string]int) {
 			if presidium && !opener {
 				continue // only "Đoàn Chủ tịch Đại hội gồm các đồng chí: …" names the presidium
 			}
-			for _, m := range d.mentions {
-				if m.para != pi || m.listStart < s || m.end > e {
+			if attended == nil {
+				attended = attendance(p)
+			}
+			// People listed after "dự" attended; they did not chair.
+			between := func(i, j int) bool { return attended[j] > attended[i] }
+			from := sort.Search(len(mentions), func(k int) bool { return mentions[k].start >= s })
+			for _, m := range mentions[from:] {
+				if m.start >= e {
+					break
+				}
+				if a.People[m.person].Chair || m.listStart < s || m.end > e {
 					continue
 				}
-				before := m.end <= c && !attendedBetween(p, m.end, c)
-				after := opener && m.start > c && !attendedBetween(p, c, m.start)
+				before := m.end <= c && !between(m.end, c)
+				after := opener && m.start > c && !between(c, m.start)
 				if !before && !after {
 					continue
 				}
-				name := p.tokText(m.name[0], m.name[1])
-				k := gazetteer.Key(name)
-				if !seen[k] {
-					seen[k] = true
-					a.Chairs = append(a.Chairs, name)
-					a.People[index[k]].Chair = true
-				}
+				a.People[m.person].Chair = true
+				a.Chairs = append(a.Chairs, a.People[m.person].Name)
 			}
 		}
 	}
 }
 
-// attendedBetween reports "dự" (attended) between tokens i and j: people
-// listed after it attended, they did not chair.
-func attendedBetween(p *para, i, j int) bool {
-	for k := i; k < j && k < len(p.toks); k++ {
-		if p.toks[k].key == "dự" && (k == 0 || p.toks[k-1].key != "chủ") {
-			return true
+// attendance counts, for each token of a paragraph, the words "dự"
+// (attended, not the "chủ" of "chủ trì"… nor "dự" of "dự thảo") before it.
+func attendance(p *para) []int32 {
+	out := make([]int32, len(p.toks)+1)
+	for k, t := range p.toks {
+		out[k+1] = out[k]
+		if t.key == "dự" && (k == 0 || p.toks[k-1].key != "chủ") && (k+1 == len(p.toks) || p.toks[k+1].key != "thảo") {
+			out[k+1]++
 		}
 	}
-	return false
+	return out
 }
 
 // NormalizePosition is the comparison form of a post used by the scorer:
