@@ -101,6 +101,20 @@ func (v Viewer) Visible(entity, alias string, args *db.Args) string {
 // VisibleBy is Visible for tables whose class and id columns are named
 // otherwise (a search index row, say, that points at its record).
 func (v Viewer) VisibleBy(entity, classCol, idCol string, args *db.Args) string {
+	return v.visible(func() string { return args.Add(entity) }, classCol, "ra.entity_id = "+idCol, args)
+}
+
+// VisibleRows is Visible for tables whose rows point at records of several
+// kinds: entityCol names the kind, idCol holds the record's id as text (the
+// audit log, say).
+func (v Viewer) VisibleRows(entityCol, classCol, idCol string, args *db.Args) string {
+	return v.visible(func() string { return entityCol }, classCol, "CAST(ra.entity_id AS TEXT) = "+idCol, args)
+}
+
+// visible builds the rule; entity gives the SQL expression of the record kind
+// (adding a placeholder only if the rule needs one: PostgreSQL refuses unused
+// arguments) and sameID compares ra.entity_id with the row's record.
+func (v Viewer) visible(entity func() string, classCol, sameID string, args *db.Args) string {
 	if v.All {
 		return "1 = 1"
 	}
@@ -121,8 +135,8 @@ func (v Viewer) VisibleBy(entity, classCol, idCol string, args *db.Args) string 
 		return classCol + " = 0"
 	}
 	return fmt.Sprintf(`(%s = 0 OR (%s <= %s AND EXISTS (SELECT 1 FROM record_access ra
-		WHERE ra.entity = %s AND ra.entity_id = %s AND (%s))))`,
-		classCol, classCol, args.Add(int(v.Clearance)), args.Add(entity), idCol, strings.Join(who, " OR "))
+		WHERE ra.entity = %s AND %s AND (%s))))`,
+		classCol, classCol, args.Add(int(v.Clearance)), entity(), sameID, strings.Join(who, " OR "))
 }
 
 // Check returns nil if the viewer may see the record (entity, id) of the

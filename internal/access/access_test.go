@@ -2,6 +2,7 @@ package access_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,5 +162,40 @@ func TestGrantValidationAndClassifying(t *testing.T) {
 	}
 	if err := access.CheckClassify(p, 7, "class"); !problem.Is(err, problem.Invalid) {
 		t.Fatal("class 7 accepted")
+	}
+}
+
+// Rows that point at records of several kinds (the audit log) are filtered
+// by the kind and id in each row.
+func TestVisibleRows(t *testing.T) {
+	f := newFixture(t)
+	f.record(t, 2, 1, "mat", access.Grant{Role: auth.RoleOffice})
+	if _, err := f.db.W(f.ctx).ExecContext(f.ctx, `CREATE TABLE test_log (entity TEXT NOT NULL, entity_id TEXT NOT NULL, class INTEGER NOT NULL, note TEXT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []struct {
+		entity, id string
+		class      int
+		note       string
+	}{{"test", "2", 1, "about the granted record"}, {"other", "2", 1, "same id, other kind"}, {"user", "an", 0, "plain"}} {
+		if _, err := f.db.W(f.ctx).ExecContext(f.ctx, `INSERT INTO test_log VALUES ($1, $2, $3, $4)`, row.entity, row.id, row.class, row.note); err != nil {
+			t.Fatal(err)
+		}
+	}
+	office := access.Viewer{UserID: 1, Role: auth.RoleOffice, Clearance: auth.ClassMat}
+	var args db.Args
+	rows, err := f.db.R(f.ctx).QueryContext(f.ctx, `SELECT l.note FROM test_log l WHERE `+office.VisibleRows("l.entity", "l.class", "l.entity_id", &args)+` ORDER BY l.note`, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		got = append(got, s)
+	}
+	if strings.Join(got, "|") != "about the granted record|plain" {
+		t.Fatalf("visible log rows: %q", got)
 	}
 }

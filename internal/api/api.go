@@ -53,6 +53,8 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("PATCH /api/v1/users/{id}", auth.UsersManage, h.updateUser)
 	rt.Handle("GET /api/v1/audit", auth.AuditRead, h.listAudit)
 	rt.Handle("GET /api/v1/audit/verify", auth.AuditRead, h.verifyAudit)
+	h.orgRoutes(rt)
+	h.peopleRoutes(rt)
 	// Anything else under /api/ is a JSON 404, not the HTML one.
 	rt.Handle("GET /api/", auth.Public, func(http.ResponseWriter, *http.Request) error { return problem.ErrNotFound })
 }

@@ -6,6 +6,7 @@ import (
 
 	"plenum/internal/audit"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )
@@ -22,6 +23,11 @@ func (h *Handler) listAudit(w http.ResponseWriter, r *http.Request) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
+	viewer, err := h.app.Access.Viewer(r.Context(), router.Principal(r))
+	if err != nil {
+		return err
+	}
+	f.Visible = func(args *db.Args) string { return viewer.VisibleRows("a.entity", "a.class", "a.entity_id", args) }
 	entries, err := h.app.Audit.List(r.Context(), f)
 	if err != nil {
 		return err

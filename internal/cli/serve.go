@@ -93,7 +93,10 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if len(users) > 0 {
 		return nil, fmt.Errorf("the database %s already has users; the demo needs an empty one (omit --db)", a.DB)
 	}
-	return demo.CreateAccounts(ctx, a.Auth)
+	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
+		return nil, err
+	}
+	return demo.CreateAccounts(ctx, a.Auth, a.Org)
 }
 
 func printAccounts(env *Env, accounts []demo.Account, db string) {

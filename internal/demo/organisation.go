@@ -125,13 +125,18 @@ func (l *loader) history() {
 	// Early in 2025 every province merged its Propaganda and Mass
 	// Mobilisation boards into one new board, and its Department of
 	// Planning and Investment into its Department of Finance.
-	streamline := org.Act{Effective: date.MustParse("2025-03-01"),
-		Basis: "Chủ trương sắp xếp, tinh gọn tổ chức bộ máy của hệ thống chính trị",
+	// The provinces did so between early February and 1 March 2025, each
+	// by its own decision; the demo uses 1 March for all.
+	streamlineParty := org.Act{Effective: date.MustParse("2025-03-01"),
+		Basis: "Kết luận số 121-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng về tổng kết Nghị quyết số 18-NQ/TW; quyết định của Tỉnh ủy",
+		Note:  noteApprox}
+	streamlineState := org.Act{Effective: date.MustParse("2025-03-01"),
+		Basis: "Sắp xếp, tinh gọn các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh năm 2025",
 		Note:  noteApprox}
 	for _, p := range provinces {
 		l.mergeNew(provinceCode(p, "btgdv"), org.NewUnit{Kind: org.PartyAgency, Level: org.Province,
-			Name: "Ban Tuyên giáo và Dân vận Tỉnh ủy " + p.name}, provinceCode(p, "tu"), streamline,
+			Name: "Ban Tuyên giáo và Dân vận Tỉnh ủy " + p.name}, provinceCode(p, "tu"), streamlineParty,
 			provinceCode(p, "btg"), provinceCode(p, "bdv"))
-		l.merge(provinceCode(p, "so-tc"), streamline, provinceCode(p, "so-khdt"))
+		l.merge(provinceCode(p, "so-tc"), streamlineState, provinceCode(p, "so-khdt"))
 	}
 }

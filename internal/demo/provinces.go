@@ -56,7 +56,7 @@ func huyen(names ...string) []district {
 
 const (
 	basisThiXa  = "Nghị quyết của Ủy ban Thường vụ Quốc hội thành lập thị xã Hòa Thành, thị xã Trảng Bàng thuộc tỉnh Tây Ninh"
-	basisPhoYen = "Nghị quyết của Ủy ban Thường vụ Quốc hội thành lập thành phố Phổ Yên thuộc tỉnh Thái Nguyên"
+	basisPhoYen = "Nghị quyết số 469/NQ-UBTVQH15 ngày 15/02/2022 của Ủy ban Thường vụ Quốc hội thành lập các phường thuộc thị xã Phổ Yên và thành lập thành phố Phổ Yên, tỉnh Thái Nguyên"
 	noteApprox  = "Dữ liệu minh họa: ngày hiệu lực là gần đúng."
 )
 
@@ -92,7 +92,7 @@ var provinces = []province{
 			}},
 			{kind: "thành phố", name: "Sông Công"},
 			{kind: "thị xã", name: "Phổ Yên", renames: []districtRename{
-				{on: "2022-10-01", kind: "thành phố", basis: basisPhoYen, note: noteApprox},
+				{on: "2022-04-10", kind: "thành phố", basis: basisPhoYen},
 			}},
 			{kind: "huyện", name: "Định Hóa", communes: append(communes("thị trấn", "Chợ Chu"),
 				communes("xã", "Phú Đình", "Điềm Mặc", "Bảo Cường")...)},

@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
+	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/docsym"
 	"plenum/internal/numbering"
+	"plenum/internal/problem"
 )
 
 // Many goroutines issue numbers in one scope at once, some of their
@@ -116,5 +119,47 @@ func TestObserveAndNoTransaction(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("after observing %d, next is %d, want %d", tt.observe, got, tt.want)
 		}
+	}
+}
+
+func TestRulesPerIssuer(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.New(t)
+	log := audit.New(d)
+	terms := []docsym.Term{{Start: date.MustParse("2020-10-15"), FirstYear: 2020, LastYear: 2025}}
+	plan, _ := docsym.Parse("147-KH/TU")
+	decision, _ := docsym.Parse("123/QĐ-UBND")
+	tests := []struct {
+		name string
+		unit int64
+		sym  docsym.Symbol
+		day  string
+		want string
+	}{
+		{"party: per kind and term", 7, plan, "2022-01-14", "u7:TU:KH:term:2020-2025"},
+		{"another province's committee has its own sequence", 8, plan, "2022-01-14", "u8:TU:KH:term:2020-2025"},
+		{"state: per year across kinds", 9, decision, "2022-03-01", "u9:UBND:year:2022"},
+	}
+	for _, tt := range tests {
+		got, err := numbering.Scope(ctx, d, tt.unit, tt.sym, date.MustParse(tt.day), terms)
+		if err != nil || got != tt.want {
+			t.Errorf("%s: scope %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+	// An issuer that numbers per year instead.
+	if err := numbering.SetRule(ctx, d, log, numbering.Issuer(7, plan), docsym.ScopeRule{Period: docsym.PerYear, PerKind: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := numbering.Scope(ctx, d, 7, plan, date.MustParse("2022-01-14"), terms); !strings.HasPrefix(got, "u7:TU:KH:year:2022") {
+		t.Errorf("after setting a yearly rule: %q", got)
+	}
+	if err := numbering.SetRule(ctx, d, log, "", docsym.ScopeRule{}); !problem.Is(err, problem.Invalid) {
+		t.Errorf("an empty rule was accepted: %v", err)
+	}
+	if _, err := numbering.Scope(ctx, d, 8, plan, date.MustParse("2019-01-01"), terms); !problem.Is(err, problem.Invalid) {
+		t.Errorf("a day outside every term: %v", err)
+	}
+	if r, _ := log.Verify(ctx); r.Entries != 1 {
+		t.Errorf("setting a rule is audited once, got %d entries", r.Entries)
 	}
 }

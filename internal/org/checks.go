@@ -207,6 +207,17 @@ func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField
 	if !later.IsZero() {
 		return conflict("effective", "org.error.changes_after", dmy(later))
 	}
+	// Events in which it takes part later: a merge into it, a split giving
+	// it work, a move of a child under it.
+	if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT max(e.effective) FROM unit_events e
+		WHERE e.effective >= $2 AND (e.unit_id = $1
+			OR e.id IN (SELECT event_id FROM unit_successions WHERE predecessor_id = $1 OR successor_id = $1))`,
+		u.ID, d).Scan(&later); err != nil {
+		return fmt.Errorf("org: events of unit %d after %s: %w", u.ID, d, err)
+	}
+	if !later.IsZero() {
+		return conflict("effective", "org.error.changes_after", dmy(later))
+	}
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT DISTINCT p.unit_id FROM unit_parents p
 		WHERE p.parent_id = $1 AND (p.valid_to IS NULL OR p.valid_to > $2) ORDER BY p.unit_id`, u.ID, d)
 	if err != nil {

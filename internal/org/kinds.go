@@ -87,6 +87,14 @@ const (
 	Dissolved EndReason = "dissolved"
 )
 
+// Label returns how the unit ended, in lang; "" while it exists.
+func (r EndReason) Label(lang string) string {
+	if r == "" {
+		return ""
+	}
+	return i18n.T(lang, "org.end."+string(r))
+}
+
 // EventKind names an operation on the organisation.
 type EventKind string
 

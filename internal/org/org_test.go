@@ -433,6 +433,17 @@ func TestDissolve(t *testing.T) {
 	}
 	_, err = f.s.Dissolve(f.ctx, org.DissolveInput{UnitID: x, Act: act("2015-01-01")})
 	wantProblem(t, err, problem.Conflict, "effective")
+	// So does a merge into it recorded for a later date.
+	y := f.create("Ban Z", org.PartyAgency, org.Province, f.tn, "2000-01-01")
+	if _, err := f.s.Merge(f.ctx, org.MergeInput{SourceIDs: []int64{y}, TargetID: x, Act: act("2026-01-01")}); err != nil {
+		t.Fatal(err)
+	}
+	before = f.counts()
+	_, err = f.s.Dissolve(f.ctx, org.DissolveInput{UnitID: x, Act: act("2025-07-01")})
+	wantProblem(t, err, problem.Conflict, "effective")
+	if after := f.counts(); !mapsEqual(before, after) {
+		t.Errorf("partial write: %v → %v", before, after)
+	}
 }
 
 func TestDissolveEndsPosts(t *testing.T) {
@@ -829,5 +840,30 @@ func TestAuditChain(t *testing.T) {
 	entries, _ = f.log.List(f.ctx, audit.Filter{Actor: "vanphong"})
 	if len(entries) != 1 {
 		t.Errorf("actor entries %d", len(entries))
+	}
+}
+
+func TestLabels(t *testing.T) {
+	var labels []interface{ Label(string) string }
+	for _, k := range org.Kinds() {
+		labels = append(labels, k)
+	}
+	for _, l := range org.Levels() {
+		labels = append(labels, l)
+	}
+	for _, r := range []org.EndReason{org.Merged, org.SplitUp, org.Dissolved} {
+		labels = append(labels, r)
+	}
+	for _, e := range []org.EventKind{org.EventCreate, org.EventRename, org.EventMove, org.EventMerge, org.EventSplit, org.EventDissolve} {
+		labels = append(labels, e)
+	}
+	for _, x := range labels {
+		vi, en := x.Label("vi"), x.Label("en")
+		if vi == "" || en == "" || vi == en || strings.HasPrefix(vi, "org.") || strings.HasPrefix(en, "org.") {
+			t.Errorf("%v: labels %q / %q", x, vi, en)
+		}
+	}
+	if org.Kind("x").Valid() || org.Level("x").Valid() || !org.Commune.Valid() {
+		t.Error("Valid")
 	}
 }

@@ -119,18 +119,18 @@ func (s *Store) Path(ctx context.Context, id int64, asOf date.Date) ([]Unit, err
 	if asOf.IsZero() {
 		asOf = s.today()
 	}
-	rows, err := s.db.R(ctx).QueryContext(ctx, `WITH RECURSIVE up(id, depth) AS (
-			SELECT u.id, 0 FROM units u
-			WHERE u.id = $1 AND u.valid_from <= $2 AND (u.valid_to IS NULL OR u.valid_to > $2)
+	// The walk carries each unit's parent row, so the final select only
+	// adds units and names; CROSS JOIN keeps SQLite from starting with a
+	// scan of units once ANALYZE has run (PostgreSQL reorders it freely).
+	rows, err := s.db.R(ctx).QueryContext(ctx, `WITH RECURSIVE up(id, parent_id, depth) AS (
+			SELECT p.unit_id, p.parent_id, 0 FROM unit_parents p
+			WHERE p.unit_id = $1 AND p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2)
 			UNION ALL
-			SELECT p.parent_id, up.depth + 1 FROM unit_parents p JOIN up ON p.unit_id = up.id
-			WHERE p.parent_id IS NOT NULL AND p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2)
-				AND up.depth < 64)
-		SELECT `+unitColumns+` FROM up
-		JOIN units u ON u.id = up.id
-		JOIN unit_names n ON n.unit_id = u.id AND n.valid_from <= $2 AND (n.valid_to IS NULL OR n.valid_to > $2)
-		LEFT JOIN unit_parents p ON p.unit_id = u.id AND p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2)
-		ORDER BY up.depth DESC`, id, asOf)
+			SELECT p.unit_id, p.parent_id, up.depth + 1 FROM up JOIN unit_parents p ON p.unit_id = up.parent_id
+			WHERE p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2) AND up.depth < 64)
+		SELECT `+unitColumns+` FROM up p CROSS JOIN units u CROSS JOIN unit_names n
+		WHERE u.id = p.id AND n.unit_id = u.id AND n.valid_from <= $2 AND (n.valid_to IS NULL OR n.valid_to > $2)
+		ORDER BY p.depth DESC`, id, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("org: path of unit %d: %w", id, err)
 	}

@@ -248,15 +248,3 @@ func (s *Store) insertSuccession(ctx context.Context, eventID, pred, succ int64)
 func (s *Store) record(ctx context.Context, action string, unitID int64, before, after any) error {
 	return s.log.Record(ctx, audit.Change{Action: action, Entity: "unit", EntityID: unitID, Before: before, After: after})
 }
-
-// placeholders returns "$start, $start+1, …" for n arguments.
-func placeholders(start, n int) string {
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "$%d", start+i)
-	}
-	return b.String()
-}

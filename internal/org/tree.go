@@ -65,18 +65,19 @@ func (s *Store) Tree(ctx context.Context, q TreeQuery) ([]*Node, error) {
 		if !root.aliveOn(asOf) {
 			return nil, invalid("root_id", "org.error.not_alive", dmy(asOf))
 		}
-		// UNION, not UNION ALL: the tree on one date has no cycles, but a
-		// recursive query should not rely on data for termination.
-		rows, err = s.db.R(ctx).QueryContext(ctx, `WITH RECURSIVE sub(id) AS (
-				SELECT CAST($2 AS BIGINT)
+		// The walk down carries each unit's parent row; CROSS JOIN makes
+		// SQLite start from the walk rather than scan every unit once
+		// ANALYZE has run. UNION, not UNION ALL: the tree on one date has
+		// no cycles, but a recursive query should not rely on data to end.
+		rows, err = s.db.R(ctx).QueryContext(ctx, `WITH RECURSIVE sub(id, parent_id) AS (
+				SELECT r.unit_id, r.parent_id FROM unit_parents r
+				WHERE r.unit_id = $2 AND r.valid_from <= $1 AND (r.valid_to IS NULL OR r.valid_to > $1)
 				UNION
-				SELECT c.unit_id FROM unit_parents c JOIN sub ON c.parent_id = sub.id
+				SELECT c.unit_id, c.parent_id FROM sub JOIN unit_parents c ON c.parent_id = sub.id
 				WHERE c.valid_from <= $1 AND (c.valid_to IS NULL OR c.valid_to > $1))
-			SELECT `+unitColumns+` FROM sub
-			JOIN units u ON u.id = sub.id
-			JOIN unit_names n ON n.unit_id = u.id AND n.valid_from <= $1 AND (n.valid_to IS NULL OR n.valid_to > $1)
-			JOIN unit_parents p ON p.unit_id = u.id AND p.valid_from <= $1 AND (p.valid_to IS NULL OR p.valid_to > $1)
-			WHERE u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1)
+			SELECT `+unitColumns+` FROM sub p CROSS JOIN units u CROSS JOIN unit_names n
+			WHERE u.id = p.id AND n.unit_id = u.id AND n.valid_from <= $1 AND (n.valid_to IS NULL OR n.valid_to > $1)
+				AND u.valid_from <= $1 AND (u.valid_to IS NULL OR u.valid_to > $1)
 			ORDER BY n.sort_key, u.id`, asOf, q.RootID)
 	}
 	if err != nil {

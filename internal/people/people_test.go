@@ -227,6 +227,8 @@ func TestPostsAndHolders(t *testing.T) {
 	}
 	_, err := f.s.Holders(f.ctx, 0, "", day("2020-01-01"))
 	wantProblem(t, err, problem.Invalid, "position_code")
+	_, err = f.s.Holders(f.ctx, f.bk, "king", day("2020-01-01"))
+	wantProblem(t, err, problem.Invalid, "position_code")
 
 	// Composed titles share words with the unit's name.
 	for _, c := range []struct {
@@ -450,5 +452,14 @@ func TestListByLineage(t *testing.T) {
 	lead, _ := f.s.Leadership(f.ctx, f.tn, day("2025-07-02"))
 	if len(lead) != 2 {
 		t.Errorf("leadership after merge %+v", lead)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	for _, x := range []interface{ Label(string) string }{people.Male, people.Female, people.Party, people.State, people.Front, people.Other} {
+		vi, en := x.Label("vi"), x.Label("en")
+		if vi == "" || en == "" || vi == en || strings.HasPrefix(vi, "people.") {
+			t.Errorf("%v: labels %q / %q", x, vi, en)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"plenum/internal/audit"
+	"plenum/internal/i18n"
 	"plenum/internal/problem"
 	"plenum/internal/vn"
 )
@@ -19,6 +20,14 @@ const (
 	Male   Gender = "male"
 	Female Gender = "female"
 )
+
+// Label returns the gender in lang; "" when not recorded.
+func (g Gender) Label(lang string) string {
+	if g == "" {
+		return ""
+	}
+	return i18n.T(lang, "people.gender."+string(g))
+}
 
 // Person is someone who holds or held posts.
 type Person struct {

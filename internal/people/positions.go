@@ -2,7 +2,6 @@ package people
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -63,15 +62,24 @@ func (s *Store) Positions(ctx context.Context) ([]Position, error) {
 }
 
 // position returns one entry of the catalogue; errNoPosition if unknown.
+// The catalogue is seeded by the migration and never changes while the
+// server runs, so it is read once per Store and kept.
 func (s *Store) position(ctx context.Context, code string) (Position, error) {
-	var p Position
-	err := s.db.R(ctx).QueryRowContext(ctx, `SELECT code, name_vi, name_en, branch, rank FROM positions WHERE code = $1`, code).
-		Scan(&p.Code, &p.NameVI, &p.NameEN, &p.Branch, &p.Rank)
-	if errors.Is(err, sql.ErrNoRows) {
-		return p, errNoPosition
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.catalogue == nil {
+		all, err := s.Positions(ctx)
+		if err != nil {
+			return Position{}, err
+		}
+		s.catalogue = make(map[string]Position, len(all))
+		for _, p := range all {
+			s.catalogue[p.Code] = p
+		}
 	}
-	if err != nil {
-		return p, fmt.Errorf("people: position %q: %w", code, err)
+	p, ok := s.catalogue[code]
+	if !ok {
+		return p, errNoPosition
 	}
 	return p, nil
 }

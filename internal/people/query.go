@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,8 @@ import (
 //	Holders(ctx, bacKanCommittee, "secretary", date.MustParse("2021-10-11"))
 //
 // Normally one post; several when the post was shared or the records
-// overlap. asOf is today when zero. One query.
+// overlap. asOf is today when zero. One query (the position is checked
+// against the catalogue kept in memory).
 func (s *Store) Holders(ctx context.Context, unitID int64, positionCode string, asOf date.Date) ([]Post, error) {
 	var v problem.Validation
 	if unitID <= 0 {
@@ -28,12 +30,18 @@ func (s *Store) Holders(ctx context.Context, unitID int64, positionCode string, 
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	positionCode = strings.TrimSpace(positionCode)
+	if _, err := s.position(ctx, positionCode); errors.Is(err, errNoPosition) {
+		return nil, problem.InvalidField("position_code", "people.error.position_unknown")
+	} else if err != nil {
+		return nil, err
+	}
 	if asOf.IsZero() {
 		asOf = s.today()
 	}
 	rows, err := s.db.R(ctx).QueryContext(ctx, postSelect+`
 		WHERE p.unit_id = $1 AND p.position_code = $2 AND p.valid_from <= $3 AND (p.valid_to IS NULL OR p.valid_to > $3)
-		ORDER BY p.valid_from, pe.sort_key, p.id`, unitID, strings.TrimSpace(positionCode), asOf)
+		ORDER BY p.valid_from, pe.sort_key, p.id`, unitID, positionCode, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("people: holders: %w", err)
 	}

@@ -2,6 +2,7 @@ package people
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"plenum/internal/audit"
@@ -18,6 +19,9 @@ type Store struct {
 	log   *audit.Log
 	units *org.Store
 	now   func() time.Time
+
+	mu        sync.Mutex
+	catalogue map[string]Position // code → position, read on first use
 }
 
 // New returns the people store of d; units is the organisation the posts

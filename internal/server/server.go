@@ -36,12 +36,23 @@ func (c Config) Secure() bool {
 	return err == nil && u.Scheme == "https"
 }
 
+// register adds pages and API to mux and returns their route tables.
+func register(a *app.App, cfg Config, mux *http.ServeMux) []router.Route {
+	cookies := router.Cookies{Secure: cfg.Secure()}
+	pages := web.New(a, web.Options{Cookies: cookies, TrustProxy: cfg.TrustProxy}).Register(mux)
+	json := api.New(a).Register(mux)
+	return append(pages.Routes(), json.Routes()...)
+}
+
+// Routes lists every page and API route with its permission, for tests that
+// must walk all of them.
+func Routes(a *app.App) []router.Route { return register(a, Config{}, http.NewServeMux()) }
+
 // Handler returns the whole HTTP handler.
 func Handler(a *app.App, cfg Config) (http.Handler, error) {
 	cookies := router.Cookies{Secure: cfg.Secure()}
 	mux := http.NewServeMux()
-	web.New(a, web.Options{Cookies: cookies, TrustProxy: cfg.TrustProxy}).Register(mux)
-	api.New(a).Register(mux)
+	register(a, cfg, mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))
 	})

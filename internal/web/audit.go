@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"plenum/internal/audit"
+	"plenum/internal/db"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )
@@ -28,6 +29,11 @@ func (h *Handler) auditLog(w http.ResponseWriter, r *http.Request) error {
 		Limit:     100,
 		Clearance: int(router.Principal(r).Clearance()),
 	}
+	viewer, err := h.app.Access.Viewer(r.Context(), router.Principal(r))
+	if err != nil {
+		return err
+	}
+	f.Visible = func(args *db.Args) string { return viewer.VisibleRows("a.entity", "a.class", "a.entity_id", args) }
 	if b := q.Get("before"); b != "" {
 		f.BeforeSeq, _ = strconv.ParseInt(b, 10, 64)
 	}

@@ -149,20 +149,6 @@ func parseDateField(v *problem.Validation, name, s string) date.Date {
 	return date.Date{}
 }
 
-// parseIDField reads an optional numeric id from a select box.
-func parseIDField(v *problem.Validation, name, s string) int64 {
-	s = strings.TrimSpace(s)
-	if s == "" || s == "0" {
-		return 0
-	}
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id < 0 {
-		v.Add(name, "error.invalid_choice")
-		return 0
-	}
-	return id
-}
-
 const flashCookie = "plenum_flash"
 
 // redirect answers a successful form with 303 See Other and an optional

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"plenum/internal/auth"
+	"plenum/internal/org"
 	"plenum/internal/router"
 )
 
@@ -35,6 +36,28 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /admin/users/{id}/password", auth.UsersManage, h.resetPassword)
 
 	rt.Handle("GET /admin/audit", auth.AuditRead, h.auditLog)
+
+	rt.Handle("GET /org", auth.OrgRead, h.orgTree)
+	rt.Handle("GET /org/units/{id}", auth.OrgRead, h.unitPage)
+	rt.Handle("GET /org/units/new", auth.OrgWrite, h.newUnitForm)
+	rt.Handle("GET /org/merge", auth.OrgWrite, func(w http.ResponseWriter, r *http.Request) error {
+		return h.unitForm(w, r, http.StatusOK, "merge", org.Unit{}, nil)
+	})
+	for _, op := range []string{"rename", "move", "dissolve", "split"} {
+		rt.Handle("GET /org/units/{id}/"+op, auth.OrgWrite, h.unitOpForm(op))
+	}
+	rt.Handle("POST /org/units/{id}/{op}", auth.OrgWrite, h.saveUnitOp)
+	rt.Handle("POST /org/{op}", auth.OrgWrite, h.saveUnitOp) // new, merge
+
+	rt.Handle("GET /people", auth.PeopleRead, h.peopleList)
+	rt.Handle("GET /people/{id}", auth.PeopleRead, h.personPage)
+	rt.Handle("GET /people/new", auth.PeopleWrite, h.newPersonForm)
+	rt.Handle("POST /people", auth.PeopleWrite, h.savePerson)
+	rt.Handle("GET /people/{id}/edit", auth.PeopleWrite, h.editPersonForm)
+	rt.Handle("POST /people/{id}", auth.PeopleWrite, h.savePerson)
+	rt.Handle("POST /people/{id}/posts", auth.PeopleWrite, h.addPost)
+	rt.Handle("POST /posts/{id}/end", auth.PeopleWrite, h.endPost)
+	rt.Handle("POST /posts/{id}/remove", auth.PeopleWrite, h.removePost)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }

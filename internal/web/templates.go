@@ -25,6 +25,12 @@ var views = []string{
 	"users",
 	"user_form",
 	"audit",
+	"org_tree",
+	"unit",
+	"unit_form",
+	"people",
+	"person",
+	"person_form",
 }
 
 type templates map[string]*template.Template

@@ -37,7 +37,7 @@ func (h *Handler) userForm(w http.ResponseWriter, r *http.Request, status int, u
 	if f == nil {
 		f = &Form{Values: map[string][]string{
 			"username": {u.Username}, "display_name": {u.DisplayName}, "email": {u.Email}, "role": {string(u.Role)},
-			"clearance": {strconv.Itoa(int(u.Clearance))}, "unit_id": {idString(u.UnitID)}, "lang": {u.Lang},
+			"clearance": {strconv.Itoa(int(u.Clearance))}, "unit_id": {h.unitName(r, u.UnitID)}, "lang": {u.Lang},
 		}}
 		if u.Disabled {
 			f.Values.Set("disabled", "on")
@@ -47,9 +47,14 @@ func (h *Handler) userForm(w http.ResponseWriter, r *http.Request, status int, u
 		Data: userFormData{User: u, Roles: auth.Roles, Clearances: clearances(), New: isNew}})
 }
 
-func idString(id int64) string {
+// unitName is how a unit is shown in a form field: its current name (which
+// resolveUnit reads back), or its number if it has none today.
+func (h *Handler) unitName(r *http.Request, id int64) string {
 	if id == 0 {
 		return ""
+	}
+	if u, err := h.app.Org.Get(r.Context(), id, today()); err == nil && u.Alive {
+		return u.Name
 	}
 	return strconv.FormatInt(id, 10)
 }
@@ -59,10 +64,10 @@ func (h *Handler) newUserForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // readAccess reads the role, clearance and unit fields shared by both forms.
-func readAccess(v *problem.Validation, r *http.Request) (auth.Role, auth.Clearance, int64) {
+func (h *Handler) readAccess(v *problem.Validation, r *http.Request) (auth.Role, auth.Clearance, int64) {
 	c, ok := auth.ParseClearance(r.PostForm.Get("clearance"))
 	v.Check(ok, "clearance", "error.invalid_choice")
-	return auth.Role(r.PostForm.Get("role")), c, parseIDField(v, "unit_id", r.PostForm.Get("unit_id"))
+	return auth.Role(r.PostForm.Get("role")), c, h.resolveUnit(r.Context(), v, "unit_id", r.PostForm.Get("unit_id"), today(), false)
 }
 
 func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) error {
@@ -70,7 +75,7 @@ func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var v problem.Validation
-	role, c, unit := readAccess(&v, r)
+	role, c, unit := h.readAccess(&v, r)
 	retry := func(f *Form) error { return h.userForm(w, r, http.StatusUnprocessableEntity, auth.User{}, true, f) }
 	if err := v.Err(); err != nil {
 		return h.formRetry(w, r, err, retry)
@@ -115,7 +120,7 @@ func (h *Handler) updateUser(w http.ResponseWriter, r *http.Request) error {
 	}
 	retry := func(f *Form) error { return h.userForm(w, r, http.StatusUnprocessableEntity, u, false, f) }
 	var v problem.Validation
-	role, c, unit := readAccess(&v, r)
+	role, c, unit := h.readAccess(&v, r)
 	if err := v.Err(); err != nil {
 		return h.formRetry(w, r, err, retry)
 	}

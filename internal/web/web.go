@@ -12,6 +12,7 @@ import (
 
 	"plenum/internal/app"
 	"plenum/internal/auth"
+	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )
@@ -41,7 +42,19 @@ func New(a *app.App, opt Options) *Handler {
 		h.loc = time.FixedZone("ICT", 7*3600) // Vietnam has no daylight saving time
 	}
 	h.tpl = parseTemplates(template.FuncMap{
-		"seq": func(n int) []int { return make([]int, n) },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i
+			}
+			return s
+		},
+		"inc": func(i int) int { return i + 1 },
+		// orgNode carries the page down the recursive tree template.
+		"orgNode": func(p *Page, n *org.Node, depth int) orgNodeData { return orgNodeData{p, n, depth} },
+		// fieldset names the fields of a unit to create inside a larger form.
+		"fieldset":  func(p *Page, prefix, parent string) unitFieldset { return unitFieldset{p, prefix, parent} },
+		"fieldName": formToStoreField,
 	})
 	return h
 }

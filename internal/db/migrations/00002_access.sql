@@ -14,3 +14,11 @@ CREATE TABLE record_access (
 CREATE INDEX record_access_entity ON record_access (entity, entity_id);
 CREATE INDEX record_access_unit ON record_access (unit_id);
 CREATE INDEX record_access_user ON record_access (user_id);
+
+-- How each issuer numbers its documents when it departs from the rule the
+-- regulations set (docsym.DefaultRule): "term" or "year", per kind or not.
+CREATE TABLE numbering_rules (
+    issuer    TEXT PRIMARY KEY,
+    period    TEXT NOT NULL CHECK (period IN ('term', 'year')),
+    per_kind  BOOLEAN NOT NULL
+);
