@@ -166,3 +166,23 @@ func TestNormalizePosition(t *testing.T) {
 		t.Errorf("tone placement not modernised: %q", got)
 	}
 }
+
+// Spans index Article.Text; BodySpan maps those on body lines into Body.
+func TestSpansInBody(t *testing.T) {
+	a := Extract("Tiêu đề về hội nghị\nToàn cảnh hội nghị\nSáng 5/3, đồng chí Lò Văn Sinh, Chủ tịch HĐND tỉnh chủ trì hội nghị với 3,5% và Kế hoạch số 12-KH/TU.", Options{})
+	if len(a.People) != 1 || len(a.Documents) != 1 || len(a.Figures) != 1 {
+		t.Fatalf("people %v, documents %v, figures %v", a.People, a.Documents, a.Figures)
+	}
+	for _, sp := range []Span{a.People[0].Span, a.People[0].Spans[0], a.Documents[0].Span, a.Figures[0].Span} {
+		b, ok := a.BodySpan(sp)
+		if !ok {
+			t.Fatalf("span %v is not in the body", sp)
+		}
+		if a.Body[b.Start:b.End] != a.Text[sp.Start:sp.End] {
+			t.Errorf("body span %q, text span %q", a.Body[b.Start:b.End], a.Text[sp.Start:sp.End])
+		}
+	}
+	if _, ok := a.BodySpan(a.Lines[1].Span); ok {
+		t.Error("a caption's span maps into the body")
+	}
+}
