@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"plenum/internal/date"
 	"plenum/internal/extract"
 )
 
@@ -35,10 +36,18 @@ func runExtract(ctx context.Context, env *Env, args []string) error {
 	eval := fs.String("eval", "", "score against the gold annotations in `DIR`")
 	verbose := fs.Bool("verbose", false, "with --eval, print the score of every file")
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest input file accepted, in bytes")
+	reference := fs.String("reference", "", "the date (YYYY-MM-DD) the articles are from, for days written without a year when an article has no date line")
 	if err := parse(fs, env, args); err != nil {
 		return err
 	}
 	opts := extract.Options{MaxBytes: *maxBytes}
+	if *reference != "" {
+		d, err := date.Parse(*reference)
+		if err != nil {
+			return usageError{"--reference: " + err.Error()}
+		}
+		opts.Reference = d
+	}
 	if *eval != "" {
 		if fs.NArg() > 0 {
 			return usageError{path + ": --eval takes a directory, not files"}

@@ -67,6 +67,16 @@ func TestExtractFiles(t *testing.T) {
 		t.Error(err)
 	}
 
+	// A reference date for an article without a date line.
+	undated := filepath.Join(dir, "khong-ngay.txt")
+	os.WriteFile(undated, []byte("Hội nghị thường kỳ\nChiều 18/02, Ban Thường vụ Tỉnh ủy tổ chức hội nghị thường kỳ tháng Hai để bàn nhiều nội dung quan trọng."), 0o644)
+	if _, out, _ := runWithEnv(t, nil, "extract", "--reference", "2022-03-01", undated); !strings.Contains(out, `"event_date": "2022-02-18"`) {
+		t.Errorf("--reference: %s", out)
+	}
+	if code, _, _ := runWithEnv(t, nil, "extract", "--reference", "18/02", undated); code != 2 {
+		t.Errorf("bad --reference: exit %d, want 2", code)
+	}
+
 	// The size limit, from the environment.
 	code, _, errOut = runWithEnv(t, map[string]string{"PLENUM_MAX_BYTES": "100"}, "extract", good)
 	if code != 1 || !strings.Contains(errOut, "too large") {
