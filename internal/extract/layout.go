@@ -57,17 +57,11 @@ func lay(p page) layout {
 		keys[i] = lower(text)
 	}
 
-	// Chrome, date lines and bylines, wherever they are; everything after
-	// a "related news" heading.
-	related := n
+	// Chrome, date lines and bylines, wherever they are.
 	for i, ln := range p.lines {
 		switch {
-		case ln.hint == hintChrome:
+		case ln.hint == hintChrome || isRelatedMarker(keys[i]):
 			l.kinds[i] = KindBoilerplate
-		case isRelatedMarker(keys[i]):
-			if related == n {
-				related = i
-			}
 		case isDateLine(ln.text):
 			l.kinds[i] = KindBoilerplate
 			l.dateLines = append(l.dateLines, i)
@@ -83,9 +77,6 @@ func lay(p page) layout {
 				}
 			}
 		}
-		if i >= related {
-			l.kinds[i] = KindBoilerplate
-		}
 	}
 
 	// The lead: the first paragraph of running text. Lines above it are the
@@ -96,6 +87,19 @@ func lay(p page) layout {
 			lead = i
 			break
 		}
+	}
+	// A "related news" heading below the lead ends the article: the lines
+	// after it are other articles' headlines. (Above the lead, in a page
+	// that prints its side column first, it ends nothing.)
+	related := n
+	for i := lead + 1; i < n; i++ {
+		if isRelatedMarker(keys[i]) {
+			related = i
+			break
+		}
+	}
+	for i := related; i < n; i++ {
+		l.kinds[i] = KindBoilerplate
 	}
 	l.title = pickTitle(p, keys, l.kinds, lead)
 	for i := 0; i < lead; i++ {

@@ -50,6 +50,13 @@ func TestLayout(t *testing.T) {
 			bodyLines: 2,
 		},
 		{
+			name:        "related news printed before the article",
+			page:        "Tin liên quan\nMột tin khác rất ngắn\nHội nghị sơ kết quý I\n" + lead + "\n" + lead,
+			title:       "Hội nghị sơ kết quý I",
+			boilerplate: []string{"Tin liên quan", "Một tin khác rất ngắn"},
+			bodyLines:   2,
+		},
+		{
 			name:      "excerpt cut at both ends",
 			page:      "các đại biểu tập trung thảo luận.\n" + lead + "\nĐồng chí Bí thư nhấn mạnh, các cấp ủy cần",
 			bodyLines: 3,
