@@ -87,23 +87,83 @@ func htmlPage(text string) page {
 	if err != nil { // x/net/html recovers from any markup; only a reader error gets here
 		return textPage(text)
 	}
-	w := &htmlWalker{}
-	w.walk(doc, hintNone)
+	w := &htmlWalker{main: mainContent(doc)}
+	w.walk(doc, hintNone, w.main == nil)
 	w.flush()
 	return page{lines: w.lines, meta: w.meta}
 }
 
-type htmlWalker struct {
-	lines []line
-	buf   strings.Builder
-	hint  hint // the strongest hint seen inside the open paragraph
-	meta  pageMeta
+// contentTokens are class/id words of the element that holds the article.
+var contentTokens = map[string]bool{
+	"content": true, "detail": true, "article": true, "noidung": true, "noi-dung": true,
+	"chitiet": true, "chi-tiet": true, "news-detail": true, "post-content": true,
+	"entry-content": true, "article-body": true, "article-content": true, "news-content": true,
+	"detail-content": true, "fulltext": true, "maincontent": true, "main-content": true,
 }
 
-func (w *htmlWalker) walk(n *html.Node, h hint) {
+// mainContent finds the element that holds the article: an <article>,
+// <main> or an element of a content class that holds at least half of the
+// page's text, the smallest such. Nil when there is none: then the whole
+// page is read. Text outside it is chrome (side columns, other articles'
+// summaries), except the headline and the date line, which portals often
+// print above the content element.
+func mainContent(doc *html.Node) *html.Node {
+	lengths := map[*html.Node]int{}
+	var measure func(n *html.Node) int
+	measure = func(n *html.Node) int {
+		switch {
+		case n.Type == html.TextNode:
+			return len(strings.TrimSpace(n.Data))
+		case n.Type == html.ElementNode && (skipAtoms[n.DataAtom] || elementHint(n) == hintChrome):
+			return 0
+		}
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			total += measure(c)
+		}
+		if n.Type == html.ElementNode && isContentElement(n) {
+			lengths[n] = total
+		}
+		return total
+	}
+	all := measure(doc)
+	var best *html.Node
+	for n, l := range lengths {
+		if 2*l >= all && all > 0 && (best == nil || l < lengths[best]) {
+			best = n
+		}
+	}
+	return best
+}
+
+func isContentElement(n *html.Node) bool {
+	if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+		return true
+	}
+	for _, tok := range attrWords(attr(n, "class") + " " + attr(n, "id")) {
+		if contentTokens[tok] {
+			return true
+		}
+	}
+	return false
+}
+
+type htmlWalker struct {
+	lines   []line
+	buf     strings.Builder
+	hint    hint // the strongest hint seen inside the open paragraph
+	outside bool // the open paragraph has text from outside the main content
+	meta    pageMeta
+	main    *html.Node // the element that holds the article, if found
+}
+
+func (w *htmlWalker) walk(n *html.Node, h hint, inside bool) {
+	if n == w.main {
+		inside = true
+	}
 	switch n.Type {
 	case html.TextNode:
-		w.text(n.Data, h)
+		w.text(n.Data, h, inside)
 		return
 	case html.ElementNode:
 		if n.DataAtom == atom.Head {
@@ -122,7 +182,7 @@ func (w *htmlWalker) walk(n *html.Node, h hint) {
 		w.flush()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, h)
+		w.walk(c, h, inside)
 	}
 	if block {
 		w.flush()
@@ -132,7 +192,7 @@ func (w *htmlWalker) walk(n *html.Node, h hint) {
 // text adds a text node to the open paragraph. A blank line inside a text
 // node breaks the paragraph: it is how plain text that carries a few tags
 // (and so was read as HTML) keeps its paragraphs.
-func (w *htmlWalker) text(s string, h hint) {
+func (w *htmlWalker) text(s string, h hint, inside bool) {
 	for i, part := range blankLineRE.Split(s, -1) {
 		if i > 0 {
 			w.flush()
@@ -143,15 +203,16 @@ func (w *htmlWalker) text(s string, h hint) {
 		}
 		w.buf.WriteString(part)
 		w.hint = max(w.hint, h)
+		w.outside = w.outside || !inside
 	}
 }
 
 func (w *htmlWalker) flush() {
 	if s := cleanLine(w.buf.String()); s != "" {
-		w.lines = append(w.lines, line{text: s, hint: w.hint})
+		w.lines = append(w.lines, line{text: s, hint: w.hint, outside: w.outside})
 	}
 	w.buf.Reset()
-	w.hint = hintNone
+	w.hint, w.outside = hintNone, false
 }
 
 // head collects <title> and the meta tags portals fill in for sharing.

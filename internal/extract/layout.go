@@ -75,6 +75,8 @@ func lay(p page) layout {
 				} else if label == "source" && l.source == "" {
 					l.source = value
 				}
+			} else if ln.outside && ln.hint != hintHeading {
+				l.kinds[i] = KindBoilerplate
 			}
 		}
 	}

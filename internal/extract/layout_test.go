@@ -50,6 +50,15 @@ func TestLayout(t *testing.T) {
 			bodyLines: 2,
 		},
 		{
+			name: "HTML: a side column with another article's summary before the content",
+			page: `<html><body><div class="col-left"><div class="box"><b>Tin nổi bật</b><p>` + strings.Repeat("Tóm tắt một bài khác của cổng thông tin, dài hơn một dòng. ", 4) + `</p></div></div>` +
+				`<h1>Sơ kết quý I tại huyện</h1><div class="date">06/03/2024 08:00</div><div class="detail-content"><p>` + lead + `</p><p>` + lead + `</p></div></body></html>`,
+			title:       "Sơ kết quý I tại huyện",
+			published:   "2024-03-06",
+			boilerplate: []string{"Tin nổi bật", strings.TrimSpace(strings.Repeat("Tóm tắt một bài khác của cổng thông tin, dài hơn một dòng. ", 4)), "06/03/2024 08:00"},
+			bodyLines:   2,
+		},
+		{
 			name:        "related news printed before the article",
 			page:        "Tin liên quan\nMột tin khác rất ngắn\nHội nghị sơ kết quý I\n" + lead + "\n" + lead,
 			title:       "Hội nghị sơ kết quý I",

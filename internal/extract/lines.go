@@ -23,8 +23,9 @@ type pageMeta struct {
 
 // line is one paragraph of the input with the hint its markup gave.
 type line struct {
-	text string
-	hint hint
+	text    string
+	hint    hint
+	outside bool // outside the element of an HTML page that holds the article
 }
 
 // hint is what HTML markup says about a paragraph; plain text has none.
