@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -81,6 +82,30 @@ func BenchmarkBaseline(b *testing.B) {
 		_ = norm.NFC.String(string(arts[i%len(arts)]))
 	}
 	reportArticles(b, b.N)
+}
+
+// BenchmarkExtractVsBaseline alternates the baseline and the extractor on
+// each article and reports both times and their ratio: on a shared machine
+// whose load drifts, the ratio of two measurements taken side by side is
+// steadier than either.
+func BenchmarkExtractVsBaseline(b *testing.B) {
+	arts := benchArticles(b)
+	var base, ext time.Duration
+	for i := 0; b.Loop(); i++ {
+		a := arts[i%len(arts)]
+		t0 := time.Now()
+		_ = norm.NFC.String(string(a))
+		t1 := time.Now()
+		if _, err := Bytes("bench", a, Options{}); err != nil {
+			b.Fatal(err)
+		}
+		base, ext = base+t1.Sub(t0), ext+time.Since(t1)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(base.Nanoseconds())/n, "ns-baseline/op")
+	b.ReportMetric(float64(ext.Nanoseconds())/n, "ns-extract/op")
+	b.ReportMetric(float64(ext)/float64(base), "ratio")
+	b.ReportMetric(n/ext.Seconds(), "articles/s")
 }
 
 // BenchmarkExtractMemory extracts 100,000 articles and reports the heap in
