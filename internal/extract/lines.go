@@ -119,7 +119,14 @@ func isClean(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == unicode.ReplacementChar || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u00ad' {
+		// Below U+2000 only C1 controls, the no-break space, the soft
+		// hyphen and the Ogham space mark need cleaning; Vietnamese
+		// letters all live there.
+		if r < 0x2000 && r >= 0xa0 && r != 0xa0 && r != 0xad && r != 0x1680 {
+			i += n
+			continue
+		}
+		if r < 0x2000 || r == unicode.ReplacementChar || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			return false
 		}
 		i += n
