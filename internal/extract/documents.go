@@ -74,6 +74,20 @@ var documentKinds = func() phrases {
 // khóa IX" is 100 bytes.
 const citationReach = 240
 
+// numberReach is how many tokens after the name of its kind a citation's
+// number comes at the latest: "Luật Tổ chức chính quyền địa phương số 77".
+const numberReach = 14
+
+// numberWithin reports whether a number starts among tokens [i, i+n).
+func numberWithin(toks []token, i, n int) bool {
+	for k := i; k < len(toks) && k < i+n; k++ {
+		if toks[k].digit {
+			return true
+		}
+	}
+	return false
+}
+
 // citations runs docsym.FindCitations on the stretches of a paragraph that
 // start a little before the name of a kind of document ("các Nghị quyết
 // số …") and reach citationReach after it; the finder's time goes on the
@@ -85,8 +99,9 @@ func citations(p *para) []docsym.Citation {
 		if p.toks[i].start < end || !p.toks[i].word {
 			continue
 		}
-		if e, _ := documentKinds.match(p.toks, i); e == i {
-			continue
+		e, _ := documentKinds.match(p.toks, i)
+		if e == i || !numberWithin(p.toks, e, numberReach) {
+			continue // a kind named without a number: "Nghị quyết Đại hội"
 		}
 		start := wordStart(p.text, max(p.toks[i].start-8, 0))
 		end = p.toks[i].start + citationReach
