@@ -55,6 +55,8 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("GET /api/v1/audit/verify", auth.AuditRead, h.verifyAudit)
 	h.orgRoutes(rt)
 	h.peopleRoutes(rt)
+	h.documentRoutes(rt)
+	rt.Handle("GET /api/v1/search", auth.SignedIn, h.search)
 	// Anything else under /api/ is a JSON 404, not the HTML one.
 	rt.Handle("GET /api/", auth.Public, func(http.ResponseWriter, *http.Request) error { return problem.ErrNotFound })
 }

@@ -9,24 +9,31 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/db"
+	"plenum/internal/documents"
+	"plenum/internal/files"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/search"
 )
 
 // App is the set of domain stores over one database.
 type App struct {
-	DB     *db.DB
-	Audit  *audit.Log
-	Auth   *auth.Store
-	Access *access.Store
-	Org    *org.Store
-	People *people.Store
-	Log    *slog.Logger
+	DB        *db.DB
+	Audit     *audit.Log
+	Auth      *auth.Store
+	Access    *access.Store
+	Org       *org.Store
+	People    *people.Store
+	Search    *search.Index
+	Files     *files.Store
+	Documents *documents.Store
+	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
 type Config struct {
-	Auth auth.Config
+	Auth  auth.Config
+	Files files.Config
 }
 
 // New builds the stores over d.
@@ -39,5 +46,14 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Access = access.New(d, a.Audit)
 	a.Org = org.New(d, a.Audit)
 	a.People = people.New(d, a.Audit, a.Org)
+	a.Search = search.New(d)
+	a.Files = files.New(d, a.Audit, cfg.Files)
+	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	return a
+}
+
+// SearchSources are the stores whose records the search index holds, for
+// `plenum reindex`. A store that indexes its records adds its Source here.
+func (a *App) SearchSources() []search.Source {
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource()}
 }

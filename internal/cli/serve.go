@@ -12,6 +12,7 @@ import (
 	"plenum/internal/app"
 	"plenum/internal/auth"
 	"plenum/internal/demo"
+	"plenum/internal/files"
 	"plenum/internal/server"
 )
 
@@ -32,6 +33,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "private key of --tls-cert")
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (behind a reverse proxy only)")
 	var ac auth.Config
+	var fc files.Config
+	fs.StringVar(&fc.Dir, "files-dir", "", "keep attached files in this directory (content-addressed) instead of the database")
+	fs.Int64Var(&fc.MaxSize, "max-upload", files.DefaultMaxSize, "largest attached file accepted, in bytes")
 	fs.DurationVar(&ac.SessionIdle, "session-idle", 4*time.Hour, "a session unused this long ends")
 	fs.DurationVar(&ac.SessionMax, "session-max", 12*time.Hour, "a session ends this long after sign-in")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
@@ -60,7 +64,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	a := app.New(d, log, app.Config{Auth: ac})
+	a := app.New(d, log, app.Config{Auth: ac, Files: fc})
 	var accounts []demo.Account
 	if *demoMode {
 		if accounts, err = loadDemo(cliContext(ctx), a); err != nil {
@@ -96,7 +100,18 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
 		return nil, err
 	}
-	return demo.CreateAccounts(ctx, a.Auth, a.Org)
+	accounts, err := demo.CreateAccounts(ctx, a.Auth, a.Org)
+	if err != nil {
+		return nil, err
+	}
+	office, err := demo.Office(ctx, a.Auth)
+	if err != nil {
+		return nil, err
+	}
+	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
+		return nil, err
+	}
+	return accounts, nil
 }
 
 func printAccounts(env *Env, accounts []demo.Account, db string) {

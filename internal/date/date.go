@@ -6,6 +6,8 @@ package date
 import (
 	"database/sql/driver"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -63,6 +65,27 @@ func Parse(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	return Of(t), nil
+}
+
+// ParseInput reads a date as people type it or a date picker sends it:
+// "01/07/2025" (day first, also with dots or dashes) or "2025-07-01".
+func ParseInput(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if d, err := Parse(s); err == nil {
+		return d, nil
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(parts) == 3 {
+		day, e1 := strconv.Atoi(parts[0])
+		month, e2 := strconv.Atoi(parts[1])
+		year, e3 := strconv.Atoi(parts[2])
+		if e1 == nil && e2 == nil && e3 == nil {
+			if d, err := New(year, time.Month(month), day); err == nil {
+				return d, nil
+			}
+		}
+	}
+	return Date{}, fmt.Errorf("%q is not a date in the form DD/MM/YYYY or YYYY-MM-DD", s)
 }
 
 // MustParse is Parse for constants.

@@ -12,19 +12,21 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 	"plenum/internal/vn"
 )
 
 // Store reads and changes the organisation.
 type Store struct {
-	db  *db.DB
-	log *audit.Log
-	now func() time.Time
+	db    *db.DB
+	log   *audit.Log
+	index *search.Index
+	now   func() time.Time
 }
 
 // New returns the organisation store of d, auditing into log.
 func New(d *db.DB, log *audit.Log) *Store {
-	return &Store{db: d, log: log, now: time.Now}
+	return &Store{db: d, log: log, index: search.New(d), now: time.Now}
 }
 
 // Vietnam is the zone in which "today" is taken when a query gives no date.
@@ -244,7 +246,11 @@ func (s *Store) insertSuccession(ctx context.Context, eventID, pred, succ int64)
 	return nil
 }
 
-// record writes the audit entry of a change to a unit.
+// record writes the audit entry of a change to a unit, and the unit's
+// search entry: every operation calls it once the unit is written.
 func (s *Store) record(ctx context.Context, action string, unitID int64, before, after any) error {
-	return s.log.Record(ctx, audit.Change{Action: action, Entity: "unit", EntityID: unitID, Before: before, After: after})
+	if err := s.log.Record(ctx, audit.Change{Action: action, Entity: "unit", EntityID: unitID, Before: before, After: after}); err != nil {
+		return err
+	}
+	return s.indexUnit(ctx, unitID)
 }

@@ -88,7 +88,7 @@ func (s *Store) CreatePerson(ctx context.Context, in PersonInput) (Person, error
 			p.FullName, string(p.Gender), nullYear(p.BirthYear), p.Note, vn.NameSortKey(p.FullName), vn.Fold(p.FullName), now).Scan(&p.ID); err != nil {
 			return fmt.Errorf("people: insert person: %w", err)
 		}
-		return s.log.Record(ctx, audit.Change{Action: "create", Entity: "person", EntityID: p.ID, After: p})
+		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "create", Entity: "person", EntityID: p.ID, After: p}), p.ID)
 	})
 	if err != nil {
 		return Person{}, err
@@ -117,7 +117,7 @@ func (s *Store) UpdatePerson(ctx context.Context, id int64, in PersonInput) (Per
 			s.now().UTC(), id); err != nil {
 			return fmt.Errorf("people: update person %d: %w", id, err)
 		}
-		return s.log.Record(ctx, audit.Change{Action: "update", Entity: "person", EntityID: id, Before: before, After: p})
+		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "update", Entity: "person", EntityID: id, Before: before, After: p}), id)
 	})
 	if err != nil {
 		return Person{}, err

@@ -225,7 +225,7 @@ func (s *Store) AddPost(ctx context.Context, in PostInput) (Post, error) {
 		if out, err = s.GetPost(ctx, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "create", Entity: "post", EntityID: id, After: in})
+		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "create", Entity: "post", EntityID: id, After: in}), in.PersonID)
 	})
 	if err != nil {
 		return Post{}, err
@@ -260,7 +260,8 @@ func (s *Store) CorrectPost(ctx context.Context, id int64, in PostInput) (Post, 
 		if out, err = s.GetPost(ctx, id); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "update", Entity: "post", EntityID: id, Before: postInput(before), After: in})
+		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "update", Entity: "post", EntityID: id, Before: postInput(before), After: in}),
+			before.PersonID, in.PersonID)
 	})
 	if err != nil {
 		return Post{}, err
@@ -309,8 +310,8 @@ func (s *Store) EndPost(ctx context.Context, in EndPostInput) (Post, error) {
 		if out, err = s.GetPost(ctx, in.PostID); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, audit.Change{Action: "end", Entity: "post", EntityID: in.PostID,
-			Before: map[string]any{"valid_to": nil}, After: map[string]any{"valid_to": in.ValidTo}})
+		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "end", Entity: "post", EntityID: in.PostID,
+			Before: map[string]any{"valid_to": nil}, After: map[string]any{"valid_to": in.ValidTo}}), before.PersonID)
 	})
 	if err != nil {
 		return Post{}, err
@@ -329,7 +330,7 @@ func (s *Store) RemovePost(ctx context.Context, id int64) error {
 		if _, err := s.db.W(ctx).ExecContext(ctx, `DELETE FROM posts WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("people: remove post %d: %w", id, err)
 		}
-		return s.log.Record(ctx, audit.Change{Action: "delete", Entity: "post", EntityID: id, Before: postInput(before)})
+		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "delete", Entity: "post", EntityID: id, Before: postInput(before)}), before.PersonID)
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/org"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 	"plenum/internal/vn"
 )
 
@@ -18,6 +19,7 @@ type Store struct {
 	db    *db.DB
 	log   *audit.Log
 	units *org.Store
+	index *search.Index
 	now   func() time.Time
 
 	mu        sync.Mutex
@@ -27,7 +29,7 @@ type Store struct {
 // New returns the people store of d; units is the organisation the posts
 // belong to.
 func New(d *db.DB, log *audit.Log, units *org.Store) *Store {
-	return &Store{db: d, log: log, units: units, now: time.Now}
+	return &Store{db: d, log: log, units: units, index: search.New(d), now: time.Now}
 }
 
 // today is the default "as of" date.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"plenum/internal/date"
 	"plenum/internal/i18n"
 )
 
@@ -174,6 +175,20 @@ func (v *Validation) OneOf(name, s string, allowed ...string) bool {
 	}
 	v.Add(name, "error.invalid_choice")
 	return false
+}
+
+// Date reads a day typed as 01/07/2025 or given as 2025-07-01
+// (date.ParseInput); empty is the zero date, anything else a problem on
+// field name.
+func (v *Validation) Date(name, s string) date.Date {
+	if strings.TrimSpace(s) == "" {
+		return date.Date{}
+	}
+	d, err := date.ParseInput(s)
+	if err != nil {
+		v.Add(name, "error.invalid_date")
+	}
+	return d
 }
 
 // Has reports whether a problem was recorded for name.

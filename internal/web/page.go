@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"plenum/internal/auth"
@@ -77,6 +75,13 @@ func (p *Page) ClassName(c auth.Clearance) string { return p.T(c.Key()) }
 // RoleName names a role in the page's language.
 func (p *Page) RoleName(r auth.Role) string { return p.T("role." + string(r)) }
 
+// OnSearchPage reports whether the page is the search page, which has its
+// own search box in place of the one in the header.
+func (p *Page) OnSearchPage() bool {
+	u, err := url.Parse(p.Path)
+	return err == nil && u.Path == "/search"
+}
+
 // Field returns the submitted value of a form field.
 func (p *Page) Field(name string) string { return p.Form.Values.Get(name) }
 
@@ -126,28 +131,7 @@ func formError(r *http.Request, err error) (*Form, error) {
 
 // parseDateField reads a date typed as 01/07/2025 or given by a date picker
 // as 2025-07-01. Empty is the zero date.
-func parseDateField(v *problem.Validation, name, s string) date.Date {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return date.Date{}
-	}
-	if d, err := date.Parse(s); err == nil {
-		return d
-	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
-	if len(parts) == 3 {
-		day, e1 := strconv.Atoi(parts[0])
-		month, e2 := strconv.Atoi(parts[1])
-		year, e3 := strconv.Atoi(parts[2])
-		if e1 == nil && e2 == nil && e3 == nil {
-			if d, err := date.New(year, time.Month(month), day); err == nil {
-				return d
-			}
-		}
-	}
-	v.Add(name, "error.invalid_date")
-	return date.Date{}
-}
+func parseDateField(v *problem.Validation, name, s string) date.Date { return v.Date(name, s) }
 
 const flashCookie = "plenum_flash"
 

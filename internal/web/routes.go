@@ -21,6 +21,7 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /lang", auth.Public, h.setLang)
 
 	rt.Handle("GET /{$}", auth.SignedIn, h.home)
+	rt.Handle("GET /search", auth.SignedIn, h.search)
 
 	rt.Handle("GET /account", auth.SignedIn, h.account)
 	rt.Handle("POST /account/password", auth.SignedIn, h.changePassword)
@@ -58,6 +59,26 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /people/{id}/posts", auth.PeopleWrite, h.addPost)
 	rt.Handle("POST /posts/{id}/end", auth.PeopleWrite, h.endPost)
 	rt.Handle("POST /posts/{id}/remove", auth.PeopleWrite, h.removePost)
+
+	rt.Handle("GET /documents", auth.DocumentsRead, h.documentList)
+	rt.Handle("GET /documents/export.xlsx", auth.DocumentsRead, h.documentExport)
+	rt.Handle("GET /documents/new", auth.DocumentsWrite, h.newDocumentForm)
+	rt.Handle("POST /documents", auth.DocumentsWrite, h.createDocument)
+	rt.Handle("GET /documents/{id}", auth.DocumentsRead, h.document)
+	rt.Handle("GET /documents/{id}/edit", auth.DocumentsWrite, h.editDocumentForm)
+	rt.Handle("POST /documents/{id}", auth.DocumentsWrite, h.updateDocument)
+	rt.Handle("POST /documents/{id}/issue", auth.DocumentsWrite, h.issueDocument)
+	rt.Handle("POST /documents/{id}/status", auth.DocumentsWrite, h.documentStatus)
+	rt.Handle("POST /documents/{id}/classify", auth.DocumentsWrite, h.classifyDocument)
+	rt.Handle("POST /documents/{id}/publish", auth.DocumentsWrite, h.publishDocument)
+	rt.Handle("POST /documents/{id}/grants", auth.DocumentsWrite, h.setDocumentGrants)
+	rt.Handle("POST /documents/{id}/links", auth.DocumentsWrite, h.linkDocument)
+	rt.Handle("POST /documents/{id}/links/{link}/delete", auth.DocumentsWrite, h.unlinkDocument)
+	rt.Handle("POST /documents/{id}/copies", auth.DocumentsWrite, h.registerCopy)
+	rt.Handle("POST /documents/{id}/copies/{copy}/return", auth.DocumentsWrite, h.returnCopy)
+	rt.Handle("POST /documents/{id}/files", auth.DocumentsWrite, h.attachDocumentFile)
+	rt.Handle("GET /documents/{id}/files/{file}", auth.DocumentsRead, h.documentFile)
+	rt.Handle("POST /documents/{id}/files/{file}/delete", auth.DocumentsWrite, h.detachDocumentFile)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -31,6 +31,10 @@ var views = []string{
 	"people",
 	"person",
 	"person_form",
+	"documents",
+	"document",
+	"document_form",
+	"search",
 }
 
 type templates map[string]*template.Template

@@ -38,3 +38,9 @@ document.addEventListener("change", function (e) {
     }, 200);
   });
 })();
+// On a narrow screen the search facets start folded, so that the results come first.
+document.addEventListener("DOMContentLoaded", function () {
+  if (window.matchMedia("(max-width: 48rem)").matches) {
+    document.querySelectorAll(".facets details[open]").forEach(function (d) { d.open = false; });
+  }
+});

@@ -1,0 +1,55 @@
+// Package search is Plenum's one search box: documents, conferences, people
+// and units in one index, matched without regard to accents, case or tone
+// placement ("nghi quyet 13" finds "Nghị quyết số 13-NQ/TW", "thuy" finds
+// "Thuỷ" and "Thủy", "duong" finds "Đường"), aware of document symbols
+// ("147-KH/TU", "147/KH", "147 KH TU" and "số 147" all find 147-KH/TU),
+// ranked, filtered, highlighted, and never showing a classified record — or
+// counting it — to someone who may not see it.
+//
+// # Storage
+//
+// One table, search_entries, holds a row per record with its text as shown
+// and its words folded in Go (vn.Fold, then split on everything that is not
+// a letter or a digit), so that both engines match the same words: SQLite
+// through an FTS5 table over the folded columns (bm25 ranking), PostgreSQL
+// through a generated tsvector ('simple') with a GIN index (ts_rank) and a
+// pg_trgm index on the folded title for substrings. See 00005_search.sql.
+//
+// # How to index your records
+//
+// The index is written by the store that owns the records, in the same
+// transaction as the change, so that it can never disagree with them:
+//
+//  1. Keep a *search.Index in your store: search.New(db) (it holds no state;
+//     org and people make their own the same way).
+//  2. Write one function that builds the search.Entry of a record from what
+//     your store has just written — Entity (search.EntityDocument or
+//     search.EntityConference, the same name you give audit.Change.Entity
+//     and access.SetGrants), EntityID, Class (the record's class: an index
+//     entry must never carry less), Title, Body (summary, content,
+//     conclusion), Symbol (documents), Kind (docsym.Kind.Schema() for
+//     documents; your type code for conferences), Issuer (the issuer's name
+//     as shown), UnitID (issuing unit; the body that held the conference),
+//     Year, Status, Date and URL ("/documents/12").
+//  3. Call index.Put(ctx, entry) inside your db.Tx after every create and
+//     update, including a change of class or of grants' record; call
+//     index.Delete(ctx, entity, id) when a record is deleted. Put outside a
+//     transaction returns ErrNoTx. A failing Put fails your transaction.
+//  4. Give the app a Source for your entity (see Source), so that
+//     `plenum reindex` can rebuild your entries from your tables, and list
+//     it in app.App.SearchSources.
+//  5. Give your records a page at the URL you index, and check access on it
+//     (access.Store.Check): search links there.
+//
+// Grants need nothing from the index: visibility is decided at query time
+// by joining record_access on (entity, entity_id), so a change of grants
+// takes effect at once. A change of class must be Put, since the class is
+// copied into the entry.
+//
+// # Query language
+//
+// What a user types is never handed to FTS5 or to to_tsquery: it is read
+// into terms here and the engines' queries are written from those terms,
+// with every word quoted. Quotes, stars, minus signs, NEAR, AND, OR, colons
+// and apostrophes are ordinary characters. See Parse.
+package search
