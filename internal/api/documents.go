@@ -1,13 +1,13 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/documents"
-	"plenum/internal/files"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )
@@ -23,18 +23,18 @@ func (h *Handler) documentRoutes(rt *router.Router) {
 	rt.Handle("POST /api/v1/documents/{id}/status", auth.DocumentsWrite, h.documentStatus)
 	rt.Handle("POST /api/v1/documents/{id}/classify", auth.DocumentsWrite, h.classifyDocument)
 	rt.Handle("POST /api/v1/documents/{id}/publish", auth.DocumentsWrite, h.publishDocument)
-	rt.Handle("GET /api/v1/documents/{id}/grants", auth.DocumentsRead, h.documentGrants)
+	rt.Handle("GET /api/v1/documents/{id}/grants", auth.DocumentsRead, docItems(h, h.app.Documents.Grants))
 	rt.Handle("PUT /api/v1/documents/{id}/grants", auth.DocumentsWrite, h.setDocumentGrants)
-	rt.Handle("GET /api/v1/documents/{id}/classifications", auth.DocumentsRead, h.documentClassifications)
-	rt.Handle("GET /api/v1/documents/{id}/links", auth.DocumentsRead, h.documentLinks)
+	rt.Handle("GET /api/v1/documents/{id}/classifications", auth.DocumentsRead, docItems(h, h.app.Documents.Classifications))
+	rt.Handle("GET /api/v1/documents/{id}/links", auth.DocumentsRead, docItems(h, h.app.Documents.Links))
 	rt.Handle("POST /api/v1/documents/{id}/links", auth.DocumentsWrite, h.linkDocument)
 	rt.Handle("DELETE /api/v1/documents/{id}/links/{link}", auth.DocumentsWrite, h.unlinkDocument)
 	rt.Handle("GET /api/v1/documents/{id}/family", auth.DocumentsRead, h.documentFamily)
-	rt.Handle("GET /api/v1/documents/{id}/chain", auth.DocumentsRead, h.documentChain)
-	rt.Handle("GET /api/v1/documents/{id}/copies", auth.DocumentsRead, h.documentCopies)
+	rt.Handle("GET /api/v1/documents/{id}/chain", auth.DocumentsRead, docItems(h, h.app.Documents.Chain))
+	rt.Handle("GET /api/v1/documents/{id}/copies", auth.DocumentsRead, docItems(h, h.app.Documents.Copies))
 	rt.Handle("POST /api/v1/documents/{id}/copies", auth.DocumentsWrite, h.registerCopy)
 	rt.Handle("POST /api/v1/documents/{id}/copies/{copy}/return", auth.DocumentsWrite, h.returnCopy)
-	rt.Handle("GET /api/v1/documents/{id}/files", auth.DocumentsRead, h.documentFiles)
+	rt.Handle("GET /api/v1/documents/{id}/files", auth.DocumentsRead, docItems(h, h.app.Documents.Attachments))
 	rt.Handle("POST /api/v1/documents/{id}/files", auth.DocumentsWrite, h.attachFile)
 	rt.Handle("GET /api/v1/documents/{id}/files/{file}", auth.DocumentsRead, h.downloadFile)
 	rt.Handle("DELETE /api/v1/documents/{id}/files/{file}", auth.DocumentsWrite, h.detachFile)
@@ -71,20 +71,11 @@ func (h *Handler) listDocuments(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) exportDocuments(w http.ResponseWriter, r *http.Request) error {
-	q, err := documents.ParseListQuery(r.URL.Query())
-	if err != nil {
-		return err
-	}
 	v, err := h.viewer(r)
 	if err != nil {
 		return err
 	}
-	b, class, err := h.app.Documents.Export(r.Context(), v, q, router.Lang(r))
-	if err != nil {
-		return err
-	}
-	files.Serve(w, documents.ExportFile(class), b, router.Lang(r))
-	return nil
+	return h.app.Documents.ServeExport(w, r, v, router.Lang(r))
 }
 
 func (h *Handler) getDocument(w http.ResponseWriter, r *http.Request) error {
@@ -226,27 +217,6 @@ func (h *Handler) docRead(w http.ResponseWriter, r *http.Request, read func(v ac
 	return writeJSON(w, http.StatusOK, out)
 }
 
-func (h *Handler) documentGrants(w http.ResponseWriter, r *http.Request) error {
-	return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
-		gs, err := h.app.Documents.Grants(r.Context(), v, id)
-		return items(gs), err
-	})
-}
-
-func (h *Handler) documentClassifications(w http.ResponseWriter, r *http.Request) error {
-	return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
-		cs, err := h.app.Documents.Classifications(r.Context(), v, id)
-		return items(cs), err
-	})
-}
-
-func (h *Handler) documentLinks(w http.ResponseWriter, r *http.Request) error {
-	return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
-		ls, err := h.app.Documents.Links(r.Context(), v, id)
-		return items(ls), err
-	})
-}
-
 func (h *Handler) documentFamily(w http.ResponseWriter, r *http.Request) error {
 	var val problem.Validation
 	asOf := val.Date("as_of", r.URL.Query().Get("as_of"))
@@ -258,25 +228,14 @@ func (h *Handler) documentFamily(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (h *Handler) documentChain(w http.ResponseWriter, r *http.Request) error {
-	return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
-		refs, err := h.app.Documents.Chain(r.Context(), v, id)
-		return items(refs), err
-	})
-}
-
-func (h *Handler) documentCopies(w http.ResponseWriter, r *http.Request) error {
-	return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
-		cs, err := h.app.Documents.Copies(r.Context(), v, id)
-		return items(cs), err
-	})
-}
-
-func (h *Handler) documentFiles(w http.ResponseWriter, r *http.Request) error {
-	return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
-		fs, err := h.app.Documents.Attachments(r.Context(), v, id)
-		return items(fs), err
-	})
+// docItems answers a read of the list read gives for document {id}, as the viewer sees it.
+func docItems[T any](h *Handler, read func(context.Context, access.Viewer, int64) ([]T, error)) router.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		return h.docRead(w, r, func(v access.Viewer, id int64) (any, error) {
+			xs, err := read(r.Context(), v, id)
+			return items(xs), err
+		})
+	}
 }
 
 func (h *Handler) unlinkDocument(w http.ResponseWriter, r *http.Request) error {
@@ -320,12 +279,7 @@ func (h *Handler) downloadFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, data, err := h.app.Documents.Attachment(r.Context(), v, id, fileID)
-	if err != nil {
-		return err
-	}
-	files.Serve(w, f, data, router.Lang(r))
-	return nil
+	return h.app.Documents.ServeAttachment(w, r, v, id, fileID, router.Lang(r))
 }
 
 func (h *Handler) detachFile(w http.ResponseWriter, r *http.Request) error {

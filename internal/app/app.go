@@ -62,5 +62,5 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 // SearchSources are the stores whose records the search index holds, for
 // `plenum reindex`. A store that indexes its records adds its Source here.
 func (a *App) SearchSources() []search.Source {
-	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.Source(), a.Conferences.SearchSource()}
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Conferences.SearchSource()}
 }

@@ -3,6 +3,7 @@ package documents
 import (
 	"context"
 	"errors"
+	"net/http"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
@@ -90,4 +91,15 @@ func (s *Store) Detach(ctx context.Context, p auth.Principal, id, fileID int64) 
 		}
 		return s.record(ctx, "detach", id, d.Class, map[string]any{"file_id": f.ID, "name": f.Name, "sha256": f.SHA256}, nil)
 	})
+}
+
+// ServeAttachment sends file fileID of document id as a download, after the
+// checks of Attachment.
+func (s *Store) ServeAttachment(w http.ResponseWriter, r *http.Request, v access.Viewer, id, fileID int64, lang string) error {
+	f, data, err := s.Attachment(r.Context(), v, id, fileID)
+	if err != nil {
+		return err
+	}
+	files.Serve(w, f, data, lang)
+	return nil
 }

@@ -186,23 +186,30 @@ func issuerKey(unitID int64, name string) string {
 }
 
 // numberingOf returns the numbering scope of a document like sym issued on
-// day by issuer, and the period its number belongs to ("2020-2025" for a
-// Party term, "2022" for a State year). A Party issuer outside every known
-// term numbers by year.
-func (s *Store) numberingOf(sym docsym.Symbol, day date.Date, issuer string) (scope, period string, err error) {
-	rule := docsym.DefaultRule(sym)
-	key, err := rule.Key(sym, day, s.opt.Terms(sym.Issuer))
+// day by an issuer (a unit of the organisation, or an outside issuer by
+// name), and the period its number belongs to ("2020-2025" for a Party
+// term, "2022" for a State year). A unit's scope follows the rule set for it
+// (numbering.Scope); a Party issuer outside every known term numbers by year.
+func (s *Store) numberingOf(ctx context.Context, sym docsym.Symbol, day date.Date, unitID int64, issuerName string) (scope, period string, err error) {
+	if sym.Year != 0 && sym.Year != day.Year {
+		return "", "", problem.InvalidField("issued_on", "documents.error.year_mismatch", sym.Year)
+	}
+	terms := s.opt.Terms(sym.Issuer)
+	if unitID != 0 {
+		scope, err = numbering.Scope(ctx, s.db, unitID, sym, day, terms)
+	} else {
+		var key string
+		key, err = docsym.DefaultRule(sym).Key(sym, day, terms)
+		scope = issuerKey(0, issuerName) + ":" + key
+	}
 	if err != nil && sym.System == docsym.Party {
-		rule.Period = docsym.PerYear
-		key, err = rule.Key(sym, day, nil)
+		key, yerr := docsym.ScopeRule{Period: docsym.PerYear, PerKind: true}.Key(sym, day, nil)
+		scope, err = issuerKey(unitID, issuerName)+":"+key, yerr
 	}
 	if err != nil {
-		if sym.Year != 0 && sym.Year != day.Year {
-			return "", "", problem.InvalidField("issued_on", "documents.error.year_mismatch", sym.Year)
-		}
 		return "", "", symbolError("symbol", err)
 	}
-	return issuer + "|" + key, key[strings.LastIndexByte(key, ':')+1:], nil
+	return scope, scope[strings.LastIndexByte(scope, ':')+1:], nil
 }
 
 // draftSymbol is the symbol a draft will carry, numbered 1, to check that
@@ -259,7 +266,7 @@ func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Documen
 			if !kindMatches(sym, in.Kind) {
 				return problem.InvalidField("kind", "documents.error.kind_mismatch", sym.Kind.Name("vi"))
 			}
-			sc, period, err := s.numberingOf(sym, in.IssuedOn, issuerKey(d.IssuerUnitID, d.IssuerName))
+			sc, period, err := s.numberingOf(ctx, sym, in.IssuedOn, d.IssuerUnitID, d.IssuerName)
 			if err != nil {
 				return err
 			}

@@ -7,7 +7,9 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/docsym"
 	"plenum/internal/documents"
+	"plenum/internal/numbering"
 	"plenum/internal/problem"
 )
 
@@ -289,5 +291,28 @@ func TestConcurrentIssue(t *testing.T) {
 	}
 	if conflicts != 2 || len(numbers) != 4 || !numbers[1] || !numbers[4] {
 		t.Fatalf("numbers %v, %d conflicts", numbers, conflicts)
+	}
+}
+
+// A unit whose numbering rule is yearly starts again at 1 each year.
+func TestIssueFollowsTheIssuersRule(t *testing.T) {
+	e := newEnv(t)
+	sym, _ := docsym.Parse("01-TB/TU")
+	if err := numbering.SetRule(e.ctx, e.app.DB, e.app.Audit, numbering.Issuer(e.units["tu"], sym),
+		docsym.ScopeRule{Period: docsym.PerYear, PerKind: true}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, on := range []string{"2023-12-30", "2023-12-31", "2024-01-02"} {
+		d := e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "notice", SymbolIssuer: "TU",
+			IssuerUnitID: e.units["tu"], Title: "thông báo"})
+		d, err := e.s.Issue(e.as("office"), e.users["office"], d.ID, documents.IssueInput{IssuedOn: day(on)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, d.Symbol)
+	}
+	if strings.Join(got, " ") != "01-TB/TU 02-TB/TU 01-TB/TU" {
+		t.Fatalf("numbers %v", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -18,6 +19,22 @@ import (
 // given class, so that its name and headers carry the class as a download's do.
 func ExportFile(class auth.Clearance) files.File {
 	return files.File{Name: "so-dang-ky-van-ban.xlsx", Type: files.XLSX, Class: class}
+}
+
+// ServeExport answers a request for the export, as the page and the API
+// offer it: filters from the URL query (ParseListQuery), the workbook sent as
+// a download marked with its class (files.Serve).
+func (s *Store) ServeExport(w http.ResponseWriter, r *http.Request, v access.Viewer, lang string) error {
+	q, err := ParseListQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	b, class, err := s.Export(r.Context(), v, q, lang)
+	if err != nil {
+		return err
+	}
+	files.Serve(w, ExportFile(class), b, lang)
+	return nil
 }
 
 // MaxExport bounds the rows of one export.

@@ -53,8 +53,8 @@ func (s *Store) classChanged(ctx context.Context, id int64, class auth.Clearance
 	return s.opt.Files.SetClass(ctx, Entity, id, class)
 }
 
-// Source is the registry as the search index's rebuild reads it.
-func (s *Store) Source() search.Source {
+// SearchSource is the registry as the search index's rebuild (plenum reindex) reads it.
+func (s *Store) SearchSource() search.Source {
 	return search.Source{Entity: Entity, Entries: func(ctx context.Context, put func(search.Entry) error) error {
 		rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+docColumns+` FROM documents d ORDER BY d.id`)
 		if err != nil {

@@ -72,7 +72,7 @@ func (s *Store) Issue(ctx context.Context, p auth.Principal, id int64, in IssueI
 		if err != nil {
 			return err
 		}
-		scope, period, err := s.numberingOf(sym, d.IssuedOn, issuerKey(d.IssuerUnitID, d.IssuerName))
+		scope, period, err := s.numberingOf(ctx, sym, d.IssuedOn, d.IssuerUnitID, d.IssuerName)
 		if err != nil {
 			return err
 		}

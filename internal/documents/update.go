@@ -61,7 +61,7 @@ func (s *Store) Update(ctx context.Context, p auth.Principal, id int64, in Input
 				return problem.InvalidField("kind", "documents.error.kind_mismatch", sym.Kind.Name("vi"))
 			}
 			var period string
-			if scope, period, err = s.numberingOf(sym, d.IssuedOn, issuerKey(d.IssuerUnitID, d.IssuerName)); err != nil {
+			if scope, period, err = s.numberingOf(ctx, sym, d.IssuedOn, d.IssuerUnitID, d.IssuerName); err != nil {
 				return err
 			}
 			if err := numbering.Observe(ctx, s.db, scope, int64(sym.Number)); err != nil {

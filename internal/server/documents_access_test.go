@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -99,6 +100,15 @@ func TestClassifiedDocumentsDoNotLeak(t *testing.T) {
 				path := fill(route, open) + "?as_of=2030-01-01"
 				noSecrets(path, get(path))
 			}
+		}
+		// Search finds the open documents and not the secret report.
+		for _, q := range []string{"đánh giá cán bộ", "999 BC TU", "999-BC", "nhân sự", "KL/TW"} { // not the whole symbol: the page echoes the query
+			for _, path := range []string{"/search?q=" + url.QueryEscape(q), "/api/v1/search?q=" + url.QueryEscape(q)} {
+				noSecrets(path, get(path))
+			}
+		}
+		if resp := get("/api/v1/search?q=" + url.QueryEscape("21-KL/TW")); !strings.Contains(resp.Body, "21-KL/TW") {
+			t.Errorf("%s: search does not find 21-KL/TW: %s", who, resp.Body)
 		}
 		// Counts leave the secret report out.
 		if resp := get("/api/v1/documents"); !strings.Contains(resp.Body, `"total":2`) {

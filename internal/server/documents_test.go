@@ -169,6 +169,18 @@ func TestDocumentAPI(t *testing.T) {
 		{name: "export", as: "token:office:read", method: "GET", path: "/api/v1/documents/export", status: 200},
 		{name: "reader cannot write", as: "token:reader:write", method: "POST", path: "/api/v1/documents", body: `{}`, status: 403},
 	})
+	// Upload through the API: the type is checked against the content.
+	auth := "Authorization: Bearer " + e.Token("office", "write")
+	up := upload(t, "anh.png", filestest.PDF("không phải ảnh"))
+	if resp := e.Do(nil, "POST", fmt.Sprintf("/api/v1/documents/%d/files", r.plan.ID), up.body, "Content-Type: "+up.contentType, auth); resp.Status != 422 ||
+		!strings.Contains(resp.Body, `"name":"file"`) {
+		t.Fatalf("API upload of a mismatched file: %d %s", resp.Status, resp.Body)
+	}
+	up = upload(t, "ke-hoach.docx", filestest.DOCX("nội dung"))
+	if resp := e.Do(nil, "POST", fmt.Sprintf("/api/v1/documents/%d/files", r.plan.ID), up.body, "Content-Type: "+up.contentType, auth); resp.Status != 201 ||
+		!strings.Contains(resp.Body, `"type":"docx"`) {
+		t.Fatalf("API upload: %d %s", resp.Status, resp.Body)
+	}
 	var page documents.ListPage
 	resp := e.Do(nil, "GET", "/api/v1/documents", "", "Authorization: Bearer "+e.Token("leader", "read"))
 	if err := json.Unmarshal([]byte(resp.Body), &page); err != nil || page.Total != 3 {

@@ -86,7 +86,7 @@ func (h *Handler) publishDocument(w http.ResponseWriter, r *http.Request) error 
 
 func (h *Handler) linkDocument(w http.ResponseWriter, r *http.Request) error {
 	return h.documentAction(w, r, "documents.linked", func(p auth.Principal, id int64, v *problem.Validation) error {
-		to := parseIDField(v, "to_id", r.PostForm.Get("to_id"))
+		to := formID(v, "to_id", r.PostForm.Get("to_id"))
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -108,7 +108,7 @@ func (h *Handler) unlinkDocument(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) registerCopy(w http.ResponseWriter, r *http.Request) error {
 	return h.documentAction(w, r, "documents.copy_registered", func(p auth.Principal, id int64, v *problem.Validation) error {
-		in := documents.CopyInput{Recipient: r.PostForm.Get("recipient"), UnitID: parseIDField(v, "unit_id", r.PostForm.Get("unit_id")),
+		in := documents.CopyInput{Recipient: r.PostForm.Get("recipient"), UnitID: formID(v, "unit_id", r.PostForm.Get("unit_id")),
 			HandedOn: parseDateField(v, "handed_on", r.PostForm.Get("handed_on")), Note: r.PostForm.Get("note")}
 		if err := v.Err(); err != nil {
 			return err
@@ -161,12 +161,12 @@ func (h *Handler) setDocumentGrants(w http.ResponseWriter, r *http.Request) erro
 			gs = append(gs, access.Grant{Role: auth.Role(role)})
 		}
 		for _, s := range r.PostForm["unit_id"] {
-			if id := parseIDField(v, "unit_id", s); id != 0 {
+			if id := formID(v, "unit_id", s); id != 0 {
 				gs = append(gs, access.Grant{UnitID: id})
 			}
 		}
 		for _, s := range r.PostForm["user_id"] {
-			if id := parseIDField(v, "user_id", s); id != 0 {
+			if id := formID(v, "user_id", s); id != 0 {
 				gs = append(gs, access.Grant{UserID: id})
 			}
 		}

@@ -51,7 +51,7 @@ func documentValues(d documents.Document, origin documents.Origin) map[string][]
 	day := func(x interface{ String() string }) []string { return []string{x.String()} }
 	vals := map[string][]string{
 		"origin": {string(origin)}, "kind": {string(d.Kind)}, "system": {string(d.System)}, "symbol": {d.Symbol},
-		"symbol_issuer": {d.SymbolIssuer}, "symbol_unit": {d.SymbolUnit}, "issuer_unit_id": {idString(d.IssuerUnitID)},
+		"symbol_issuer": {d.SymbolIssuer}, "symbol_unit": {d.SymbolUnit}, "issuer_unit_id": {idText(d.IssuerUnitID)},
 		"issuer_name": {d.IssuerName}, "signer_name": {d.SignerName}, "signer_title": {d.SignerTitle},
 		"capacity": {string(d.Capacity)}, "place": {d.Place}, "issued_on": day(d.IssuedOn), "effective_from": day(d.EffectiveFrom),
 		"effective_to": day(d.EffectiveTo), "title": {d.Title}, "body": {d.Body}, "status": {string(d.Status)},
@@ -63,7 +63,7 @@ func documentValues(d documents.Document, origin documents.Origin) map[string][]
 	var names []string
 	for _, rc := range d.Recipients {
 		if rc.UnitID != 0 {
-			vals["recipient_unit_id"] = append(vals["recipient_unit_id"], idString(rc.UnitID))
+			vals["recipient_unit_id"] = append(vals["recipient_unit_id"], idText(rc.UnitID))
 		} else {
 			names = append(names, rc.Name)
 		}
@@ -90,7 +90,7 @@ func readDocumentInput(r *http.Request) (documents.Input, error) {
 	in := documents.Input{
 		Origin: documents.Origin(pf.Get("origin")), Kind: documents.Kind(pf.Get("kind")), System: documents.System(pf.Get("system")),
 		Symbol: pf.Get("symbol"), SymbolIssuer: pf.Get("symbol_issuer"), SymbolUnit: pf.Get("symbol_unit"), Legal: pf.Get("legal") != "",
-		IssuerUnitID: parseIDField(&v, "issuer_unit_id", pf.Get("issuer_unit_id")), IssuerName: pf.Get("issuer_name"),
+		IssuerUnitID: formID(&v, "issuer_unit_id", pf.Get("issuer_unit_id")), IssuerName: pf.Get("issuer_name"),
 		SignerName: pf.Get("signer_name"), SignerTitle: pf.Get("signer_title"), Place: pf.Get("place"),
 		IssuedOn: parseDateField(&v, "issued_on", pf.Get("issued_on")), EffectiveFrom: parseDateField(&v, "effective_from", pf.Get("effective_from")),
 		EffectiveTo: parseDateField(&v, "effective_to", pf.Get("effective_to")), Title: pf.Get("title"), Body: pf.Get("body"),
@@ -109,7 +109,7 @@ func readDocumentInput(r *http.Request) (documents.Input, error) {
 		in.Class = c
 	}
 	for _, s := range pf["recipient_unit_id"] {
-		if id := parseIDField(&v, "recipient_unit_id", s); id != 0 {
+		if id := formID(&v, "recipient_unit_id", s); id != 0 {
 			in.Recipients = append(in.Recipients, documents.Recipient{UnitID: id})
 		}
 	}
@@ -169,4 +169,26 @@ func (h *Handler) updateDocument(w http.ResponseWriter, r *http.Request) error {
 		return h.formRetry(w, r, err, retry)
 	}
 	return redirect(w, r, "/documents/"+strconv.FormatInt(id, 10), "documents.saved")
+}
+
+// formID reads an optional numeric id from a select box; empty or 0 is none.
+func formID(v *problem.Validation, name, s string) int64 {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "0" {
+		return 0
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 0 {
+		v.Add(name, "error.invalid_choice")
+		return 0
+	}
+	return id
+}
+
+// idText writes an optional id for a form field: "" for none.
+func idText(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
 }

@@ -95,20 +95,11 @@ func (h *Handler) documentList(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) documentExport(w http.ResponseWriter, r *http.Request) error {
-	q, err := documents.ParseListQuery(r.URL.Query())
-	if err != nil {
-		return err
-	}
 	v, err := h.viewer(r)
 	if err != nil {
 		return err
 	}
-	b, class, err := h.app.Documents.Export(r.Context(), v, q, router.Lang(r))
-	if err != nil {
-		return err
-	}
-	files.Serve(w, documents.ExportFile(class), b, router.Lang(r))
-	return nil
+	return h.app.Documents.ServeExport(w, r, v, router.Lang(r))
 }
 
 // documentData is everything the document page shows.
@@ -233,12 +224,7 @@ func (h *Handler) documentFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, data, err := h.app.Documents.Attachment(r.Context(), v, id, fileID)
-	if err != nil {
-		return err
-	}
-	files.Serve(w, f, data, router.Lang(r))
-	return nil
+	return h.app.Documents.ServeAttachment(w, r, v, id, fileID, router.Lang(r))
 }
 
 // treeNode is what the recursive "docnode" template receives.
