@@ -58,6 +58,7 @@ func commands() []*command {
 		tokenCommand(),
 		auditCommand(),
 		backupCommand(),
+		extractCommand(),
 		reindexCommand(),
 		foldCommand(),
 		symbolCommand(),

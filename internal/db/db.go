@@ -85,7 +85,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	if err := d.write.PingContext(pingCtx); err != nil {
+	if err := ping(pingCtx, d.write); err != nil {
 		d.Close()
 		return nil, fmt.Errorf("db: cannot reach %s: %w", d.display, err)
 	}
@@ -162,6 +162,24 @@ func openPostgres(dsn string, opt Options) (*DB, error) {
 		}
 	}
 	return &DB{Dialect: Postgres, write: write, read: read, display: redact(dsn)}, nil
+}
+
+// ping makes the first contact. Several processes opening a new SQLite file
+// at once can see SQLITE_BUSY while one of them switches it to WAL: SQLite
+// does not call the busy handler for that lock, so wait and try again.
+func ping(ctx context.Context, p *sql.DB) error {
+	for wait := 20 * time.Millisecond; ; wait *= 2 {
+		err := p.PingContext(ctx)
+		var se *sqlite.Error
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != 5 { // SQLITE_BUSY and its extended codes
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(min(wait, time.Second)):
+		}
+	}
 }
 
 // redact removes the password from a URL for logs and errors.

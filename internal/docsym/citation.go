@@ -68,10 +68,34 @@ func FindCitations(text string) []Citation {
 	return out
 }
 
+// lawTitleMax is the number of words a law's title may have between "Luật"
+// and its number: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13".
+const lawTitleMax = 12
+
+// pastLawTitle skips the title of a law, from token i to the "số" before
+// its number, and returns where the number's "số" is; i if there is none.
+func pastLawTitle(toks []tok, i int) int {
+	for k := i; k < len(toks) && k < i+lawTitleMax; k++ {
+		switch {
+		case toks[k].kind != tokWord:
+			return i
+		case toks[k].key == "so":
+			if k > i && k+1 < len(toks) && toks[k+1].kind == tokCode {
+				return k
+			}
+			return i
+		}
+	}
+	return i
+}
+
 // citationsAt reads what follows a kind's name (tokens from next on): the
 // numbers or symbols, the date, the issuing body and its term.
 func citationsAt(text string, toks []tok, nameAt int, kind Kind, next int) ([]Citation, int) {
 	i := next
+	if kind == Law {
+		i = pastLawTitle(toks, i)
+	}
 	withSo := i < len(toks) && toks[i].kind == tokWord && toks[i].key == "so"
 	if withSo {
 		i++
@@ -296,9 +320,11 @@ func (t tok) isPunct(r byte) bool { return t.kind == tokPunct && t.end-t.start =
 // tokenizeText splits text into words, codes and punctuation. Folded keys of
 // all words share one string.
 func tokenizeText(text string) []tok {
-	var toks []tok
-	var folded []byte
-	var spans [][2]int
+	// Sized for Vietnamese prose (a word every five bytes or so), so that
+	// the slices seldom grow.
+	toks := make([]tok, 0, len(text)/4+4)
+	folded := make([]byte, 0, len(text))
+	spans := make([][2]int, 0, len(text)/5+4)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {

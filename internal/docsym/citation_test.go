@@ -76,6 +76,8 @@ func TestFindCitations(t *testing.T) {
 			`letter 4521 UBND [4521/UBND-KT] [] [] "Công văn số 4521/UBND-KT"`}},
 		{"Thông báo kết luận số 88-TB/TU của Thường trực Tỉnh ủy", []string{
 			`notice 88 TU [88-TB/TU] [] [] "kết luận số 88-TB/TU của Thường trực Tỉnh ủy"`}},
+		{"Luật Tổ chức chính quyền địa phương số 77/2015/QH13 và Luật Đất đai năm 2024", []string{
+			`law 77 QH [77/2015/QH13] [] [] "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"`}},
 		{"Luật số 55/2014/QH13 và nghị quyết số 30 của Huyện ủy", []string{
 			`law 55 QH [55/2014/QH13] [] [] "Luật số 55/2014/QH13"`,
 			`resolution 30 HU [] [] [] "nghị quyết số 30 của Huyện ủy"`}},

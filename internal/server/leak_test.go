@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -66,20 +67,25 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 	if len(routes) < 20 {
 		t.Fatalf("only %d routes", len(routes))
 	}
+	// Everyone signs in before the walk: its failed attempts at the forms
+	// that check a password would otherwise throttle the later sign-ins.
+	clients := map[string]*http.Client{}
+	for _, as := range readers {
+		if !strings.HasPrefix(as, "token:") {
+			clients[as] = e.SignIn(as)
+		}
+	}
 	for who, as := range readers {
-		c := e.Client()
+		c := clients[as]
 		var headers []string
 		if strings.HasPrefix(as, "token:") {
 			parts := strings.SplitN(as, ":", 3)
 			headers = []string{"Authorization: Bearer " + e.Token(parts[1], parts[2])}
-		} else {
-			c = e.SignIn(as)
+			c = e.Client()
 		}
 		for _, rt := range routes {
 			method, pattern, _ := strings.Cut(rt.Pattern, " ")
-			// The sign-in form shows no record, and the walk's failed
-			// attempts at it would throttle the sign-ins of the next readers.
-			if pattern == "/static/{hash}/{name}" || method == "DELETE" || rt.Pattern == "POST /signin" {
+			if pattern == "/static/{hash}/{name}" || method == "DELETE" {
 				continue
 			}
 			fill := func(id int64) string {

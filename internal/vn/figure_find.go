@@ -287,10 +287,32 @@ func currencyAt(s string, j int) (string, int) {
 			continue // only "50.000đ" is written without a space
 		}
 		if e, ok := phraseAt(s, k, c.phrase); ok {
+			if c.phrase == "đồng" && notCurrency(s, e) {
+				return "", j
+			}
 			return perTail(s, c.unit, e)
 		}
 	}
 	return "", j
+}
+
+// dongCompounds are the words that make "đồng" a syllable of another word,
+// not the currency: "33 đồng chí" are comrades, "500 đồng bào" compatriots.
+var dongCompounds = []string{"chí", "bào", "hương", "nghiệp", "môn", "đội", "minh"}
+
+// notCurrency reports whether the "đồng" ending at e is the first syllable
+// of one of dongCompounds.
+func notCurrency(s string, e int) bool {
+	k := skipInline(s, e)
+	if k == e {
+		return false
+	}
+	for _, w := range dongCompounds {
+		if _, ok := phraseAt(s, k, w); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // perTail appends "/người/năm"-style divisors that follow e to unit.

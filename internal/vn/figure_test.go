@@ -111,6 +111,21 @@ func TestFindFigures(t *testing.T) {
 	}
 }
 
+func TestFindFiguresDongIsNotAlwaysMoney(t *testing.T) {
+	for _, text := range []string{
+		"Ban Chấp hành khóa mới gồm 33 đồng chí.",
+		"Tặng quà cho 500 đồng bào có hoàn cảnh khó khăn.",
+	} {
+		for _, f := range FindFigures(text) {
+			if f.Kind == FigureMoney {
+				t.Errorf("FindFigures(%q): %q read as money", text, text[f.Start:f.End])
+			}
+		}
+	}
+	checkFigures(t, "Mức hỗ trợ 500 đồng mỗi ngày", FindFigures("Mức hỗ trợ 500 đồng mỗi ngày"),
+		[]fig{{kind: FigureMoney, value: "500", unit: "đồng", text: "500 đồng"}})
+}
+
 func TestParseFigure(t *testing.T) {
 	tests := []struct {
 		in   string

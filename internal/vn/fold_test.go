@@ -109,6 +109,22 @@ func TestKey(t *testing.T) {
 	}
 }
 
+func TestKeyOfAKeyDoesNotAllocate(t *testing.T) {
+	for _, k := range []string{"hòa bình", "ủy ban nhân dân", "đ", "2021", ""} {
+		if got := Key(k); got != k {
+			t.Errorf("Key(%q) = %q", k, got)
+		}
+		if n := testing.AllocsPerRun(100, func() { Key(k) }); n != 0 {
+			t.Errorf("Key(%q) allocates %v times; it is its own key", k, n)
+		}
+	}
+	for _, s := range []string{"hòa  bình", " hòa", "hòa ", "Hòa", "hoà", "a\nb"} {
+		if Key(s) == s {
+			t.Errorf("Key(%q) returned its input unchanged", s)
+		}
+	}
+}
+
 func TestFoldMatchesAcrossForms(t *testing.T) {
 	// The same words typed in different ways must give one search key.
 	forms := []string{

@@ -49,7 +49,7 @@ func (h *Handler) conferenceForm(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	var v problem.Validation
-	termID := parseIDField(&v, "term_id", f.Values.Get("term_id"))
+	termID := formID(&v, "term_id", f.Values.Get("term_id"))
 	day := parseDateField(&v, "held_on", f.Values.Get("held_on"))
 	if day.IsZero() {
 		day = today()
@@ -140,7 +140,7 @@ func (h *Handler) editConferenceForm(w http.ResponseWriter, r *http.Request) err
 func formIDs(v *problem.Validation, r *http.Request, name, field string) []int64 {
 	var ids []int64
 	for _, s := range r.PostForm[name] {
-		if id := parseIDField(v, field, s); id != 0 {
+		if id := formID(v, field, s); id != 0 {
 			ids = append(ids, id)
 		}
 	}
@@ -210,7 +210,7 @@ func readGrants(r *http.Request, class auth.Clearance, kept []access.Grant) []ac
 func readConference(v *problem.Validation, r *http.Request, kept []access.Grant) conferences.Input {
 	f := r.PostForm
 	in := conferences.Input{
-		TermID: parseIDField(v, "term_id", f.Get("term_id")), Ordinal: formInt(v, r, "ordinal"),
+		TermID: formID(v, "term_id", f.Get("term_id")), Ordinal: formInt(v, r, "ordinal"),
 		Kind: conferences.Kind(f.Get("kind")), Expanded: f.Get("expanded") != "", Subject: f.Get("subject"),
 		HeldOn: parseDateField(v, "held_on", f.Get("held_on")), Part: conferences.Part(f.Get("part_of_day")),
 		Venue: f.Get("venue"), Online: f.Get("online") != "", Bridges: readBridges(v, f.Get("bridges")),
@@ -323,7 +323,7 @@ func (h *Handler) saveAttendance(w http.ResponseWriter, r *http.Request) error {
 func (h *Handler) readItem(r *http.Request, viewer access.Viewer, v *problem.Validation, kept []access.Grant) conferences.ItemInput {
 	f := r.PostForm
 	in := conferences.ItemInput{Kind: conferences.ItemKind(f.Get("kind")), Title: f.Get("title"),
-		PresenterID: parseIDField(v, "presenter_id", f.Get("presenter_id")), PresenterText: f.Get("presenter_text"),
+		PresenterID: formID(v, "presenter_id", f.Get("presenter_id")), PresenterText: f.Get("presenter_text"),
 		Class: formClass(v, r), DocumentIDs: h.readDocuments(r, viewer, v, "document_ids", f.Get("documents"))}
 	in.Grants = readGrants(r, in.Class, kept)
 	return in
