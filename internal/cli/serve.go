@@ -135,6 +135,13 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadConferences(ctx, a.Conferences, a.Documents, a.Org, a.People, a.DB.Tx); err != nil {
 		return nil, err
 	}
+	viewer, err := a.Access.Viewer(ctx, office)
+	if err != nil {
+		return nil, err
+	}
+	if err := demo.LoadTasks(ctx, a.Tasks, a.Documents, a.Conferences, a.Org, office, viewer, a.DB.Tx); err != nil {
+		return nil, err
+	}
 	return accounts, nil
 }
 

@@ -266,7 +266,7 @@ func (w *world) generateRows(b *testing.B, d *db.DB, sc scale, rng *rand.Rand, n
 	if sc.updates > 0 && d.Dialect == db.Postgres {
 		exec(`INSERT INTO task_reports (task_id, occurrence_id, author, reported_on, percent, created_at)
 			SELECT o.task_id, o.id, 'bench', o.start_on, 50, now()
-			FROM generate_series(1, $1) g JOIN task_occurrences o ON o.id = 1 + (g * 7919) % (SELECT max(id) FROM task_occurrences)`, sc.updates)
+			FROM generate_series(1, $1) g JOIN task_occurrences o ON o.id = 1 + (g::bigint * 7919) % (SELECT max(id) FROM task_occurrences)`, sc.updates)
 	}
 	if d.Dialect == db.Postgres {
 		exec(`VACUUM ANALYZE`)
