@@ -329,14 +329,17 @@ func (s *Store) checkPerson(ctx context.Context, id int64) error {
 }
 
 // setGrants gives need to know of a classified task to its lead and
-// coordinating units, its responsible person's accounts and its creator.
+// coordinating units, its responsible person's accounts, its creator, the
+// lead unit of the task it was handed on from, and the committee office
+// (which assigns and follows all tasks).
 func (s *Store) setGrants(ctx context.Context, id int64, class int) error {
 	if class == 0 {
 		return nil
 	}
-	var grants []access.Grant
+	grants := []access.Grant{{Role: auth.RoleOffice}}
 	rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT lead_unit_id, 0 FROM tasks WHERE id = $1
 		UNION SELECT unit_id, 0 FROM task_coordinators WHERE task_id = $1
+		UNION SELECT p.lead_unit_id, 0 FROM tasks t JOIN tasks p ON p.id = t.parent_id WHERE t.id = $1
 		UNION SELECT 0, u.id FROM tasks t JOIN users u ON u.person_id = t.responsible_person_id WHERE t.id = $1
 		UNION SELECT 0, created_by FROM tasks WHERE id = $1 AND created_by IS NOT NULL`, id)
 	if err != nil {

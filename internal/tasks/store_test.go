@@ -1,6 +1,7 @@
 package tasks_test
 
 import (
+	"context"
 	"testing"
 
 	"plenum/internal/auth"
@@ -394,4 +395,48 @@ func TestMergedUnitsRollUp(t *testing.T) {
 		t.Errorf("due soon count: %+v", c)
 	}
 	_ = date.Date{}
+}
+
+// A document classified after tasks were drawn from it takes them, and
+// what was handed on from them, to its class; declassified, back to their own.
+func TestSourceReclassified(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("51-KH/TU", "Kế hoạch thử nghiệm về sau được đóng dấu mật", 0)
+	in := e.simple("Việc từ kế hoạch", "ha", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	tk := e.task(in)
+	kids, err := e.s.HandOn(e.as("ha_member"), e.users["ha_member"], tk.ID, []tasks.Part{{LeadUnitID: e.units["xa"]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader := e.viewer("reader")
+	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 2 {
+		t.Fatalf("before: %+v", p)
+	}
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.s.SourceReclassified(ctx, tasks.SourceDocument, doc.ID, 2)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 0 {
+		t.Errorf("an uncleared reader still sees %d", p.Total)
+	}
+	if c, _ := e.s.CountByUnit(e.ctx, reader, tasks.CountQuery{}); len(c) != 0 {
+		t.Errorf("an uncleared reader still counts %+v", c)
+	}
+	child, err := e.s.Get(e.ctx, e.viewer("office"), kids[0].ID)
+	if err != nil || child.Class != 2 {
+		t.Fatalf("the handed-on task: %v %+v", err, child)
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("ha_member"), tk.ID); err == nil {
+		t.Error("a member cleared for Mật only sees a Tối mật task")
+	}
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.s.SourceReclassified(ctx, tasks.SourceDocument, doc.ID, 0)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 2 {
+		t.Errorf("declassified: %+v", p)
+	}
 }
