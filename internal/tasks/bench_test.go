@@ -3,8 +3,10 @@ package tasks_test
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -140,11 +142,17 @@ func (w *world) generateRows(b *testing.B, d *db.DB, sc scale, rng *rand.Rand, n
 		prov = append(prov, us)
 	}
 	today := date.Of(now)
+	// modernc's SQLite slows down on statements with thousands of
+	// parameters; PostgreSQL wants few round trips.
+	batch := 50
+	if d.Dialect == db.Postgres {
+		batch = 1000
+	}
 	err := d.Tx(ctx, func(ctx context.Context) error {
 		q := d.W(ctx)
 		put := func(head string, rows [][]any) {
 			for len(rows) > 0 {
-				k := min(len(rows), 50)
+				k := min(len(rows), batch)
 				var ph []string
 				var args []any
 				for _, r := range rows[:k] {
@@ -454,7 +462,10 @@ func BenchmarkNational(b *testing.B) {
 func benchDB(b *testing.B, key string) (*db.DB, bool) {
 	b.Helper()
 	if dbtest.Engine() == db.Postgres {
-		return dbtest.New(b), true
+		if os.Getenv("PLENUM_BENCH_KEEP") == "" {
+			return dbtest.New(b), true
+		}
+		return keptPostgres(b, key)
 	}
 	ctx := context.Background()
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("plenum-bench-%x.db", sha256.Sum256([]byte(key))))
@@ -478,4 +489,45 @@ func benchDB(b *testing.B, key string) (*db.DB, bool) {
 		b.Fatal(err)
 	}
 	return d, true
+}
+
+// keptPostgres is benchDB on PostgreSQL with PLENUM_BENCH_KEEP set: a
+// database named by the scale, kept between runs beside the test server's
+// (national data takes many minutes to generate). Drop it by hand when done.
+func keptPostgres(b *testing.B, key string) (*db.DB, bool) {
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", os.Getenv(dbtest.EnvURL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("plenum_bench_%x", sha256.Sum256([]byte(key)))[:30]
+	u, err := url.Parse(os.Getenv(dbtest.EnvURL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	u.Path = "/" + name
+	for range 2 {
+		_, err := admin.ExecContext(ctx, `CREATE DATABASE `+name)
+		fresh := err == nil
+		d, err := db.Open(ctx, u.String(), db.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if fresh {
+			if _, err := d.Migrate(ctx); err != nil {
+				b.Fatal(err)
+			}
+		} else if d.CheckSchema(ctx) != nil {
+			d.Close()
+			if _, err := admin.ExecContext(ctx, `DROP DATABASE `+name); err != nil {
+				b.Fatal(err)
+			}
+			continue
+		}
+		b.Cleanup(func() { d.Close() })
+		return d, fresh
+	}
+	b.Fatal("bench: cannot make database " + name)
+	return nil, false
 }

@@ -77,17 +77,20 @@ func (s *Store) List(ctx context.Context, v access.Viewer, q ListQuery) (Page, e
 		if err != nil {
 			return Page{}, err
 		}
-		lead := func() string { return "o.lead_unit_id IN " + db.In(&args, units) }
+		// Two index lookups joined by UNION: an OR of the two conditions
+		// makes PostgreSQL scan every deadline.
+		in := func() string { return db.In(&args, units) }
+		lead := func() string { return "SELECT x.id FROM task_occurrences x WHERE x.lead_unit_id IN " + in() }
 		coord := func() string {
-			return "o.task_id IN (SELECT c.task_id FROM task_coordinators c WHERE c.unit_id IN " + db.In(&args, units) + ")"
+			return "SELECT x.id FROM task_coordinators c JOIN task_occurrences x ON x.task_id = c.task_id WHERE c.unit_id IN " + in()
 		}
 		switch q.Role {
 		case "lead":
-			where = append(where, lead())
+			where = append(where, "o.id IN ("+lead()+")")
 		case "coordinator":
-			where = append(where, coord())
+			where = append(where, "o.id IN ("+coord()+")")
 		default:
-			where = append(where, "("+lead()+" OR "+coord()+")")
+			where = append(where, "o.id IN ("+lead()+" UNION ALL "+coord()+")")
 		}
 	}
 	if q.PersonID != 0 {

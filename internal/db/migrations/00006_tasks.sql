@@ -117,6 +117,7 @@ CREATE TABLE task_unit_counts (
     n            BIGINT NOT NULL
 );
 CREATE INDEX task_unit_counts_key ON task_unit_counts (month, lead_unit_id, class, status, n);
+CREATE INDEX task_unit_counts_unit ON task_unit_counts (lead_unit_id, month, class, status, n);
 
 CREATE TABLE task_document_counts (
     document_id  BIGINT NOT NULL,
