@@ -21,10 +21,10 @@ func (h *Handler) taskRoutes(rt *router.Router) {
 	rt.Handle("GET /api/v1/tasks/export", auth.TasksRead, h.exportTasks)
 	rt.Handle("GET /api/v1/tasks/template", auth.TasksRead, h.taskTemplate)
 	rt.Handle("POST /api/v1/tasks/import", auth.TasksReport, h.importTasks)
-	rt.Handle("GET /api/v1/tasks/counts/units", auth.TasksRead, h.taskCountsByUnit)
-	rt.Handle("GET /api/v1/tasks/counts/documents", auth.TasksRead, h.taskCountsByDocument)
-	rt.Handle("GET /api/v1/tasks/late", auth.TasksRead, h.lateTasks)
-	rt.Handle("GET /api/v1/tasks/due-soon", auth.TasksRead, h.tasksDueSoon)
+	rt.Handle("GET /api/v1/tasks/counts/units", auth.TasksRead, countRoute(h, h.app.Tasks.CountByUnit))
+	rt.Handle("GET /api/v1/tasks/counts/documents", auth.TasksRead, countRoute(h, h.app.Tasks.CountByDocument))
+	rt.Handle("GET /api/v1/tasks/late", auth.TasksRead, countRoute(h, window(h.app.Tasks.Late)))
+	rt.Handle("GET /api/v1/tasks/due-soon", auth.TasksRead, countRoute(h, window(h.app.Tasks.DueSoon)))
 	rt.Handle("GET /api/v1/tasks/reminder-rules", auth.TasksRead, h.reminderRules)
 	rt.Handle("PUT /api/v1/tasks/reminder-rules/{kind}", auth.TasksWrite, h.setReminderRules)
 	rt.Handle("GET /api/v1/tasks/{id}", auth.TasksRead, h.getTask)
@@ -86,36 +86,13 @@ func (h *Handler) createTasks(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusCreated, t)
 }
 
-// taskDetail is a task with what its page shows.
-type taskDetail struct {
-	tasks.Task
-	Reports   []tasks.Report       `json:"reports"`
-	History   []tasks.Event        `json:"history"`
-	Children  []tasks.Item         `json:"children"`
-	Reminders []tasks.SentReminder `json:"reminders"`
-}
-
 func (h *Handler) getTask(w http.ResponseWriter, r *http.Request) error {
 	v, id, err := h.docRequest(r)
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	t, err := h.app.Tasks.Get(ctx, v, id)
+	d, err := h.app.Tasks.Detail(r.Context(), v, id)
 	if err != nil {
-		return err
-	}
-	d := taskDetail{Task: t}
-	if d.Reports, err = h.app.Tasks.Reports(ctx, v, id); err != nil {
-		return err
-	}
-	if d.History, err = h.app.Tasks.History(ctx, v, id); err != nil {
-		return err
-	}
-	if d.Children, err = h.app.Tasks.Children(ctx, v, id); err != nil {
-		return err
-	}
-	if d.Reminders, err = h.app.Tasks.Reminders(ctx, id); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, d)
@@ -235,61 +212,31 @@ func (h *Handler) taskFile(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (h *Handler) taskCountsByUnit(w http.ResponseWriter, r *http.Request) error {
-	q, err := tasks.ParseCountQuery(r.URL.Query())
-	if err != nil {
-		return err
+// countRoute answers a dashboard query: fn reads the counts or the list
+// the query selects, as the viewer may see them.
+func countRoute[T any](h *Handler, fn func(context.Context, access.Viewer, tasks.CountQuery) ([]T, error)) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		q, err := tasks.ParseCountQuery(r.URL.Query())
+		if err != nil {
+			return err
+		}
+		v, err := h.viewer(r)
+		if err != nil {
+			return err
+		}
+		xs, err := fn(r.Context(), v, q)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, http.StatusOK, items(xs))
 	}
-	v, err := h.viewer(r)
-	if err != nil {
-		return err
-	}
-	cs, err := h.app.Tasks.CountByUnit(r.Context(), v, q)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, items(cs))
 }
 
-func (h *Handler) taskCountsByDocument(w http.ResponseWriter, r *http.Request) error {
-	q, err := tasks.ParseCountQuery(r.URL.Query())
-	if err != nil {
-		return err
+// window adapts Late and DueSoon to countRoute, at most a page of each.
+func window(fn func(context.Context, access.Viewer, tasks.CountQuery, int) ([]tasks.Item, error)) func(context.Context, access.Viewer, tasks.CountQuery) ([]tasks.Item, error) {
+	return func(ctx context.Context, v access.Viewer, q tasks.CountQuery) ([]tasks.Item, error) {
+		return fn(ctx, v, q, tasks.MaxLimit)
 	}
-	v, err := h.viewer(r)
-	if err != nil {
-		return err
-	}
-	cs, err := h.app.Tasks.CountByDocument(r.Context(), v, q)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, items(cs))
-}
-
-func (h *Handler) lateTasks(w http.ResponseWriter, r *http.Request) error {
-	return h.taskWindow(w, r, h.app.Tasks.Late)
-}
-
-func (h *Handler) tasksDueSoon(w http.ResponseWriter, r *http.Request) error {
-	return h.taskWindow(w, r, h.app.Tasks.DueSoon)
-}
-
-func (h *Handler) taskWindow(w http.ResponseWriter, r *http.Request,
-	fn func(context.Context, access.Viewer, tasks.CountQuery, int) ([]tasks.Item, error)) error {
-	q, err := tasks.ParseCountQuery(r.URL.Query())
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
-	if err != nil {
-		return err
-	}
-	xs, err := fn(r.Context(), v, q, tasks.MaxLimit)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, items(xs))
 }
 
 func (h *Handler) reminderRules(w http.ResponseWriter, r *http.Request) error {

@@ -2,7 +2,6 @@ package tasks
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -53,20 +52,10 @@ func (t Task) Current() Occurrence {
 // SearchSource lets `plenum reindex` rebuild the index entries of tasks.
 func (s *Store) SearchSource() search.Source {
 	return search.Source{Entity: Entity, Entries: func(ctx context.Context, put func(search.Entry) error) error {
-		rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT id FROM tasks ORDER BY id`)
+		ids, err := s.ids(ctx, `SELECT id FROM tasks ORDER BY id`)
 		if err != nil {
-			return fmt.Errorf("tasks: reindex: %w", err)
+			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
 		today := s.Today()
 		for _, id := range ids {
 			t, err := s.load(ctx, id, today)

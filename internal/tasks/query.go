@@ -224,3 +224,33 @@ func (s *Store) visible(ctx context.Context, v access.Viewer, id int64) (int, er
 	}
 	return class, nil
 }
+
+// Detail is a task with what its page shows.
+type Detail struct {
+	Task
+	Reports   []Report       `json:"reports"`
+	History   []Event        `json:"history"`
+	Children  []Item         `json:"children"`
+	Reminders []SentReminder `json:"reminders"`
+}
+
+// Detail returns a task the viewer may see with its reports, history,
+// the tasks handed on from it and the reminders sent.
+func (s *Store) Detail(ctx context.Context, v access.Viewer, id int64) (Detail, error) {
+	t, err := s.Get(ctx, v, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Task: t}
+	if d.Reports, err = s.Reports(ctx, v, id); err != nil {
+		return Detail{}, err
+	}
+	if d.History, err = s.History(ctx, v, id); err != nil {
+		return Detail{}, err
+	}
+	if d.Children, err = s.Children(ctx, v, id); err != nil {
+		return Detail{}, err
+	}
+	d.Reminders, err = s.Reminders(ctx, id)
+	return d, err
+}

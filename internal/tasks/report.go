@@ -103,6 +103,21 @@ func (t Task) occurrence(id int64) (Occurrence, error) {
 	return Occurrence{}, problem.InvalidField("occurrence_id", "tasks.no_such_deadline")
 }
 
+// openDeadline loads a task for a change by p (see writable) and the open
+// deadline the change is about (see occurrence), refusing a cancelled or
+// finished one.
+func (s *Store) openDeadline(ctx context.Context, p auth.Principal, taskID, occID int64, coordinators bool) (Task, Occurrence, error) {
+	t, err := s.writable(ctx, p, taskID, coordinators)
+	if err != nil {
+		return Task{}, Occurrence{}, err
+	}
+	o, err := t.occurrence(occID)
+	if err != nil {
+		return Task{}, Occurrence{}, err
+	}
+	return t, o, checkOpen(t, o)
+}
+
 // checkOpen refuses a change to a cancelled or finished deadline.
 func checkOpen(t Task, o Occurrence) error {
 	switch {
@@ -131,15 +146,8 @@ func (s *Store) Report(ctx context.Context, p auth.Principal, taskID int64, in R
 	in.Body = cleanText(in.Body)
 	var out Report
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
-		t, err := s.writable(ctx, p, taskID, true)
+		t, o, err := s.openDeadline(ctx, p, taskID, in.OccurrenceID, true)
 		if err != nil {
-			return err
-		}
-		o, err := t.occurrence(in.OccurrenceID)
-		if err != nil {
-			return err
-		}
-		if err := checkOpen(t, o); err != nil {
 			return err
 		}
 		var v problem.Validation
@@ -202,15 +210,8 @@ func (s *Store) Complete(ctx context.Context, p auth.Principal, taskID int64, in
 	in.Note = cleanText(in.Note)
 	var out Task
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
-		t, err := s.writable(ctx, p, taskID, false)
+		t, o, err := s.openDeadline(ctx, p, taskID, in.OccurrenceID, false)
 		if err != nil {
-			return err
-		}
-		o, err := t.occurrence(in.OccurrenceID)
-		if err != nil {
-			return err
-		}
-		if err := checkOpen(t, o); err != nil {
 			return err
 		}
 		if in.DoneOn.IsZero() {
@@ -324,20 +325,10 @@ func (s *Store) cancelTree(ctx context.Context, t Task, in CancelInput) error {
 	if err := s.record(ctx, "cancel", t.ID, 0, t.Class, in.Reason, t, in); err != nil {
 		return err
 	}
-	rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT id FROM tasks WHERE parent_id = $1 AND cancelled_on IS NULL`, t.ID)
+	kids, err := s.ids(ctx, `SELECT id FROM tasks WHERE parent_id = $1 AND cancelled_on IS NULL`, t.ID)
 	if err != nil {
-		return fmt.Errorf("tasks: children of %d: %w", t.ID, err)
+		return err
 	}
-	var kids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		kids = append(kids, id)
-	}
-	rows.Close()
 	for _, id := range kids {
 		c, err := s.load(ctx, id, s.Today())
 		if err != nil {

@@ -1,35 +1,12 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
-	"strconv"
 
 	"plenum/internal/router"
 	"plenum/internal/sheet"
 	"plenum/internal/tasks"
 )
-
-// sheetFormat reads ?format=csv (XLSX otherwise).
-func sheetFormat(r *http.Request) sheet.Format {
-	if r.URL.Query().Get("format") == "csv" {
-		return sheet.CSV
-	}
-	return sheet.XLSX
-}
-
-func sendSheet(w http.ResponseWriter, format sheet.Format, rows []sheet.Record, class int, name string) error {
-	var b bytes.Buffer
-	if err := tasks.WriteSheet(&b, format, rows); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", format.ContentType())
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.`+string(format)+`"`)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Security-Class", strconv.Itoa(class))
-	_, err := b.WriteTo(w)
-	return err
-}
 
 // exportTasks downloads the list on screen as a task sheet.
 func (h *Handler) exportTasks(w http.ResponseWriter, r *http.Request) error {
@@ -48,11 +25,11 @@ func (h *Handler) exportTasks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return sendSheet(w, sheetFormat(r), rows, class, "nhiem-vu")
+	return tasks.ServeSheet(w, tasks.SheetFormat(r), rows, class, "nhiem-vu")
 }
 
 func (h *Handler) taskTemplate(w http.ResponseWriter, r *http.Request) error {
-	return sendSheet(w, sheetFormat(r), nil, 0, "mau-nhiem-vu")
+	return tasks.ServeSheet(w, tasks.SheetFormat(r), nil, 0, "mau-nhiem-vu")
 }
 
 // taskImportData is the import page and the outcome of an upload.

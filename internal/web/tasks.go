@@ -85,13 +85,9 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request, mine bool) er
 
 // taskData is what the task page shows.
 type taskData struct {
-	Task      tasks.Task
-	Current   tasks.Occurrence
-	Reports   []tasks.Report
-	History   []tasks.Event
-	Children  []tasks.Item
-	Reminders []tasks.SentReminder
-	Today     string
+	tasks.Detail
+	Current tasks.Occurrence
+	Today   string
 }
 
 func (h *Handler) taskPage(w http.ResponseWriter, r *http.Request) error {
@@ -109,25 +105,13 @@ func (h *Handler) showTask(w http.ResponseWriter, r *http.Request, status int, i
 	if err != nil {
 		return err
 	}
-	t, err := h.app.Tasks.Get(ctx, v, id)
+	d, err := h.app.Tasks.Detail(ctx, v, id)
 	if err != nil {
 		return err
 	}
-	d := taskData{Task: t, Current: t.Current(), Today: h.app.Tasks.Today().String()}
-	if d.Reports, err = h.app.Tasks.Reports(ctx, v, id); err != nil {
-		return err
-	}
-	if d.History, err = h.app.Tasks.History(ctx, v, id); err != nil {
-		return err
-	}
-	if d.Children, err = h.app.Tasks.Children(ctx, v, id); err != nil {
-		return err
-	}
-	if d.Reminders, err = h.app.Tasks.Reminders(ctx, id); err != nil {
-		return err
-	}
 	consumeFlash(w, r)
-	return h.render(w, r, status, "task", &Page{Title: t.Title, Data: d, Class: auth.Clearance(t.Class), Form: f})
+	return h.render(w, r, status, "task", &Page{Title: d.Title, Data: taskData{Detail: d, Current: d.Current(), Today: h.app.Tasks.Today().String()},
+		Class: auth.Clearance(d.Class), Form: f})
 }
 
 func (h *Handler) taskFile(w http.ResponseWriter, r *http.Request) error {
