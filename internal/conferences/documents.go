@@ -284,23 +284,10 @@ func (s *Store) DocumentBySymbol(ctx context.Context, v access.Viewer, symbol st
 // document it attaches, at the document's current class.
 func (s *Store) DocumentReclassified(ctx context.Context, docID int64) error {
 	return s.db.Tx(ctx, func(ctx context.Context) error {
-		rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT DISTINCT ai.conference_id FROM agenda_item_documents ad
+		ids, err := s.ids(ctx, `SELECT DISTINCT ai.conference_id FROM agenda_item_documents ad
 			JOIN agenda_items ai ON ai.id = ad.item_id WHERE ad.document_id = $1
 			UNION SELECT conference_id FROM conference_documents WHERE document_id = $1`, docID)
 		if err != nil {
-			return fmt.Errorf("conferences: conferences of document %d: %w", docID, err)
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {

@@ -268,11 +268,7 @@ func (h *Handler) attendanceForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) showAttendance(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, viewer, err := h.pathViewer(r)
-	if err != nil {
-		return err
-	}
-	rec, err := h.app.Conferences.Record(r.Context(), viewer, id)
+	rec, err := h.pathRecord(r)
 	if err != nil {
 		return err
 	}

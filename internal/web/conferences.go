@@ -23,6 +23,16 @@ func (h *Handler) pathViewer(r *http.Request) (int64, access.Viewer, error) {
 	return id, v, err
 }
 
+// pathRecord reads the record of the conference {id} as the request's
+// viewer may see it.
+func (h *Handler) pathRecord(r *http.Request) (conferences.Record, error) {
+	id, viewer, err := h.pathViewer(r)
+	if err != nil {
+		return conferences.Record{}, err
+	}
+	return h.app.Conferences.Record(r.Context(), viewer, id)
+}
+
 // bodyOption is a body that has terms, for the calendar's filter.
 type bodyOption struct {
 	ID   int64
@@ -154,11 +164,7 @@ func (h *Handler) conferencePage(w http.ResponseWriter, r *http.Request) error {
 // showConference renders the conference page, with a form that was refused
 // shown again when f is not nil.
 func (h *Handler) showConference(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, viewer, err := h.pathViewer(r)
-	if err != nil {
-		return err
-	}
-	rec, err := h.app.Conferences.Record(r.Context(), viewer, id)
+	rec, err := h.pathRecord(r)
 	if err != nil {
 		return err
 	}
