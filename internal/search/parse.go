@@ -51,9 +51,9 @@ type Parsed struct {
 	// Marks are the word sequences to highlight: every phrase, word and
 	// symbol of the query, with Prefix for one still being typed.
 	Marks []term
-	// Substring is the folded query, for the last resorts of matching it
-	// anywhere in a title ("tgtu" in "btgtu"), or misspelt; "" when the
-	// query quotes a phrase.
+	// Substring is the folded query, for the last resort of matching it
+	// anywhere in a title ("tgtu" in "btgtu"); "" when the query quotes a
+	// phrase.
 	Substring string
 }
 
