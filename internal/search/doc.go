@@ -11,9 +11,23 @@
 // One table, search_entries, holds a row per record with its text as shown
 // and its words folded in Go (vn.Fold, then split on everything that is not
 // a letter or a digit), so that both engines match the same words: SQLite
-// through an FTS5 table over the folded columns (bm25 ranking), PostgreSQL
-// through a generated tsvector ('simple') with a GIN index (ts_rank) and a
-// pg_trgm index on the folded title for substrings. See 00005_search.sql.
+// through an FTS5 table over the folded columns, PostgreSQL through a
+// generated tsvector ('simple') with a GIN index, and a pg_trgm index (an
+// ordinary index on SQLite) on the folded title for finding a query inside
+// a word. See 00005_search.sql.
+//
+// # Ranking and counting
+//
+// A search is one statement per reading of the query (see Parse): the
+// newest matches the viewer may see under the filters — at most MaxCounted,
+// taken from the index newest first so that a common word stops early —
+// are counted by facet and in total, and ranked: an exact symbol match
+// first (newest first among them), then matches in the title before
+// matches in the body, then recent years, then shorter titles, then the
+// newest. The ranking is the same on both engines and needs no relevance
+// score from them: bm25 and ts_rank cost more per row than everything else
+// together (measured; see BENCHMARKS.md). Snippets and highlights are cut
+// in Go from the text as stored, so accents show as written.
 //
 // # How to index your records
 //
