@@ -164,8 +164,8 @@ func (ix *Index) unitNames(ctx context.Context, counts map[string]int) (map[stri
 		}
 	}
 	var args db.Args
-	rows, err := ix.db.R(ctx).QueryContext(ctx, `SELECT unit_id, name FROM unit_names
-		WHERE unit_id IN `+db.In(&args, ids)+` ORDER BY unit_id, valid_from`, args...)
+	rows, err := ix.query(ctx, `SELECT unit_id, name FROM unit_names
+		WHERE unit_id IN `+db.In(&args, ids)+` ORDER BY unit_id, valid_from`, args)
 	if err != nil {
 		return nil, fmt.Errorf("search: unit names: %w", err)
 	}

@@ -276,7 +276,7 @@ func (ix *Index) find(ctx context.Context, m matcher, terms []term, v Viewer, re
 		"CASE WHEN c.year = 0 THEN " + args.Add(ix.thisYear()) + " ELSE c.year END DESC, c.tlen, c.day DESC NULLS LAST, c.id DESC"
 	fmt.Fprintf(&b, "\n\tUNION ALL SELECT 'hit', CAST(h.hit AS TEXT), h.id, row_number() OVER () FROM (SELECT c.id, c.hit FROM c\n\t\tORDER BY %s LIMIT %s OFFSET %s) AS h",
 		order, args.Add(q.Limit), args.Add(q.Offset))
-	rows, err := ix.db.R(ctx).QueryContext(ctx, b.String(), ix.oneShot(*args)...)
+	rows, err := ix.query(ctx, b.String(), ix.oneShot(*args))
 	if err != nil {
 		return found{}, fmt.Errorf("search: find: %w", err)
 	}
@@ -355,9 +355,9 @@ func (ix *Index) hits(ctx context.Context, page []pageHit, v Viewer, readable []
 	for i, p := range page {
 		ids[i] = p.id
 	}
-	rows, err := ix.db.R(ctx).QueryContext(ctx, `SELECT s.id, s.entity, s.entity_id, s.class, s.title, s.body, s.symbol, s.kind,
+	rows, err := ix.query(ctx, `SELECT s.id, s.entity, s.entity_id, s.class, s.title, s.body, s.symbol, s.kind,
 		s.issuer, COALESCE(s.unit_id, 0), s.year, s.status, s.day, s.url
-		FROM search_entries s WHERE s.id IN `+db.In(&args, ids)+` AND `+visible(v, readable, &args), args...)
+		FROM search_entries s WHERE s.id IN `+db.In(&args, ids)+` AND `+visible(v, readable, &args), args)
 	if err != nil {
 		return nil, fmt.Errorf("search: hits: %w", err)
 	}
