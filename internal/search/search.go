@@ -35,7 +35,7 @@ type Query struct {
 	Year   int    `json:"year,omitempty"`
 	Status string `json:"status,omitempty"`
 	// Offset and Limit page the hits: Limit defaults to DefaultLimit and is
-	// at most MaxLimit; Offset is at most MaxOffset.
+	// at most MaxLimit; Offset is below MaxCounted, the most a search ranks.
 	Offset int `json:"offset,omitempty"`
 	Limit  int `json:"limit,omitempty"`
 	// Readable are the kinds of record the searcher may read (from their
@@ -49,7 +49,6 @@ type Query struct {
 const (
 	DefaultLimit = 20
 	MaxLimit     = 100
-	MaxOffset    = 10_000
 )
 
 // Result is what a search found.
@@ -167,7 +166,7 @@ func (q *Query) validate() error {
 	v.MaxLen("status", q.Status, maxField)
 	v.Check(q.UnitID >= 0, "unit_id", "error.invalid_choice")
 	v.Check(q.Year >= 0 && q.Year <= 9999, "year", "error.invalid_number")
-	v.Check(q.Offset >= 0 && q.Offset <= MaxOffset, "offset", "search.error.offset", MaxOffset)
+	v.Check(q.Offset >= 0 && q.Offset < MaxCounted, "offset", "search.error.offset", MaxCounted)
 	v.Check(q.Limit >= 0 && q.Limit <= MaxLimit, "limit", "search.error.limit", MaxLimit)
 	return v.Err()
 }
