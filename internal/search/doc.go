@@ -12,9 +12,9 @@
 // and its words folded in Go (vn.Fold, then split on everything that is not
 // a letter or a digit), so that both engines match the same words: SQLite
 // through an FTS5 table over the folded columns, PostgreSQL through a
-// generated tsvector ('simple') with a GIN index, and a pg_trgm index (an
-// ordinary index on SQLite) on the folded title for finding a query inside
-// a word. See 00005_search.sql.
+// generated tsvector ('simple') with a GIN index; and trigrams of the folded
+// titles (FTS5's trigram tokenizer, pg_trgm) for finding a query inside a
+// word. See 00005_search.sql.
 //
 // # Ranking and counting
 //

@@ -157,15 +157,15 @@ func symbolHas(t term, args *db.Args) string {
 }
 
 // substring is the last resort: the folded query anywhere in a folded title
-// ("tgtu" in "btgtu"). SQLite scans the index of folded titles; PostgreSQL
-// answers from the trigram index.
+// ("tgtu" in "btgtu"), from the trigram indexes of both engines.
 func substring(d db.Dialect, text string, args *db.Args) matcher {
-	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text)
-	from := "search_entries s"
 	if d == db.SQLite {
-		from = "search_entries s INDEXED BY search_entries_title"
+		// An FTS5 string: text holds only letters, digits and spaces.
+		return matcher{from: "search_fts_trigram JOIN search_entries s ON s.id = search_fts_trigram.rowid",
+			cond: "search_fts_trigram MATCH " + args.Add(`"`+text+`"`), titled: "1", newest: "search_fts_trigram.rowid DESC"}
 	}
-	return matcher{from: from, cond: `s.f_title LIKE ` + args.Add("%"+esc+"%") + ` ESCAPE '\'`, titled: "1", newest: "s.id DESC"}
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text)
+	return matcher{from: "search_entries s", cond: `s.f_title LIKE ` + args.Add("%"+esc+"%") + ` ESCAPE '\'`, titled: "1", newest: "s.id DESC"}
 }
 
 // symbolHit is an SQL expression, 1 or 0: the record's symbol has every

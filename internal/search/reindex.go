@@ -39,9 +39,11 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		if err != nil || ix.db.Dialect != db.SQLite {
 			return err
 		}
-		// Merge the FTS5 index's segments into one after so many writes.
-		if _, err := ix.db.W(ctx).ExecContext(ctx, `INSERT INTO search_fts (search_fts) VALUES ('optimize')`); err != nil {
-			return fmt.Errorf("search: rebuild %s: optimize: %w", src.Entity, err)
+		// Merge the FTS5 indexes' segments into one after so many writes.
+		for _, t := range []string{"search_fts", "search_fts_trigram"} {
+			if _, err := ix.db.W(ctx).ExecContext(ctx, `INSERT INTO `+t+` (`+t+`) VALUES ('optimize')`); err != nil {
+				return fmt.Errorf("search: rebuild %s: optimize %s: %w", src.Entity, t, err)
+			}
 		}
 		return nil
 	})

@@ -219,7 +219,7 @@ func visible(v Viewer, readable []string, args *db.Args) string {
 // (Result.More) and its facets count those newest matches: the work of a
 // search stays bounded however common its words are. Only rows the viewer
 // may see take a place, so the bound reveals nothing either.
-const MaxCounted = 1000
+const MaxCounted = 500
 
 // found is what one reading of a query finds: the visible hits under the
 // filters, counted (up to MaxCounted, more reports the rest); the facet

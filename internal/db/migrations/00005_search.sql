@@ -36,25 +36,31 @@ CREATE UNIQUE INDEX search_entries_record ON search_entries (entity, entity_id);
 {{if sqlite}}
 -- FTS5 over the folded columns, reading them from search_entries (external
 -- content), kept in step by triggers. unicode61 splits the already folded
--- words exactly where Go did; prefix indexes make "as you type" prefixes cheap.
+-- words exactly where Go did; prefix indexes make "as you type" prefixes
+-- cheap. A second FTS5 table of trigrams of the folded titles finds a query
+-- inside a word ("tgtu" in "btgtu"), as pg_trgm does on PostgreSQL.
 CREATE VIRTUAL TABLE search_fts USING fts5(
     f_symbol, f_title, f_body,
     content = 'search_entries', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
 );
+CREATE VIRTUAL TABLE search_fts_trigram USING fts5(
+    f_title, content = 'search_entries', content_rowid = 'id', tokenize = 'trigram'
+);
 CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN
     INSERT INTO search_fts (rowid, f_symbol, f_title, f_body) VALUES (new.id, new.f_symbol, new.f_title, new.f_body);
+    INSERT INTO search_fts_trigram (rowid, f_title) VALUES (new.id, new.f_title);
 END;
 CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
     INSERT INTO search_fts (search_fts, rowid, f_symbol, f_title, f_body) VALUES ('delete', old.id, old.f_symbol, old.f_title, old.f_body);
+    INSERT INTO search_fts_trigram (search_fts_trigram, rowid, f_title) VALUES ('delete', old.id, old.f_title);
 END;
 CREATE TRIGGER search_entries_au AFTER UPDATE ON search_entries BEGIN
     INSERT INTO search_fts (search_fts, rowid, f_symbol, f_title, f_body) VALUES ('delete', old.id, old.f_symbol, old.f_title, old.f_body);
     INSERT INTO search_fts (rowid, f_symbol, f_title, f_body) VALUES (new.id, new.f_symbol, new.f_title, new.f_body);
+    INSERT INTO search_fts_trigram (search_fts_trigram, rowid, f_title) VALUES ('delete', old.id, old.f_title);
+    INSERT INTO search_fts_trigram (rowid, f_title) VALUES (new.id, new.f_title);
 END;
--- The folded titles alone, for the last resort of finding a query inside a
--- word ("tgtu" in "btgtu"): scanning this index reads far less than the table.
-CREATE INDEX search_entries_title ON search_entries (f_title);
 {{else}}
 -- PostgreSQL: a generated tsvector over the folded columns ('simple': no
 -- stemming, no stop words; the words are already folded), weighted symbol A,
