@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -146,9 +147,7 @@ func (ix *Index) Search(ctx context.Context, v Viewer, q Query) (Result, error) 
 		if res.Facets, err = ix.label(ctx, fd.counts, f, q.Lang); err != nil {
 			return res, err
 		}
-		if res.Hits, err = ix.hits(ctx, fd.page, v, readable); err != nil {
-			return res, err
-		}
+		res.Hits = fd.page
 		for k := range res.Hits {
 			res.Hits[k].highlight(p.Marks)
 		}
@@ -222,19 +221,19 @@ func visible(v Viewer, readable []string, args *db.Args) string {
 const MaxCounted = 500
 
 // found is what one reading of a query finds: the visible hits under the
-// filters, counted (up to MaxCounted, more reports the rest); the facet
-// counts; the ids of one page of hits, best first.
+// filters, counted (up to MaxCounted; more reports the rest), the facet
+// counts, and one page of hits, best first.
 type found struct {
 	total  int
 	more   bool
 	counts map[string]map[string]int
-	page   []pageHit
+	page   []Hit
 }
 
-type pageHit struct {
-	id  int64
-	hit bool // exact symbol match
-}
+// nulls fill the columns of a hit in the rows that count, typed so that
+// PostgreSQL can unite them with the hits' columns.
+const nulls = "CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), " +
+	"CAST(NULL AS DATE), CAST(NULL AS TEXT)"
 
 // facetColumns are the columns of the index each facet counts.
 var facetColumns = map[string]string{
@@ -244,28 +243,10 @@ var facetColumns = map[string]string{
 // find runs one reading of a query as one statement: the newest visible
 // matches under the filters are gathered once with what ranks them (m: one
 // more than MaxCounted, taken in index order so that a common word stops
-// early; c: the MaxCounted newest of them), then counted by each facet,
-// counted, and ordered for the page.
+// early; c: the MaxCounted newest of them), then counted by every
+// combination of facet values, and the best of them read for the page —
+// one round trip, one plan.
 func (ix *Index) find(ctx context.Context, m matcher, terms []term, v Viewer, readable []string, f filters, q Query, args *db.Args) (found, error) {
-	var b strings.Builder
-	b.WriteString(`WITH m AS MATERIALIZED (SELECT s.id, s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0) AS unit_id, s.year,
-		s.status, s.day, length(s.title) AS tlen, ` + m.titled + ` AS titled, ` + symbolHit(terms, args) + ` AS hit
-		FROM ` + m.from + ` WHERE ` + m.cond + ` AND ` + visible(v, readable, args) +
-		f.sql("s", args) + `
-		ORDER BY ` + m.newest + ` LIMIT ` + args.Add(MaxCounted+1) + `),
-	c AS MATERIALIZED (SELECT * FROM m ORDER BY m.id DESC LIMIT ` + args.Add(MaxCounted) + `)`)
-	for i, name := range facetNames {
-		col := "c." + facetColumns[name]
-		value, present := col, col+" <> ''"
-		if name == FacetUnit || name == FacetYear {
-			value, present = "CAST("+col+" AS TEXT)", col+" <> 0"
-		}
-		if i > 0 {
-			b.WriteString(" UNION ALL")
-		}
-		fmt.Fprintf(&b, "\n\tSELECT '%s', %s, count(*), 0 FROM c WHERE %s GROUP BY %s", name, value, present, col)
-	}
-	b.WriteString("\n\tUNION ALL SELECT '', '', count(*), 0 FROM c UNION ALL SELECT 'more', '', count(*), 0 FROM m")
 	// Best first: exact symbol matches, newest first (a plan and its
 	// replacement share a number); then matches in the title before
 	// matches in the body; then recent years first (records without a
@@ -273,46 +254,72 @@ func (ix *Index) find(ctx context.Context, m matcher, terms []term, v Viewer, re
 	// (the closer match); then the newest.
 	order := "c.hit DESC, CASE WHEN c.hit = 1 THEN c.day END DESC NULLS LAST, c.titled DESC, " +
 		"CASE WHEN c.year = 0 THEN " + args.Add(ix.thisYear()) + " ELSE c.year END DESC, c.tlen, c.day DESC NULLS LAST, c.id DESC"
-	fmt.Fprintf(&b, "\n\tUNION ALL SELECT 'hit', CAST(h.hit AS TEXT), h.id, row_number() OVER () FROM (SELECT c.id, c.hit FROM c\n\t\tORDER BY %s LIMIT %s OFFSET %s) AS h",
-		order, args.Add(q.Limit), args.Add(q.Offset))
-	rows, err := ix.query(ctx, b.String(), ix.oneShot(*args))
+	query := `WITH m AS MATERIALIZED (SELECT s.id, s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0) AS unit_id, s.year,
+		s.status, s.day, length(s.title) AS tlen, ` + m.titled + ` AS titled, ` + symbolHit(terms, args) + ` AS hit
+		FROM ` + m.from + ` WHERE ` + m.cond + ` AND ` + visible(v, readable, args) + f.sql("s", args) + `
+		ORDER BY ` + m.newest + ` LIMIT ` + args.Add(MaxCounted+1) + `),
+	c AS MATERIALIZED (SELECT * FROM m ORDER BY m.id DESC LIMIT ` + args.Add(MaxCounted) + `)
+	SELECT 'count', c.entity, c.kind, c.issuer, c.unit_id, c.year, c.status, count(*), 0, ` + nulls + `
+		FROM c GROUP BY c.entity, c.kind, c.issuer, c.unit_id, c.year, c.status
+	UNION ALL SELECT 'more', '', '', '', 0, 0, '', count(*), 0, ` + nulls + ` FROM m
+	UNION ALL SELECT 'hit', s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0), s.year, s.status, h.hit, h.ord,
+		s.entity_id, s.class, s.title, s.body, s.symbol, s.day, s.url
+		FROM (SELECT c.id, c.hit, row_number() OVER (ORDER BY ` + order + `) AS ord FROM c
+			ORDER BY ` + order + ` LIMIT ` + args.Add(q.Limit) + ` OFFSET ` + args.Add(q.Offset) + `) AS h
+		JOIN search_entries s ON s.id = h.id`
+	rows, err := ix.query(ctx, query, ix.oneShot(*args))
 	if err != nil {
 		return found{}, fmt.Errorf("search: find: %w", err)
 	}
 	defer rows.Close()
 	fd := found{counts: map[string]map[string]int{}}
-	type ordered struct {
-		pageHit
-		ord int64
-	}
-	var page []ordered
+	var ords []int64
 	for rows.Next() {
-		var facet, value string
+		var tag string
+		var g filters
 		var n, ord int64
-		if err := rows.Scan(&facet, &value, &n, &ord); err != nil {
+		var entityID, class sql.NullInt64
+		var title, body, symbol, url sql.NullString
+		var day date.Date
+		if err := rows.Scan(&tag, &g.Entity, &g.Kind, &g.Issuer, &g.UnitID, &g.Year, &g.Status, &n, &ord,
+			&entityID, &class, &title, &body, &symbol, &day, &url); err != nil {
 			return found{}, fmt.Errorf("search: find: %w", err)
 		}
-		switch facet {
-		case "":
-			fd.total = int(n)
+		switch tag {
+		case "count":
+			fd.total += int(n)
+			for _, name := range facetNames {
+				if value := g.value(name); value != "" {
+					if fd.counts[name] == nil {
+						fd.counts[name] = map[string]int{}
+					}
+					fd.counts[name][value] += int(n)
+				}
+			}
 		case "more":
 			fd.more = n > MaxCounted
 		case "hit":
-			page = append(page, ordered{pageHit{id: n, hit: value == "1"}, ord})
-		default:
-			if fd.counts[facet] == nil {
-				fd.counts[facet] = map[string]int{}
-			}
-			fd.counts[facet][value] = int(n)
+			fd.page = append(fd.page, Hit{Entity: g.Entity, EntityID: entityID.Int64, Class: int(class.Int64),
+				Title: Highlight{{Text: title.String}}, Snippet: Highlight{{Text: body.String}}, Symbol: symbol.String,
+				Kind: g.Kind, Issuer: g.Issuer, UnitID: g.UnitID, Year: g.Year, Status: g.Status, Date: day,
+				URL: url.String, SymbolMatch: n == 1})
+			ords = append(ords, ord)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return found{}, fmt.Errorf("search: find: %w", err)
 	}
-	slices.SortFunc(page, func(a, b ordered) int { return cmp.Compare(a.ord, b.ord) })
-	for _, o := range page {
-		fd.page = append(fd.page, o.pageHit)
+	// The page in its order (the statement's rows may come in any).
+	idx := make([]int, len(fd.page))
+	for i := range idx {
+		idx[i] = i
 	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ords[a], ords[b]) })
+	page := make([]Hit, len(idx))
+	for i, k := range idx {
+		page[i] = fd.page[k]
+	}
+	fd.page = page
 	return fd, nil
 }
 
@@ -340,49 +347,6 @@ func (f filters) sql(alias string, args *db.Args) string {
 		}
 	}
 	return b.String()
-}
-
-// hits reads the records of a page, in its order. The access condition is
-// applied again: a record classified since the page was chosen is dropped.
-func (ix *Index) hits(ctx context.Context, page []pageHit, v Viewer, readable []string) ([]Hit, error) {
-	out := []Hit{}
-	if len(page) == 0 {
-		return out, nil
-	}
-	var args db.Args
-	ids := make([]int64, len(page))
-	for i, p := range page {
-		ids[i] = p.id
-	}
-	rows, err := ix.query(ctx, `SELECT s.id, s.entity, s.entity_id, s.class, s.title, s.body, s.symbol, s.kind,
-		s.issuer, COALESCE(s.unit_id, 0), s.year, s.status, s.day, s.url
-		FROM search_entries s WHERE s.id IN `+db.In(&args, ids)+` AND `+visible(v, readable, &args), args)
-	if err != nil {
-		return nil, fmt.Errorf("search: hits: %w", err)
-	}
-	defer rows.Close()
-	byID := map[int64]Hit{}
-	for rows.Next() {
-		var h Hit
-		var id int64
-		var title, body string
-		if err := rows.Scan(&id, &h.Entity, &h.EntityID, &h.Class, &title, &body, &h.Symbol, &h.Kind, &h.Issuer, &h.UnitID,
-			&h.Year, &h.Status, &h.Date, &h.URL); err != nil {
-			return nil, fmt.Errorf("search: hits: %w", err)
-		}
-		h.Title, h.Snippet = Highlight{{Text: title}}, Highlight{{Text: body}}
-		byID[id] = h
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: hits: %w", err)
-	}
-	for _, p := range page {
-		if h, ok := byID[p.id]; ok {
-			h.SymbolMatch = p.hit
-			out = append(out, h)
-		}
-	}
-	return out, nil
 }
 
 // oneShot asks pgx to plan the statement for these arguments on every
