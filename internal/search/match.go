@@ -19,7 +19,7 @@ func ftsQuery(ts []term) string {
 			b.WriteString(" AND ")
 		}
 		b.WriteString("({f_title f_body} : ")
-		ftsString(&b, t.Words, t.Prefix)
+		ftsString(&b, t.Words, t.wordsPrefix())
 		if len(t.Symbol) > 0 {
 			b.WriteString(" OR (")
 			for k, tok := range t.Symbol {
@@ -65,7 +65,7 @@ func tsQuery(ts []term) string {
 			if k > 0 {
 				b.WriteString(" <-> ")
 			}
-			tsLexeme(&b, w, t.Prefix && k == len(t.Words)-1, "BD")
+			tsLexeme(&b, w, t.wordsPrefix() && k == len(t.Words)-1, "BD")
 		}
 		if len(t.Symbol) > 0 {
 			b.WriteString(" | (")
@@ -130,7 +130,7 @@ func titled(ts []term, args *db.Args) string {
 	var all []string
 	for _, t := range ts {
 		pat := "% " + strings.Join(t.Words, " ")
-		if !t.Prefix {
+		if !t.wordsPrefix() {
 			pat += " "
 		}
 		alt := "(' ' || s.f_title || ' ') LIKE " + args.Add(pat+"%")
