@@ -95,15 +95,17 @@ const (
 	maxSymbol = 100
 )
 
-// Index is the search index of one database. It holds no state of its own:
-// any number of Index values over one database are the same index.
+// Index is the search index of one database. Its only state is a cache
+// of prepared statements: any number of Index values over one database
+// are the same index.
 type Index struct {
-	db  *db.DB
-	now func() time.Time
+	db    *db.DB
+	now   func() time.Time
+	stmts *stmts
 }
 
 // New returns the index of d.
-func New(d *db.DB) *Index { return &Index{db: d, now: time.Now} }
+func New(d *db.DB) *Index { return &Index{db: d, now: time.Now, stmts: &stmts{}} }
 
 // ErrNoTx is returned by Put and Delete outside a transaction: an index
 // entry must commit or roll back with the record it describes.
