@@ -36,6 +36,7 @@ type env struct {
 // this one, so tests build them themselves).
 type stores struct {
 	DB         *db.DB
+	Log        *audit.Log
 	Auth       *auth.Store
 	Access     *access.Store
 	Org        *org.Store
@@ -46,7 +47,7 @@ type stores struct {
 func newStores(t *testing.T) *stores {
 	d := dbtest.New(t)
 	log := audit.New(d)
-	s := &stores{DB: d, Auth: auth.NewStore(d, log, auth.Config{}), Access: access.New(d, log), Org: org.New(d, log)}
+	s := &stores{DB: d, Log: log, Auth: auth.NewStore(d, log, auth.Config{}), Access: access.New(d, log), Org: org.New(d, log)}
 	ix := search.New(d)
 	s.Documents = documents.New(d, log, s.Access, s.Org, people.New(d, log, s.Org), documents.Options{Index: ix})
 	s.Indicators = New(d, log, s.Access, s.Org, ix)
