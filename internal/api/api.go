@@ -56,6 +56,7 @@ func (h *Handler) routes(rt *router.Router) {
 	h.orgRoutes(rt)
 	h.peopleRoutes(rt)
 	h.documentRoutes(rt)
+	h.indicatorRoutes(rt)
 	// Anything else under /api/ is a JSON 404, not the HTML one.
 	rt.Handle("GET /api/", auth.Public, func(http.ResponseWriter, *http.Request) error { return problem.ErrNotFound })
 }

@@ -31,6 +31,11 @@ var views = []string{
 	"people",
 	"person",
 	"person_form",
+	"indicators",
+	"indicator",
+	"indicator_standing",
+	"indicator_enter",
+	"indicator_import",
 }
 
 type templates map[string]*template.Template
