@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
@@ -84,17 +83,8 @@ func (h *Handler) exportDocuments(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeExport(w, b, class)
+	files.Serve(w, documents.ExportFile(class), b, router.Lang(r))
 	return nil
-}
-
-// writeExport sends a registry export, its class in a header as on downloads.
-func writeExport(w http.ResponseWriter, b []byte, class auth.Clearance) {
-	w.Header().Set("Content-Type", files.XLSX.MediaType())
-	w.Header().Set("Content-Disposition", `attachment; filename="so-dang-ky-van-ban.xlsx"`)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Security-Class", strconv.Itoa(int(class)))
-	w.Write(b)
 }
 
 func (h *Handler) getDocument(w http.ResponseWriter, r *http.Request) error {

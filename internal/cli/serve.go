@@ -100,7 +100,18 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
 		return nil, err
 	}
-	return demo.CreateAccounts(ctx, a.Auth, a.Org)
+	accounts, err := demo.CreateAccounts(ctx, a.Auth, a.Org)
+	if err != nil {
+		return nil, err
+	}
+	office, err := demo.Office(ctx, a.Auth)
+	if err != nil {
+		return nil, err
+	}
+	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
+		return nil, err
+	}
+	return accounts, nil
 }
 
 func printAccounts(env *Env, accounts []demo.Account, db string) {

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"plenum/internal/auth"
@@ -45,4 +46,19 @@ func CreateAccounts(ctx context.Context, store *auth.Store, units *org.Store) ([
 		}
 	}
 	return accounts, nil
+}
+
+// Office returns the demo's committee office account as a principal, the
+// one the demo registry is written as.
+func Office(ctx context.Context, store *auth.Store) (auth.Principal, error) {
+	users, err := store.Users(ctx)
+	if err != nil {
+		return auth.Principal{}, err
+	}
+	for _, u := range users {
+		if u.Username == "vanphong" {
+			return auth.Principal{User: u}, nil
+		}
+	}
+	return auth.Principal{}, errors.New("demo: the office account vanphong does not exist; create the accounts first")
 }

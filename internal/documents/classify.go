@@ -3,6 +3,7 @@ package documents
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"plenum/internal/access"
@@ -132,4 +133,17 @@ func (s *Store) Classifications(ctx context.Context, v access.Viewer, id int64) 
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// History returns the audit entries of a document the viewer may see,
+// newest first: who registered, changed, classified and read it. Entries
+// above the document's present class (from before a downgrade, or naming a
+// more secret linked document) are left out, whatever the viewer's clearance.
+func (s *Store) History(ctx context.Context, v access.Viewer, id int64) ([]audit.Entry, error) {
+	d, err := s.visible(ctx, v, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.log.List(ctx, audit.Filter{Entity: Entity, EntityID: strconv.FormatInt(id, 10), Limit: 200,
+		Clearance: int(min(d.Class, v.Clearance))})
 }

@@ -249,7 +249,7 @@ func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Documen
 			return err
 		}
 		d.Recipients = recipients
-		var symKey, scope any
+		var symKey, scope string
 		switch in.Origin {
 		case External:
 			sym, err := docsym.Parse(in.Symbol)
@@ -279,7 +279,6 @@ func (s *Store) Create(ctx context.Context, p auth.Principal, in Input) (Documen
 				return err
 			}
 			d.SymbolIssuer, d.SymbolUnit, d.Legal = sym.Issuer, sym.Unit, in.Legal
-			scope = ""
 		}
 		id, err := s.insert(ctx, d, symKey, scope)
 		if err != nil {
@@ -370,7 +369,8 @@ func (s *Store) resolveRecipients(ctx context.Context, rs []Recipient, day date.
 	return out, nil
 }
 
-func (s *Store) insert(ctx context.Context, d Document, symKey, scope any) (int64, error) {
+// insert writes a new document; symKey is "" for a document without a symbol.
+func (s *Store) insert(ctx context.Context, d Document, symKey, scope string) (int64, error) {
 	now := s.now().UTC()
 	var year any
 	if !d.IssuedOn.IsZero() {
@@ -383,8 +383,8 @@ func (s *Store) insert(ctx context.Context, d Document, symKey, scope any) (int6
 		protect_until, declassify_on, search_key, created_by, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
 		$23, $24, $25, $26, $27, $28, $29, $30, $31, $31) RETURNING id`,
-		string(d.System), string(d.Kind), string(d.Origin), nullNumber(d.Number), d.Symbol, symKey,
-		d.SymbolIssuer, d.SymbolUnit, d.Legal, scopeText(scope), nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
+		string(d.System), string(d.Kind), string(d.Origin), nullNumber(d.Number), d.Symbol, nullText(symKey),
+		d.SymbolIssuer, d.SymbolUnit, d.Legal, scope, nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
 		nullID(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, nullDate(d.IssuedOn), year,
 		nullDate(d.EffectiveFrom), nullDate(d.EffectiveTo), d.Title, d.Body, string(d.Status), int(d.Class),
 		nullDate(d.ProtectUntil), nullDate(d.DeclassifyOn), searchKey(d), nullID(d.CreatedBy), now).Scan(&id)
@@ -404,11 +404,11 @@ func nullNumber(n int) any {
 	return n
 }
 
-func scopeText(scope any) string {
-	if s, ok := scope.(string); ok {
-		return s
+func nullText(s string) any {
+	if s == "" {
+		return nil
 	}
-	return ""
+	return s
 }
 
 // searchKey is what the registry's own text filter matches: the folded

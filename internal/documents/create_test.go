@@ -1,6 +1,7 @@
 package documents_test
 
 import (
+	"strings"
 	"testing"
 
 	"plenum/internal/access"
@@ -182,5 +183,111 @@ func TestClassifiedDocumentAccess(t *testing.T) {
 	}
 	if reads != 1 {
 		t.Errorf("%d reads audited, want 1 (the creator's)", reads)
+	}
+}
+
+func TestUpdateUnlinkPublishGrants(t *testing.T) {
+	e := newEnv(t)
+	kl := e.create(central("21-KL/TW", "conclusion", "kết luận thử", "2021-10-25"))
+	plan := e.create(documents.Input{Kind: "plan", Symbol: "147-KH/TU", IssuerUnitID: e.units["tu"], Title: "kế hoạch", IssuedOn: day("2022-01-14")})
+	in := documents.Input{Kind: "plan", Symbol: "148-KH/TU", IssuerUnitID: e.units["tu"], Title: "kế hoạch đã sửa", IssuedOn: day("2022-01-15"),
+		Place: "Hòa Bình", Recipients: []documents.Recipient{{UnitID: e.units["ubnd"]}}}
+	d, err := e.s.Update(e.as("office"), e.users["office"], plan.ID, in)
+	if err != nil || d.Symbol != "148-KH/TU" || d.Title != "kế hoạch đã sửa" || len(d.Recipients) != 1 {
+		t.Fatalf("update: %+v %v", d, err)
+	}
+	// A correction to a symbol another document holds is refused, and nothing changes.
+	before := e.counts()
+	in.Symbol, in.Kind, in.IssuerUnitID, in.IssuerName = "21-KL/TW", "conclusion", 0, "Bộ Chính trị"
+	in.IssuedOn = day("2021-10-25")
+	_, err = e.s.Update(e.as("office"), e.users["office"], plan.ID, in)
+	e.refused(t, err, before, problem.Conflict, "symbol")
+	if got, _ := e.s.Get(e.ctx, e.viewer("office"), plan.ID); got.Symbol != "148-KH/TU" {
+		t.Errorf("after a refused update: %s", got.Symbol)
+	}
+	l := e.link(plan, documents.Implements, kl)
+	if err := e.s.Unlink(e.as("office"), e.users["office"], plan.ID, l.ID); err != nil {
+		t.Fatal(err)
+	}
+	if links, _ := e.s.Links(e.ctx, e.viewer("office"), plan.ID); len(links) != 0 {
+		t.Errorf("links after unlink: %v", links)
+	}
+	if p, err := e.s.Publish(e.as("office"), e.users["office"], plan.ID, true); err != nil || !documents.Public(p) {
+		t.Fatalf("publish: %+v %v", p, err)
+	}
+	draft := e.create(documents.Input{Origin: documents.Internal, System: documents.State, Kind: "decision", SymbolIssuer: "UBND",
+		IssuerUnitID: e.units["ubnd"], Title: "dự thảo quyết định"})
+	if _, err := e.s.Publish(e.as("office"), e.users["office"], draft.ID, true); !problem.Is(err, problem.Conflict) {
+		t.Errorf("publishing a draft: %v", err)
+	}
+	// Grants: a unit named later gets need to know; the creator keeps it.
+	secret := e.create(documents.Input{Kind: "report", Symbol: "50-BC/TU", IssuerUnitID: e.units["tu"], Title: "báo cáo mật",
+		IssuedOn: day("2022-02-01"), Class: auth.ClassMat, ClassReason: "mật"})
+	if _, err := e.s.Get(e.ctx, e.viewer("btg_member"), secret.ID); err == nil {
+		t.Fatal("btg sees the report before its grant")
+	}
+	if err := e.s.SetGrants(e.as("office"), e.users["office"], secret.ID, []access.Grant{{UnitID: e.units["btg"]}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"btg_member", "office"} {
+		if _, err := e.s.Get(e.ctx, e.viewer(u), secret.ID); err != nil {
+			t.Errorf("%s after the grant: %v", u, err)
+		}
+	}
+	if err := e.s.SetGrants(e.as("reader"), e.users["reader"], secret.ID, nil); err != problem.ErrNotFound {
+		t.Errorf("an uncleared user sets grants: %v", err)
+	}
+	// Every change left its entry.
+	entries, _ := e.app.Audit.List(e.ctx, auditFilter(plan.ID))
+	var actions []string
+	for i := len(entries) - 1; i >= 0; i-- {
+		if entries[i].Action != "read" {
+			actions = append(actions, entries[i].Action)
+		}
+	}
+	if got := strings.Join(actions, " "); got != "set_access create update link unlink publish" {
+		t.Errorf("audit of the plan: %s", got)
+	}
+	hist, err := e.s.History(e.ctx, e.viewer("reader"), plan.ID)
+	if err != nil || len(hist) != len(entries) {
+		t.Errorf("history: %d entries, %v", len(hist), err)
+	}
+}
+
+// Clerks issuing drafts at once get consecutive numbers, and a draft
+// issued twice at once is issued once.
+func TestConcurrentIssue(t *testing.T) {
+	e := newEnv(t)
+	draft := func() documents.Document {
+		return e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "notice", SymbolIssuer: "TU",
+			IssuerUnitID: e.units["tu"], Title: "thông báo dự thảo"})
+	}
+	drafts := []documents.Document{draft(), draft(), draft(), draft()}
+	type result struct {
+		d   documents.Document
+		err error
+	}
+	results := make(chan result, 8)
+	for _, d := range append(drafts, drafts[0], drafts[1]) {
+		go func() {
+			got, err := e.s.Issue(e.as("office"), e.users["office"], d.ID, documents.IssueInput{IssuedOn: day("2023-05-05")})
+			results <- result{got, err}
+		}()
+	}
+	numbers := map[int]bool{}
+	var conflicts int
+	for range 6 {
+		r := <-results
+		switch {
+		case problem.Is(r.err, problem.Conflict):
+			conflicts++
+		case r.err != nil:
+			t.Fatal(r.err)
+		default:
+			numbers[r.d.Number] = true
+		}
+	}
+	if conflicts != 2 || len(numbers) != 4 || !numbers[1] || !numbers[4] {
+		t.Fatalf("numbers %v, %d conflicts", numbers, conflicts)
 	}
 }

@@ -10,8 +10,15 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
+	"plenum/internal/files"
 	"plenum/internal/i18n"
 )
+
+// ExportFile describes an export for files.Serve: an XLSX workbook of the
+// given class, so that its name and headers carry the class as a download's do.
+func ExportFile(class auth.Clearance) files.File {
+	return files.File{Name: "so-dang-ky-van-ban.xlsx", Type: files.XLSX, Class: class}
+}
 
 // MaxExport bounds the rows of one export.
 const MaxExport = 100_000

@@ -16,7 +16,7 @@ import (
 // written 2025-07-01 or 01/07/2025.
 func ParseListQuery(values url.Values) (ListQuery, error) {
 	var v problem.Validation
-	q := ListQuery{Text: values.Get("q"), Kind: Kind(values.Get("kind")), Origin: Origin(values.Get("origin")),
+	q := ListQuery{Text: values.Get("q"), Issuer: values.Get("issuer"), Kind: Kind(values.Get("kind")), Origin: Origin(values.Get("origin")),
 		Status: Status(values.Get("status"))}
 	v.Check(q.Kind == "" || q.Kind.Valid(), "kind", "error.invalid_choice")
 	v.Check(q.Origin == "" || q.Origin == External || q.Origin == Internal, "origin", "error.invalid_choice")

@@ -3,6 +3,7 @@ package documents
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"plenum/internal/access"
@@ -14,15 +15,18 @@ import (
 
 // ListQuery filters the registry. Zero fields do not filter.
 type ListQuery struct {
-	Text         string          `json:"q,omitempty"` // words of the symbol, title or issuer, without regard to accents
-	Kind         Kind            `json:"kind,omitempty"`
-	Origin       Origin          `json:"origin,omitempty"`
-	IssuerUnitID int64           `json:"issuer_unit_id,omitempty"`
-	Year         int             `json:"year,omitempty"`
-	Status       Status          `json:"status,omitempty"`
-	Class        *auth.Clearance `json:"class,omitempty"`
-	InForceOn    date.Date       `json:"in_force_on"`
-	IDs          []int64         `json:"ids,omitempty"`
+	Text         string `json:"q,omitempty"` // words of the symbol, title or issuer, without regard to accents
+	Kind         Kind   `json:"kind,omitempty"`
+	Origin       Origin `json:"origin,omitempty"`
+	IssuerUnitID int64  `json:"issuer_unit_id,omitempty"`
+	// Issuer is an issuer's key, as Issuers gives it: a unit of the
+	// organisation or an outside issuer by name.
+	Issuer    string          `json:"issuer,omitempty"`
+	Year      int             `json:"year,omitempty"`
+	Status    Status          `json:"status,omitempty"`
+	Class     *auth.Clearance `json:"class,omitempty"`
+	InForceOn date.Date       `json:"in_force_on"`
+	IDs       []int64         `json:"ids,omitempty"`
 	// ProtectionDueOn selects classified documents whose protection period
 	// has run out or whose declassification date has come by that day: the
 	// "expired protection" view, for review.
@@ -55,6 +59,9 @@ func (q ListQuery) where(v access.Viewer, args *db.Args) string {
 	}
 	if q.IssuerUnitID != 0 {
 		conds = append(conds, "d.issuer_unit_id = "+args.Add(q.IssuerUnitID))
+	}
+	if q.Issuer != "" {
+		conds = append(conds, "d.issuer_key = "+args.Add(q.Issuer))
 	}
 	if q.Year != 0 {
 		conds = append(conds, "d.year = "+args.Add(q.Year))
@@ -141,5 +148,34 @@ func (s *Store) Years(ctx context.Context, v access.Viewer) ([]int, error) {
 		}
 		out = append(out, y)
 	}
+	return out, rows.Err()
+}
+
+// Issuer is an issuer of documents, for the registry's filter.
+type Issuer struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+}
+
+// Issuers returns the issuers of the documents the viewer may see, in
+// Vietnamese order: an issuer known only from documents the viewer may not
+// see is not listed either.
+func (s *Store) Issuers(ctx context.Context, v access.Viewer) ([]Issuer, error) {
+	var args db.Args
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT d.issuer_key, max(d.issuer_name) FROM documents d WHERE `+
+		v.Visible(Entity, "d", &args)+` GROUP BY d.issuer_key`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("documents: issuers: %w", err)
+	}
+	defer rows.Close()
+	var out []Issuer
+	for rows.Next() {
+		var i Issuer
+		if err := rows.Scan(&i.Key, &i.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	slices.SortFunc(out, func(a, b Issuer) int { return vn.Compare(a.Name, b.Name) })
 	return out, rows.Err()
 }

@@ -102,10 +102,7 @@ func (s *Store) Issue(ctx context.Context, p auth.Principal, id int64, in IssueI
 
 // update writes the fields a change may touch.
 func (s *Store) update(ctx context.Context, d Document, symKey, scope string) error {
-	var key, year any
-	if symKey != "" {
-		key = symKey
-	}
+	var year any
 	if !d.IssuedOn.IsZero() {
 		year = d.IssuedOn.Year
 	}
@@ -113,7 +110,7 @@ func (s *Store) update(ctx context.Context, d Document, symKey, scope string) er
 		issuer_unit_id = $5, issuer_name = $6, issuer_key = $7, signer_person_id = $8, signer_name = $9, signer_title = $10,
 		capacity = $11, place = $12, issued_on = $13, year = $14, effective_from = $15, effective_to = $16, title = $17,
 		body = $18, status = $19, search_key = $20, updated_at = $21 WHERE id = $22`,
-		nullNumber(d.Number), d.Symbol, key, scope, nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
+		nullNumber(d.Number), d.Symbol, nullText(symKey), scope, nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
 		nullID(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, nullDate(d.IssuedOn), year,
 		nullDate(d.EffectiveFrom), nullDate(d.EffectiveTo), d.Title, d.Body, string(d.Status), searchKey(d), s.now().UTC(), d.ID)
 	if err != nil {

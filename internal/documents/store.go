@@ -210,10 +210,19 @@ func (s *Store) record(ctx context.Context, action string, id int64, class auth.
 
 // writable returns the document for a change by p: it must exist and be
 // visible to p, else problem.ErrNotFound.
+//
+// On PostgreSQL it locks the document's row until the transaction ends, so
+// that two changes of one document (two clerks issuing the same draft) run
+// one after the other and the second sees the first; SQLite has one writer.
 func (s *Store) writable(ctx context.Context, p auth.Principal, id int64) (Document, access.Viewer, error) {
 	v, err := s.access.Viewer(ctx, p)
 	if err != nil {
 		return Document{}, v, err
+	}
+	if s.db.Dialect == db.Postgres && db.InTx(ctx) {
+		if _, err := s.db.W(ctx).ExecContext(ctx, `SELECT id FROM documents WHERE id = $1 FOR UPDATE`, id); err != nil {
+			return Document{}, v, fmt.Errorf("documents: lock %d: %w", id, err)
+		}
 	}
 	d, err := s.visible(ctx, v, id)
 	return d, v, err

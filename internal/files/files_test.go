@@ -3,6 +3,7 @@ package files_test
 import (
 	"bytes"
 	"context"
+	"mime/multipart"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -162,5 +163,41 @@ func TestRefusals(t *testing.T) {
 	d.Primary().QueryRow(`SELECT (SELECT count(*) FROM files) + (SELECT count(*) FROM file_blobs) + (SELECT count(*) FROM audit_log)`).Scan(&n)
 	if n != 0 {
 		t.Fatalf("%d rows written by refused uploads", n)
+	}
+}
+
+func TestReadUpload(t *testing.T) {
+	s := files.New(nil, nil, files.Config{MaxSize: 1 << 10})
+	send := func(name string, data []byte) (string, []byte, error) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(data)
+		mw.Close()
+		r := httptest.NewRequest("POST", "/x", &buf)
+		r.Header.Set("Content-Type", mw.FormDataContentType())
+		return s.ReadUpload(httptest.NewRecorder(), r, "file")
+	}
+	name, data, err := send("a.txt", []byte("chữ"))
+	if err != nil || name != "a.txt" || string(data) != "chữ" {
+		t.Fatalf("upload: %q %q %v", name, data, err)
+	}
+	// A body far over the limit is cut off and named as too large.
+	_, _, err = send("a.txt", bytes.Repeat([]byte("a"), 3<<20))
+	if p, ok := problem.As(err); !ok || p.Fields[0].Key != "files.error.too_large" {
+		t.Fatalf("oversized body: %v", err)
+	}
+	// A file just over the limit passes the reader and is refused by Check.
+	_, data, err = send("a.txt", bytes.Repeat([]byte("a"), 1<<10+1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Check(files.Upload{Name: "a.txt", Data: data}); err == nil {
+		t.Fatal("a file over the limit passed Check")
+	}
+	r := httptest.NewRequest("POST", "/x", strings.NewReader("a=b"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if _, _, err := s.ReadUpload(httptest.NewRecorder(), r, "file"); err == nil {
+		t.Fatal("a form without a file was read")
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/indicators"
@@ -18,11 +17,6 @@ import (
 	"plenum/internal/sheet"
 	"plenum/internal/vn"
 )
-
-// viewer is the access viewer of the request's principal.
-func (h *Handler) viewer(r *http.Request) (access.Viewer, error) {
-	return h.app.Access.Viewer(r.Context(), router.Principal(r))
-}
 
 type indicatorListData struct {
 	Query      string

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,6 +135,28 @@ func parseDateField(v *problem.Validation, name, s string) date.Date {
 		v.Add(name, "error.invalid_date")
 	}
 	return d
+}
+
+// parseIDField reads an optional numeric id from a select box.
+func parseIDField(v *problem.Validation, name, s string) int64 {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "0" {
+		return 0
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 0 {
+		v.Add(name, "error.invalid_choice")
+		return 0
+	}
+	return id
+}
+
+// idString writes an optional id for a form field ("" for none).
+func idString(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
 }
 
 const flashCookie = "plenum_flash"

@@ -68,6 +68,26 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("GET /indicators/import", auth.IndicatorsEnter, h.importForm)
 	rt.Handle("POST /indicators/import", auth.IndicatorsEnter, h.importSheet)
 	rt.Handle("GET /indicators/imports/{id}", auth.IndicatorsEnter, h.importResult)
+
+	rt.Handle("GET /documents", auth.DocumentsRead, h.documentList)
+	rt.Handle("GET /documents/export.xlsx", auth.DocumentsRead, h.documentExport)
+	rt.Handle("GET /documents/new", auth.DocumentsWrite, h.newDocumentForm)
+	rt.Handle("POST /documents", auth.DocumentsWrite, h.createDocument)
+	rt.Handle("GET /documents/{id}", auth.DocumentsRead, h.document)
+	rt.Handle("GET /documents/{id}/edit", auth.DocumentsWrite, h.editDocumentForm)
+	rt.Handle("POST /documents/{id}", auth.DocumentsWrite, h.updateDocument)
+	rt.Handle("POST /documents/{id}/issue", auth.DocumentsWrite, h.issueDocument)
+	rt.Handle("POST /documents/{id}/status", auth.DocumentsWrite, h.documentStatus)
+	rt.Handle("POST /documents/{id}/classify", auth.DocumentsWrite, h.classifyDocument)
+	rt.Handle("POST /documents/{id}/publish", auth.DocumentsWrite, h.publishDocument)
+	rt.Handle("POST /documents/{id}/grants", auth.DocumentsWrite, h.setDocumentGrants)
+	rt.Handle("POST /documents/{id}/links", auth.DocumentsWrite, h.linkDocument)
+	rt.Handle("POST /documents/{id}/links/{link}/delete", auth.DocumentsWrite, h.unlinkDocument)
+	rt.Handle("POST /documents/{id}/copies", auth.DocumentsWrite, h.registerCopy)
+	rt.Handle("POST /documents/{id}/copies/{copy}/return", auth.DocumentsWrite, h.returnCopy)
+	rt.Handle("POST /documents/{id}/files", auth.DocumentsWrite, h.attachDocumentFile)
+	rt.Handle("GET /documents/{id}/files/{file}", auth.DocumentsRead, h.documentFile)
+	rt.Handle("POST /documents/{id}/files/{file}/delete", auth.DocumentsWrite, h.detachDocumentFile)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -36,6 +36,9 @@ var views = []string{
 	"indicator_standing",
 	"indicator_enter",
 	"indicator_import",
+	"documents",
+	"document",
+	"document_form",
 }
 
 type templates map[string]*template.Template
