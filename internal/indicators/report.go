@@ -107,7 +107,7 @@ func (s *Store) Standing(ctx context.Context, v access.Viewer, q StandingQuery) 
 		l.Figure, l.Reason = combine(ind, q.UnitID, ms, q.Period, vals)
 		l.Previous, _ = combine(ind, q.UnitID, ms, prev, vals)
 		l.Growth = GrowthOf(ind, l.Figure, l.Previous)
-		l.Evaluation = Evaluate(ind, l.Figure, goalFor(ind, targetFor(ind, targets[ind.ID], q.UnitID, q.Period.Year, false), q.Period))
+		l.Evaluation = Evaluate(ind, l.Figure, goalFor(ind, combinedTarget(ind, targets[ind.ID], q.UnitID, ms, q.Period, vals), q.Period))
 		st.Counts.add(l.Evaluation.Outcome)
 		st.Class = max(st.Class, ind.Class)
 		st.Lines = append(st.Lines, l)
@@ -275,7 +275,7 @@ func (s *Store) Trend(ctx context.Context, v access.Viewer, indicatorID, unitID 
 	for _, p := range periods {
 		pt := Point{Period: p}
 		pt.Figure, _ = combine(ind, unitID, ms, p, vals)
-		pt.Evaluation = Evaluate(ind, pt.Figure, goalFor(ind, targetFor(ind, targets[ind.ID], unitID, p.Year, false), p))
+		pt.Evaluation = Evaluate(ind, pt.Figure, goalFor(ind, combinedTarget(ind, targets[ind.ID], unitID, ms, p, vals), p))
 		out = append(out, pt)
 	}
 	return out, nil

@@ -163,6 +163,84 @@ func combine(ind Indicator, unitID int64, ms []member, p Period, vals values) (*
 	return f, ""
 }
 
+// combinedTarget is the target of a total: the targets of the units whose
+// values make it (the unit's own, or its scope's, and those of the units
+// merged into it whose values count for p) combined as their values are.
+// When one of them has no target there is none; a not-additive indicator
+// keeps the unit's own.
+func combinedTarget(ind Indicator, ts []Target, unitID int64, ms []member, p Period, vals values) *Target {
+	own := targetFor(ind, ts, unitID, p.Year, false)
+	var parts []*Target
+	var weights []float64
+	for _, m := range ms {
+		if m.ID != unitID && !p.Last().Before(m.Merged) {
+			continue
+		}
+		t := own
+		if m.ID != unitID {
+			t = targetFor(ind, ts, m.ID, p.Year, false)
+		}
+		if t == nil {
+			return nil
+		}
+		parts = append(parts, t)
+		if ind.Aggregation == WeightedAvg {
+			w, ok := vals[valueKey{ind.WeightID, m.ID, p}]
+			if !ok {
+				return nil
+			}
+			weights = append(weights, w.Value.Float64())
+		}
+	}
+	if len(parts) <= 1 || ind.Aggregation == NotAdditive {
+		// A not-additive total has no figure (it shows as no data), but
+		// the unit's own target still says what was aimed at.
+		return own
+	}
+	out := &Target{FirstYear: p.Year, LastYear: p.Year}
+	pick := func(get func(t *Target) vn.Decimal) vn.Decimal {
+		scale := 0
+		var acc, wsum float64
+		best := get(parts[0])
+		for i, t := range parts {
+			x := get(t)
+			scale = max(scale, scaleOf(x))
+			switch ind.Aggregation {
+			case WeightedAvg:
+				acc += x.Float64() * weights[i]
+				wsum += weights[i]
+			case Max:
+				if x.Cmp(best) > 0 {
+					best = x
+				}
+			default:
+				acc += x.Float64()
+			}
+		}
+		switch ind.Aggregation {
+		case Max:
+			return best
+		case WeightedAvg:
+			if wsum == 0 {
+				return vn.Decimal{}
+			}
+			return fromFloat(acc/wsum, max(scale, 2))
+		}
+		return fromFloat(acc, scale)
+	}
+	out.Value = pick(func(t *Target) vn.Decimal { return t.Value })
+	if own.High != nil {
+		h := pick(func(t *Target) vn.Decimal {
+			if t.High == nil {
+				return t.Value
+			}
+			return *t.High
+		})
+		out.High = &h
+	}
+	return out
+}
+
 // scaleOf is the number of digits after the decimal mark.
 func scaleOf(d vn.Decimal) int {
 	s := d.String()
