@@ -33,7 +33,7 @@ type demoIndicator struct {
 	base  float64 // Thái Nguyên's 2021 target
 	step  float64 // added each year
 	term  float64 // the term target (0: none)
-	scale bool    // amounts that grow with the province's size
+	scale bool    // totals (summed) that grow with the province's size
 	round int     // decimals of the figures
 }
 
@@ -41,7 +41,7 @@ func di(code, name, measure string, kind indicators.ValueKind, dir indicators.Di
 	per indicators.PeriodKind, base, step, term float64, round int) demoIndicator {
 	return demoIndicator{in: indicators.Input{Code: code, Name: name, Measure: measure, ValueKind: kind, Direction: dir,
 		Aggregation: agg, Periodicity: per, Main: true}, base: base, step: step, term: term, round: round,
-		scale: kind == indicators.Amount || kind == indicators.Count}
+		scale: agg == indicators.Sum}
 }
 
 // demoIndicators are the catalogue, in the resolution's order.

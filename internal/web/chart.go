@@ -21,7 +21,7 @@ type chart struct {
 // Chart geometry, in SVG units.
 const (
 	chartW, chartH         = 560.0, 200.0
-	padL, padR, padT, padB = 56.0, 12.0, 14.0, 28.0
+	padL, padR, padT, padB = 72.0, 24.0, 14.0, 28.0
 )
 
 // trendChart draws the figures of a trend as a line with dots, and the
@@ -54,7 +54,17 @@ func trendChart(points []indicators.Point, ind indicators.Indicator) chart {
 		hi = lo + 1
 	}
 	span := hi - lo
-	lo, hi = lo-span*0.05, hi+span*0.08
+	if lo != 0 {
+		lo -= span * 0.05
+	}
+	hi += span * 0.08
+	digits := 2
+	switch {
+	case span >= 100:
+		digits = 0
+	case span >= 10:
+		digits = 1
+	}
 	x := func(i int) float64 {
 		if len(points) == 1 {
 			return padL + (chartW-padL-padR)/2
@@ -69,7 +79,7 @@ func trendChart(points []indicators.Point, ind indicators.Indicator) chart {
 	for i := 0; i <= 2; i++ {
 		v := lo + (hi-lo)*float64(i)/2
 		fmt.Fprintf(&b, `<line class="grid" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, padL, y(v), chartW-padR, y(v))
-		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, padL-6, y(v)+4, html.EscapeString(short(v)))
+		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, padL-6, y(v)+4, html.EscapeString(short(v, digits)))
 	}
 	var line, goal []string
 	for i, p := range points {
@@ -103,8 +113,8 @@ func trendChart(points []indicators.Point, ind indicators.Indicator) chart {
 	return chart{SVG: template.HTML(b.String())} // every text above is escaped
 }
 
-// short writes an axis value with at most two decimals, the Vietnamese way.
-func short(v float64) string {
-	d := vn.NewDecimal(int64(math.Round(v*100)), -2)
-	return vn.FormatDecimal(d)
+// short writes an axis value with digits decimals, the Vietnamese way.
+func short(v float64, digits int) string {
+	m := math.Pow(10, float64(digits))
+	return vn.FormatDecimal(vn.NewDecimal(int64(math.Round(v*m)), -digits))
 }

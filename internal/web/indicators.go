@@ -45,6 +45,7 @@ func (h *Handler) indicatorList(w http.ResponseWriter, r *http.Request) error {
 
 type indicatorData struct {
 	Indicator indicators.Indicator
+	UnitNames map[int64]string // of the units with their own targets
 	From, To  int
 	Rows      []indicators.TableRow
 	Trend     []indicators.Point
@@ -66,7 +67,14 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := indicatorData{Indicator: ind, To: today().Year}
+	data := indicatorData{Indicator: ind, To: today().Year, UnitNames: map[int64]string{}}
+	for _, t := range ind.Targets {
+		if _, ok := data.UnitNames[t.UnitID]; t.UnitID != 0 && !ok {
+			if u, err := h.app.Org.Get(ctx, t.UnitID, date.Date{Year: t.LastYear, Month: 12, Day: 31}); err == nil {
+				data.UnitNames[t.UnitID] = u.Name
+			}
+		}
+	}
 	data.From = data.To - 5
 	if ind.TermFirst != 0 {
 		data.From = ind.TermFirst
@@ -127,6 +135,7 @@ func (h *Handler) indicatorStanding(w http.ResponseWriter, r *http.Request) erro
 	}
 	if u, err := h.app.Org.Get(ctx, unitID, d); err == nil {
 		data.UnitName = u.Name
+		data.Unit = u.Name
 	}
 	if data.Standing, err = h.app.Indicators.Standing(ctx, v, indicators.StandingQuery{UnitID: unitID, Period: p, AsOf: d}); err != nil {
 		return err
