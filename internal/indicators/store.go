@@ -257,9 +257,15 @@ func (s *Store) indexEntry(ctx context.Context, ind Indicator) error {
 	if s.index == nil {
 		return nil
 	}
-	return s.index.Put(ctx, search.Entry{Entity: Entity, EntityID: ind.ID, Class: ind.Class, Title: ind.Name,
+	return s.index.Put(ctx, entryOf(ind))
+}
+
+// entryOf is an indicator's search entry: found by its name, code and
+// unit of measure, with its own class.
+func entryOf(ind Indicator) search.Entry {
+	return search.Entry{Entity: Entity, EntityID: ind.ID, Class: ind.Class, Title: ind.Name,
 		Body: ind.Description, Keywords: ind.Code + " " + ind.Measure, Kind: string(ind.ValueKind),
-		UnitID: ind.ScopeUnitID, URL: fmt.Sprintf("/indicators/%d", ind.ID)})
+		UnitID: ind.ScopeUnitID, URL: fmt.Sprintf("/indicators/%d", ind.ID)}
 }
 
 const indicatorColumns = `i.id, i.code, i.name, i.measure, i.value_kind, i.direction, i.aggregation,
@@ -402,4 +408,20 @@ func nullInt(n int) any {
 		return nil
 	}
 	return n
+}
+
+// Source is the catalogue as the search index's rebuild reads it.
+func (s *Store) Source() search.Source {
+	return search.Source{Entity: Entity, Entries: func(ctx context.Context, put func(search.Entry) error) error {
+		list, err := s.List(ctx, access.System, ListQuery{})
+		if err != nil {
+			return err
+		}
+		for _, x := range list {
+			if err := put(entryOf(x)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 }

@@ -6,6 +6,7 @@ import (
 
 	"plenum/internal/date"
 	"plenum/internal/problem"
+	"plenum/internal/search"
 )
 
 func TestDefineRefusals(t *testing.T) {
@@ -291,5 +292,19 @@ func TestClassifiedIndicatorsAreInvisible(t *testing.T) {
 		Period: per("2025-Q4"), Status: Final, Value: dec("1")})
 	if !problem.Is(err, problem.Invalid) || !strings.Contains(err.Error(), "indicator_id") {
 		t.Errorf("entering a value of a classified indicator: %v", err)
+	}
+}
+
+func TestSearchEntries(t *testing.T) {
+	e := newEnv(t)
+	ind := e.define(povertyInd())
+	var title string
+	var class int
+	if err := e.app.DB.Primary().QueryRow(`SELECT title, class FROM search_entries WHERE entity = 'indicator' AND entity_id = $1`, ind.ID).Scan(&title, &class); err != nil || title != ind.Name {
+		t.Fatalf("search entry %q %v", title, err)
+	}
+	n, err := search.New(e.app.DB).Rebuild(e.ctx, e.s.Source())
+	if err != nil || n != 1 {
+		t.Errorf("rebuild: %d %v", n, err)
 	}
 }
