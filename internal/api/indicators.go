@@ -155,10 +155,11 @@ func (h *Handler) indicatorValues(w http.ResponseWriter, r *http.Request) error 
 	to := queryYear(&val, q.Get("to"), "to", thisYear())
 	from := queryYear(&val, q.Get("from"), "from", to-4)
 	val.Check(from <= to && to-from <= 30, "from", "indicators.error.year")
+	unit := queryInt(&val, q.Get("unit_id"), "unit_id")
 	if err := val.Err(); err != nil {
 		return err
 	}
-	rows, err := h.app.Indicators.Table(r.Context(), v, id, from, to)
+	rows, err := h.app.Indicators.Table(r.Context(), v, id, from, to, unit)
 	if err != nil {
 		return err
 	}

@@ -182,7 +182,7 @@ func benchDashboard(b *testing.B, sc scale) {
 	})
 	b.Run("indicator-table", func(b *testing.B) {
 		timed(b, func() error {
-			_, err := s.Table(ctx, v, 3, 2025, 2025)
+			_, err := s.Table(ctx, v, 3, 2025, 2025, 0)
 			return err
 		})
 	})

@@ -8,6 +8,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/org"
 )
 
 // Line is one indicator in a standing: its figure for the period, the
@@ -292,20 +293,26 @@ type TableRow struct {
 // every unit, for the years from–to, with the unit's name at the period's
 // end, judged against the unit's target (or the scope's, for the scope
 // unit) and compared with the same period of the previous year. Rows are
-// by unit name, then period.
-func (s *Store) Table(ctx context.Context, v access.Viewer, indicatorID int64, from, to int) ([]TableRow, error) {
+// by unit name, then period. A unitID other than 0 keeps that unit and the
+// units merged into it (at national scale, every commune's values of an
+// indicator are too many for one page).
+func (s *Store) Table(ctx context.Context, v access.Viewer, indicatorID int64, from, to int, unitID int64) ([]TableRow, error) {
 	ind, err := s.visible(ctx, v, indicatorID)
 	if err != nil {
 		return nil, err
 	}
 	var args db.Args
+	only := ""
+	if unitID != 0 {
+		only = ` AND v.unit_id IN ` + org.LineageSubquery(args.Add(unitID))
+	}
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+valueColumns+`, COALESCE(n.name, ''), COALESCE(n.sort_key, '')
 		FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
 		LEFT JOIN unit_names n ON n.unit_id = v.unit_id AND n.valid_from <= v.period_end AND (n.valid_to IS NULL OR n.valid_to > v.period_end)
 		WHERE v.is_current AND v.indicator_id = `+args.Add(indicatorID)+`
 			AND v.period_start >= `+args.Add(date.Date{Year: from - 1, Month: 1, Day: 1})+`
 			AND v.period_start <= `+args.Add(date.Date{Year: to, Month: 12, Day: 31})+`
-			AND `+v.Visible(Entity, "i", &args), args...)
+			AND `+v.Visible(Entity, "i", &args)+only, args...)
 	if err != nil {
 		return nil, fmt.Errorf("indicators: table: %w", err)
 	}

@@ -277,7 +277,7 @@ func TestClassifiedIndicatorsAreInvisible(t *testing.T) {
 			if _, err := e.s.TotalOf(e.ctx, v, secret.ID, e.units["sx"], per("2025"), date.Date{}); c.sees != (err == nil) {
 				t.Errorf("total: %v", err)
 			}
-			rows, err := e.s.Table(e.ctx, v, secret.ID, 2025, 2025)
+			rows, err := e.s.Table(e.ctx, v, secret.ID, 2025, 2025, 0)
 			if c.sees != (err == nil && len(rows) == 1) {
 				t.Errorf("table: %d rows, %v", len(rows), err)
 			}
@@ -306,5 +306,41 @@ func TestSearchEntries(t *testing.T) {
 	n, err := search.New(e.app.DB).Rebuild(e.ctx, e.s.Source())
 	if err != nil || n != 1 {
 		t.Errorf("rebuild: %d %v", n, err)
+	}
+}
+
+func TestStandingCombinesTargetsAcrossTheMerger(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	poverty := e.define(povertyInd())
+	e.target(revenue, 2024, "10.000") // Sông Xanh's own
+	e.target(poverty, 2024, "3")
+	for id, v := range map[int64]string{revenue.ID: "1.500", poverty.ID: "9"} {
+		if _, err := e.s.SetTarget(e.as("office"), e.users["office"], id, TargetInput{UnitID: e.units["nd"], Year: 2024, Value: dec(v)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.enter(revenue, "sx", "2024", Final, "9.800")
+	e.enter(revenue, "nd", "2024", Final, "1.900")
+	e.enter(poverty, "sx", "2024", Final, "2,9")
+	e.enter(poverty, "nd", "2024", Final, "9,5")
+	e.merge()
+	for _, c := range []struct {
+		asOf    string
+		revenue string // outcome
+		goal    float64
+		poverty string
+	}{
+		{"2025-06-30", "not_met", 10000, "met"},      // Sông Xanh alone: 9.800 of 10.000; 2,9 ≤ 3
+		{"2025-07-01", "exceeded", 11500, "not_met"}, // with Núi Đỏ: 11.700 of 11.500; max 9,5 > max 9
+	} {
+		st, err := e.s.Standing(e.ctx, e.viewer("leader"), StandingQuery{UnitID: e.units["sx"], Period: per("2024"), AsOf: date.MustParse(c.asOf)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, p := st.Lines[0].Evaluation, st.Lines[1].Evaluation
+		if string(r.Outcome) != c.revenue || r.Goal == nil || r.Goal.Low != c.goal || string(p.Outcome) != c.poverty {
+			t.Errorf("as of %s: revenue %s goal %+v, poverty %s", c.asOf, r.Outcome, r.Goal, p.Outcome)
+		}
 	}
 }

@@ -46,6 +46,7 @@ func (h *Handler) indicatorList(w http.ResponseWriter, r *http.Request) error {
 type indicatorData struct {
 	Indicator indicators.Indicator
 	UnitNames map[int64]string // of the units with their own targets
+	Unit      string           // the values table's unit filter, as typed
 	From, To  int
 	Rows      []indicators.TableRow
 	Trend     []indicators.Point
@@ -79,7 +80,13 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	if ind.TermFirst != 0 {
 		data.From = ind.TermFirst
 	}
-	if data.Rows, err = h.app.Indicators.Table(ctx, v, id, data.From, data.To); err != nil {
+	var val problem.Validation
+	data.Unit = strings.TrimSpace(r.URL.Query().Get("unit"))
+	unitID := h.resolveUnit(ctx, &val, "unit", data.Unit, today(), false)
+	if err := val.Err(); err != nil {
+		return err
+	}
+	if data.Rows, err = h.app.Indicators.Table(ctx, v, id, data.From, data.To, unitID); err != nil {
 		return err
 	}
 	if ind.ScopeUnitID != 0 {
