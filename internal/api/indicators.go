@@ -2,11 +2,13 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 
+	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/indicators"
@@ -18,15 +20,22 @@ import (
 
 func (h *Handler) indicatorRoutes(rt *router.Router) {
 	rt.Handle("GET /api/v1/indicators", auth.IndicatorsRead, h.listIndicators)
-	rt.Handle("POST /api/v1/indicators", auth.IndicatorsWrite, h.createIndicator)
+	ind := h.app.Indicators
+	rt.Handle("POST /api/v1/indicators", auth.IndicatorsWrite, change(http.StatusCreated,
+		func(ctx context.Context, p auth.Principal, _ int64, in indicators.Input) (indicators.Indicator, error) {
+			return ind.Create(ctx, p, in)
+		}))
 	rt.Handle("GET /api/v1/indicators/{id}", auth.IndicatorsRead, h.getIndicator)
-	rt.Handle("PUT /api/v1/indicators/{id}", auth.IndicatorsWrite, h.updateIndicator)
-	rt.Handle("POST /api/v1/indicators/{id}/targets", auth.IndicatorsWrite, h.setTarget)
+	rt.Handle("PUT /api/v1/indicators/{id}", auth.IndicatorsWrite, change(http.StatusOK, ind.Update))
+	rt.Handle("POST /api/v1/indicators/{id}/targets", auth.IndicatorsWrite, change(http.StatusOK, ind.SetTarget))
 	rt.Handle("GET /api/v1/indicators/{id}/values", auth.IndicatorsRead, h.indicatorValues)
 	rt.Handle("GET /api/v1/indicators/{id}/history", auth.IndicatorsRead, h.valueHistory)
 	rt.Handle("GET /api/v1/indicators/{id}/total", auth.IndicatorsRead, h.indicatorTotal)
 	rt.Handle("GET /api/v1/indicators/{id}/trend", auth.IndicatorsRead, h.indicatorTrend)
-	rt.Handle("POST /api/v1/indicators/values", auth.IndicatorsEnter, h.enterValue)
+	rt.Handle("POST /api/v1/indicators/values", auth.IndicatorsEnter, change(http.StatusCreated,
+		func(ctx context.Context, p auth.Principal, _ int64, in indicators.ValueInput) (indicators.Value, error) {
+			return ind.Enter(ctx, p, in)
+		}))
 	rt.Handle("GET /api/v1/indicators/standing", auth.IndicatorsRead, h.standing)
 	rt.Handle("GET /api/v1/indicators/term-standing", auth.IndicatorsRead, h.termStanding)
 	rt.Handle("GET /api/v1/indicators/sheet", auth.IndicatorsRead, h.exportSheet)
@@ -52,40 +61,41 @@ func (h *Handler) listIndicators(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, items(list))
 }
 
-func (h *Handler) createIndicator(w http.ResponseWriter, r *http.Request) error {
-	var in indicators.Input
-	if err := decode(w, r, &in); err != nil {
-		return err
-	}
-	x, err := h.app.Indicators.Create(r.Context(), router.Principal(r), in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusCreated, x)
-}
-
-func (h *Handler) updateIndicator(w http.ResponseWriter, r *http.Request) error {
+// indicatorRequest reads the viewer and the {id} of an indicator route.
+func (h *Handler) indicatorRequest(r *http.Request) (access.Viewer, int64, error) {
 	id, err := router.PathID(r, "id")
 	if err != nil {
-		return err
+		return access.Viewer{}, 0, err
 	}
-	var in indicators.Input
-	if err := decode(w, r, &in); err != nil {
-		return err
+	v, err := h.viewer(r)
+	return v, id, err
+}
+
+// change decodes a T and hands it to op with the principal and the {id}
+// of the path (0 on routes without one), answering status and the result.
+func change[T, R any](status int, op func(ctx context.Context, p auth.Principal, id int64, in T) (R, error)) router.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var id int64
+		if r.PathValue("id") != "" {
+			var err error
+			if id, err = router.PathID(r, "id"); err != nil {
+				return err
+			}
+		}
+		var in T
+		if err := decode(w, r, &in); err != nil {
+			return err
+		}
+		out, err := op(r.Context(), router.Principal(r), id, in)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, status, out)
 	}
-	x, err := h.app.Indicators.Update(r.Context(), router.Principal(r), id, in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, x)
 }
 
 func (h *Handler) getIndicator(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
+	v, id, err := h.indicatorRequest(r)
 	if err != nil {
 		return err
 	}
@@ -94,22 +104,6 @@ func (h *Handler) getIndicator(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, x)
-}
-
-func (h *Handler) setTarget(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in indicators.TargetInput
-	if err := decode(w, r, &in); err != nil {
-		return err
-	}
-	t, err := h.app.Indicators.SetTarget(r.Context(), router.Principal(r), id, in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, t)
 }
 
 // queryPeriod reads a period parameter (code or Vietnamese name).
@@ -142,11 +136,7 @@ func queryYear(v *problem.Validation, s, field string, def int) int {
 func thisYear() int { return date.Today(org.Vietnam).Year }
 
 func (h *Handler) indicatorValues(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
+	v, id, err := h.indicatorRequest(r)
 	if err != nil {
 		return err
 	}
@@ -167,11 +157,7 @@ func (h *Handler) indicatorValues(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (h *Handler) valueHistory(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
+	v, id, err := h.indicatorRequest(r)
 	if err != nil {
 		return err
 	}
@@ -191,11 +177,7 @@ func (h *Handler) valueHistory(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) indicatorTotal(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
+	v, id, err := h.indicatorRequest(r)
 	if err != nil {
 		return err
 	}
@@ -216,11 +198,7 @@ func (h *Handler) indicatorTotal(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) indicatorTrend(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.viewer(r)
+	v, id, err := h.indicatorRequest(r)
 	if err != nil {
 		return err
 	}
@@ -245,18 +223,6 @@ func (h *Handler) indicatorTrend(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, items(pts))
-}
-
-func (h *Handler) enterValue(w http.ResponseWriter, r *http.Request) error {
-	var in indicators.ValueInput
-	if err := decode(w, r, &in); err != nil {
-		return err
-	}
-	x, err := h.app.Indicators.Enter(r.Context(), router.Principal(r), in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusCreated, x)
 }
 
 // standingQuery reads unit_id, period and as_of.
