@@ -1,9 +1,12 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"mime/multipart"
 	"net/url"
+	"strings"
 	"testing"
 
 	"plenum/internal/access"
@@ -128,4 +131,52 @@ func TestIndicatorPagesAndAPI(t *testing.T) {
 			status: 200, contains: []string{"CT02"}},
 		{name: "API definition needs indicators.write", as: "token:donvi:write", method: "POST", path: "/api/v1/indicators", body: `{"code":"X"}`, status: 403},
 	})
+}
+
+// An upload with problems in several rows shows each, by sheet, row and
+// column, on the result page, and saves nothing.
+func TestIndicatorImportResultPage(t *testing.T) {
+	e := newIndicatorEnv(t)
+	prov := fmt.Sprint(e.province)
+	csv := "Mã chỉ tiêu / Indicator code;Đơn vị / Unit;Kỳ / Period;Loại số liệu / Status;Giá trị / Value\r\n" +
+		"CT01;#" + prov + ";quý I/2025;Chính thức;20,5\r\n" +
+		"CT01;#" + prov + ";quý II/2025;Chính thức;-3\r\n" +
+		"CT01;#" + prov + ";quý V/2025;Chính thức;4\r\n"
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("unit", prov)
+	fw, _ := mw.CreateFormFile("file", "sai.csv")
+	fw.Write([]byte(csv))
+	mw.Close()
+	c := e.SignIn("donvi")
+	before := count(t, e, "indicator_values")
+	r := e.Do(c, "POST", "/indicators/import", body.String(), "Content-Type: "+mw.FormDataContentType())
+	if r.Status != 303 {
+		t.Fatalf("upload: %d %s", r.Status, r.Body)
+	}
+	page := e.Do(c, "GET", r.Header.Get("Location"), "")
+	for _, want := range []string{"Bị từ chối", `Trang &#34;Chỉ tiêu&#34;, dòng 3, cột E (Giá trị / Value)`, `dòng 4, cột C (Kỳ / Period)`, "Tệp có 2 lỗi"} {
+		if !strings.Contains(page.Body, want) {
+			t.Errorf("result page lacks %q", want)
+		}
+	}
+	if after := count(t, e, "indicator_values"); after != before {
+		t.Errorf("%d values saved by a refused import", after-before)
+	}
+	// Another user cannot read the result.
+	if other := e.Do(e.SignIn("office"), "GET", r.Header.Get("Location"), ""); other.Status != 200 {
+		t.Errorf("the office reads imports: %d", other.Status)
+	}
+	if other := e.Do(e.SignIn("leader"), "GET", r.Header.Get("Location"), ""); other.Status != 403 && other.Status != 404 {
+		t.Errorf("a leader read someone's import: %d", other.Status)
+	}
+}
+
+func count(t *testing.T, e *indicatorEnv, table string) int {
+	t.Helper()
+	var n int
+	if err := e.App.DB.Primary().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

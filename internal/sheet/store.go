@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -147,6 +148,14 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 func (s *Store) refuse(ctx context.Context, im Import, f *File) (Import, error) {
 	im.ID, im.Result, im.Changed, im.Class = 0, Refused, 0, 0
 	im.ErrorCount, im.Errors = f.Total, f.Errors
+	// Problems found while reading come before the domain's; show them in
+	// the order of the file.
+	slices.SortStableFunc(im.Errors, func(a, b CellError) int {
+		if a.Row != b.Row {
+			return a.Row - b.Row
+		}
+		return strings.Compare(a.Column, b.Column)
+	})
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		if err := s.insert(ctx, &im); err != nil {
 			return err
