@@ -98,8 +98,7 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 	if prev, err := s.previous(ctx, t.Kind, f.Checksum); err != nil {
 		return Import{}, err
 	} else if prev != nil {
-		return *prev, &problem.Error{Code: problem.Conflict, Key: "sheet.already_imported",
-			Args: []any{prev.CreatedAt.In(vnZone).Format("02/01/2006 15:04"), prev.Rows, prev.ID}}
+		return *prev, alreadyImported(*prev)
 	}
 	im := Import{Kind: t.Kind, Filename: cleanName(up.Filename), Format: f.Format, Checksum: f.Checksum, Size: f.Size,
 		Rows: len(f.Rows), Scope: up.Scope, CreatedBy: audit.ActorFrom(ctx).UserID, CreatedAt: s.now().UTC()}
@@ -134,14 +133,24 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 	})
 	switch {
 	case db.IsUniqueViolation(err):
-		// The same file, imported by someone else a moment ago.
-		return s.Import(ctx, t, up, apply)
+		// The same file, imported by someone else a moment ago? Any other
+		// duplicate is the domain's error.
+		if prev, perr := s.previous(ctx, t.Kind, f.Checksum); perr == nil && prev != nil {
+			return *prev, alreadyImported(*prev)
+		}
+		return Import{}, err
 	case errors.Is(err, errRefused):
 		return s.refuse(ctx, im, f)
 	case err != nil:
 		return Import{}, err
 	}
 	return im, nil
+}
+
+// alreadyImported is the Conflict for a file imported before.
+func alreadyImported(prev Import) error {
+	return &problem.Error{Code: problem.Conflict, Key: "sheet.already_imported",
+		Args: []any{prev.CreatedAt.In(vnZone).Format("02/01/2006 15:04"), prev.Rows, prev.ID}}
 }
 
 // refuse records an import that wrote nothing, with its problems.
