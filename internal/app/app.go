@@ -11,9 +11,11 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/documents"
 	"plenum/internal/files"
+	"plenum/internal/indicators"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
+	"plenum/internal/sheet"
 )
 
 // App is the set of domain stores over one database.
@@ -27,7 +29,10 @@ type App struct {
 	Search    *search.Index
 	Files     *files.Store
 	Documents *documents.Store
-	Log       *slog.Logger
+	// Imports records spreadsheet imports (internal/sheet) of every kind.
+	Imports    *sheet.Store
+	Indicators *indicators.Store
+	Log        *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -49,6 +54,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Search = search.New(d)
 	a.Files = files.New(d, a.Audit, cfg.Files)
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
+	a.Imports = sheet.NewStore(d, a.Audit)
+	a.Indicators = indicators.New(d, a.Audit, a.Access, a.Org, a.Search)
 	return a
 }
 

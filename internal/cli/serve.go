@@ -111,6 +111,9 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
 		return nil, err
 	}
+	if err := demo.LoadIndicators(ctx, a.Indicators, a.Documents, a.Org, a.Access, office, a.DB.Tx); err != nil {
+		return nil, err
+	}
 	return accounts, nil
 }
 

@@ -60,6 +60,16 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /posts/{id}/end", auth.PeopleWrite, h.endPost)
 	rt.Handle("POST /posts/{id}/remove", auth.PeopleWrite, h.removePost)
 
+	rt.Handle("GET /indicators", auth.IndicatorsRead, h.indicatorList)
+	rt.Handle("GET /indicators/{id}", auth.IndicatorsRead, h.indicatorPage)
+	rt.Handle("GET /indicators/standing", auth.IndicatorsRead, h.indicatorStanding)
+	rt.Handle("GET /indicators/sheet", auth.IndicatorsRead, h.indicatorSheet)
+	rt.Handle("GET /indicators/enter", auth.IndicatorsEnter, h.indicatorEnterForm)
+	rt.Handle("POST /indicators/values", auth.IndicatorsEnter, h.saveValue)
+	rt.Handle("GET /indicators/import", auth.IndicatorsEnter, h.importForm)
+	rt.Handle("POST /indicators/import", auth.IndicatorsEnter, h.importSheet)
+	rt.Handle("GET /indicators/imports/{id}", auth.IndicatorsEnter, h.importResult)
+
 	rt.Handle("GET /documents", auth.DocumentsRead, h.documentList)
 	rt.Handle("GET /documents/export.xlsx", auth.DocumentsRead, h.documentExport)
 	rt.Handle("GET /documents/new", auth.DocumentsWrite, h.newDocumentForm)
