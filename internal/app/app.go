@@ -12,10 +12,12 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/documents"
 	"plenum/internal/files"
+	"plenum/internal/indicators"
 	"plenum/internal/news"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
+	"plenum/internal/sheet"
 )
 
 // App is the set of domain stores over one database.
@@ -32,7 +34,10 @@ type App struct {
 	// News keeps the portal's draft articles.
 	News        *news.Store
 	Conferences *conferences.Store
-	Log         *slog.Logger
+	// Imports records spreadsheet imports (internal/sheet) of every kind.
+	Imports    *sheet.Store
+	Indicators *indicators.Store
+	Log        *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -56,6 +61,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.News = news.New(d, a.Audit)
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
+	a.Imports = sheet.NewStore(d, a.Audit)
+	a.Indicators = indicators.New(d, a.Audit, a.Access, a.Org, a.Search)
 	return a
 }
 

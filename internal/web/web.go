@@ -7,6 +7,7 @@ package web
 import (
 	"html/template"
 	"log/slog"
+	"math"
 	"net/http"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/router"
+	"plenum/internal/vn"
 )
 
 // Options configure the pages.
@@ -55,6 +57,10 @@ func New(a *app.App, opt Options) *Handler {
 		// fieldset names the fields of a unit to create inside a larger form.
 		"fieldset":  func(p *Page, prefix, parent string) unitFieldset { return unitFieldset{p, prefix, parent} },
 		"fieldName": formToStoreField,
+		// decimal writes an exact number the Vietnamese way: 1.600, 3,42.
+		"decimal": vn.FormatDecimal,
+		// float writes a computed number with at most two decimals: 12,5.
+		"float": func(x float64) string { return vn.FormatDecimal(vn.NewDecimal(int64(math.Round(x*100)), -2)) },
 	})
 	return h
 }
