@@ -63,6 +63,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
 	a.Imports = sheet.NewStore(d, a.Audit)
 	a.Indicators = indicators.New(d, a.Audit, a.Access, a.Org, a.Search)
+	a.Documents.OnReclassify(a.Conferences.DocumentReclassified)
+	a.Documents.OnReclassify(a.Indicators.DocumentReclassified)
 	return a
 }
 
