@@ -230,10 +230,11 @@ type found struct {
 	page   []Hit
 }
 
-// nulls fill the columns of a hit in the rows that count, typed so that
-// PostgreSQL can unite them with the hits' columns.
-const nulls = "CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), " +
-	"CAST(NULL AS DATE), CAST(NULL AS TEXT)"
+// hitNulls fill the columns of a hit in the rows that count, typed so
+// that PostgreSQL can unite them with the hits' columns.
+const hitNulls = "CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), " +
+	"CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), CAST(NULL AS TEXT), CAST(NULL AS TEXT), " +
+	"CAST(NULL AS TEXT), CAST(NULL AS DATE), CAST(NULL AS TEXT)"
 
 // facetColumns are the columns of the index each facet counts.
 var facetColumns = map[string]string{
@@ -243,10 +244,28 @@ var facetColumns = map[string]string{
 // find runs one reading of a query as one statement: the newest visible
 // matches under the filters are gathered once with what ranks them (m: one
 // more than MaxCounted, taken in index order so that a common word stops
-// early; c: the MaxCounted newest of them), then counted by every
-// combination of facet values, and the best of them read for the page —
-// one round trip, one plan.
+// early; c: the MaxCounted newest of them), then counted by each facet and
+// in all, and the best of them read for the page — one round trip, one plan.
 func (ix *Index) find(ctx context.Context, m matcher, terms []term, v Viewer, readable []string, f filters, q Query, args *db.Args) (found, error) {
+	var b strings.Builder
+	b.WriteString(`WITH m AS MATERIALIZED (SELECT s.id, s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0) AS unit_id, s.year,
+		s.status, s.day, length(s.title) AS tlen, ` + m.titled + ` AS titled, ` + symbolHit(terms, args) + ` AS hit
+		FROM ` + m.from + ` WHERE ` + m.cond + ` AND ` + visible(v, readable, args) + f.sql("s", args) + `
+		ORDER BY ` + m.newest + ` LIMIT ` + args.Add(MaxCounted+1) + `),
+	c AS MATERIALIZED (SELECT * FROM m ORDER BY m.id DESC LIMIT ` + args.Add(MaxCounted) + `)`)
+	for i, name := range facetNames {
+		col := "c." + facetColumns[name]
+		value, present := col, col+" <> ''"
+		if name == FacetUnit || name == FacetYear {
+			value, present = "CAST("+col+" AS TEXT)", col+" <> 0"
+		}
+		if i > 0 {
+			b.WriteString(" UNION ALL")
+		}
+		fmt.Fprintf(&b, "\n\tSELECT '%s', %s, count(*), 0, %s FROM c WHERE %s GROUP BY %s", name, value, hitNulls, present, col)
+	}
+	fmt.Fprintf(&b, "\n\tUNION ALL SELECT 'total', '', count(*), 0, %s FROM c", hitNulls)
+	fmt.Fprintf(&b, "\n\tUNION ALL SELECT 'more', '', count(*), 0, %s FROM m", hitNulls)
 	// Best first: exact symbol matches, newest first (a plan and its
 	// replacement share a number); then matches in the title before
 	// matches in the body; then recent years first (records without a
@@ -254,20 +273,13 @@ func (ix *Index) find(ctx context.Context, m matcher, terms []term, v Viewer, re
 	// (the closer match); then the newest.
 	order := "c.hit DESC, CASE WHEN c.hit = 1 THEN c.day END DESC NULLS LAST, c.titled DESC, " +
 		"CASE WHEN c.year = 0 THEN " + args.Add(ix.thisYear()) + " ELSE c.year END DESC, c.tlen, c.day DESC NULLS LAST, c.id DESC"
-	query := `WITH m AS MATERIALIZED (SELECT s.id, s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0) AS unit_id, s.year,
-		s.status, s.day, length(s.title) AS tlen, ` + m.titled + ` AS titled, ` + symbolHit(terms, args) + ` AS hit
-		FROM ` + m.from + ` WHERE ` + m.cond + ` AND ` + visible(v, readable, args) + f.sql("s", args) + `
-		ORDER BY ` + m.newest + ` LIMIT ` + args.Add(MaxCounted+1) + `),
-	c AS MATERIALIZED (SELECT * FROM m ORDER BY m.id DESC LIMIT ` + args.Add(MaxCounted) + `)
-	SELECT 'count', c.entity, c.kind, c.issuer, c.unit_id, c.year, c.status, count(*), 0, ` + nulls + `
-		FROM c GROUP BY c.entity, c.kind, c.issuer, c.unit_id, c.year, c.status
-	UNION ALL SELECT 'more', '', '', '', 0, 0, '', count(*), 0, ` + nulls + ` FROM m
-	UNION ALL SELECT 'hit', s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0), s.year, s.status, h.hit, h.ord,
+	fmt.Fprintf(&b, `
+	UNION ALL SELECT 'hit', '', h.hit, h.ord, s.entity, s.kind, s.issuer, COALESCE(s.unit_id, 0), s.year, s.status,
 		s.entity_id, s.class, s.title, s.body, s.symbol, s.day, s.url
-		FROM (SELECT c.id, c.hit, row_number() OVER (ORDER BY ` + order + `) AS ord FROM c
-			ORDER BY ` + order + ` LIMIT ` + args.Add(q.Limit) + ` OFFSET ` + args.Add(q.Offset) + `) AS h
-		JOIN search_entries s ON s.id = h.id`
-	rows, err := ix.query(ctx, query, ix.oneShot(*args))
+		FROM (SELECT c.id, c.hit, row_number() OVER (ORDER BY %s) AS ord FROM c
+			ORDER BY %s LIMIT %s OFFSET %s) AS h
+		JOIN search_entries s ON s.id = h.id`, order, order, args.Add(q.Limit), args.Add(q.Offset))
+	rows, err := ix.query(ctx, b.String(), ix.oneShot(*args))
 	if err != nil {
 		return found{}, fmt.Errorf("search: find: %w", err)
 	}
@@ -275,35 +287,32 @@ func (ix *Index) find(ctx context.Context, m matcher, terms []term, v Viewer, re
 	fd := found{counts: map[string]map[string]int{}}
 	var ords []int64
 	for rows.Next() {
-		var tag string
-		var g filters
+		var tag, value string
 		var n, ord int64
-		var entityID, class sql.NullInt64
-		var title, body, symbol, url sql.NullString
+		var entity, kind, issuer, status, title, body, symbol, url sql.NullString
+		var unitID, entityID sql.NullInt64
+		var year, class sql.NullInt32
 		var day date.Date
-		if err := rows.Scan(&tag, &g.Entity, &g.Kind, &g.Issuer, &g.UnitID, &g.Year, &g.Status, &n, &ord,
+		if err := rows.Scan(&tag, &value, &n, &ord, &entity, &kind, &issuer, &unitID, &year, &status,
 			&entityID, &class, &title, &body, &symbol, &day, &url); err != nil {
 			return found{}, fmt.Errorf("search: find: %w", err)
 		}
 		switch tag {
-		case "count":
-			fd.total += int(n)
-			for _, name := range facetNames {
-				if value := g.value(name); value != "" {
-					if fd.counts[name] == nil {
-						fd.counts[name] = map[string]int{}
-					}
-					fd.counts[name][value] += int(n)
-				}
-			}
+		case "total":
+			fd.total = int(n)
 		case "more":
 			fd.more = n > MaxCounted
 		case "hit":
-			fd.page = append(fd.page, Hit{Entity: g.Entity, EntityID: entityID.Int64, Class: int(class.Int64),
+			fd.page = append(fd.page, Hit{Entity: entity.String, EntityID: entityID.Int64, Class: int(class.Int32),
 				Title: Highlight{{Text: title.String}}, Snippet: Highlight{{Text: body.String}}, Symbol: symbol.String,
-				Kind: g.Kind, Issuer: g.Issuer, UnitID: g.UnitID, Year: g.Year, Status: g.Status, Date: day,
-				URL: url.String, SymbolMatch: n == 1})
+				Kind: kind.String, Issuer: issuer.String, UnitID: unitID.Int64, Year: int(year.Int32), Status: status.String,
+				Date: day, URL: url.String, SymbolMatch: n == 1})
 			ords = append(ords, ord)
+		default:
+			if fd.counts[tag] == nil {
+				fd.counts[tag] = map[string]int{}
+			}
+			fd.counts[tag][value] = int(n)
 		}
 	}
 	if err := rows.Err(); err != nil {
