@@ -84,7 +84,7 @@ func benchEntries() []search.Entry {
 			name += fmt.Sprintf(" %d", u)
 		}
 		out = append(out, search.Entry{Entity: "unit", EntityID: int64(u), Title: name, Kind: "party_committee",
-			Body: name + " (2016–)", Status: "active", UnitID: int64(1 + r.IntN(20)), URL: fmt.Sprintf("/org/%d", u)})
+			Body: name + " (2016–)", Status: "active", UnitID: int64(1 + r.IntN(20)), URL: fmt.Sprintf("/org/units/%d", u)})
 	}
 	for p := 1; p <= benchPersons; p++ {
 		name := pick(benchFamily) + " " + pick(benchMiddle) + " " + pick(benchGiven)
