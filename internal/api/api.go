@@ -59,6 +59,7 @@ func (h *Handler) routes(rt *router.Router) {
 	h.documentRoutes(rt)
 	h.taskRoutes(rt)
 	rt.Handle("GET /api/v1/search", auth.SignedIn, h.search)
+	h.indicatorRoutes(rt)
 	// Anything else under /api/ is a JSON 404, not the HTML one.
 	rt.Handle("GET /api/", auth.Public, func(http.ResponseWriter, *http.Request) error { return problem.ErrNotFound })
 }

@@ -18,6 +18,7 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/documents"
 	"plenum/internal/files"
+	"plenum/internal/indicators"
 	"plenum/internal/news"
 	"plenum/internal/notify"
 	"plenum/internal/org"
@@ -42,11 +43,12 @@ type App struct {
 	News        *news.Store
 	Conferences *conferences.Store
 	Tasks       *tasks.Store
-	// Imports records spreadsheet imports of every kind.
-	Imports *sheet.Store
 	// Notify keeps in-app notifications and the mail outbox.
 	Notify *notify.Store
-	Log    *slog.Logger
+	// Imports records spreadsheet imports (internal/sheet) of every kind.
+	Imports    *sheet.Store
+	Indicators *indicators.Store
+	Log        *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -73,13 +75,17 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
 	a.News = news.New(d, a.Audit)
 	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
+	a.Imports = sheet.NewStore(d, a.Audit)
+	a.Indicators = indicators.New(d, a.Audit, a.Access, a.Org, a.Search)
+	a.Documents.OnReclassify(a.Conferences.DocumentReclassified)
+	a.Documents.OnReclassify(a.Indicators.DocumentReclassified)
 	a.Notify = notify.New(d, cfg.Now)
 	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now, Files: a.Files})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
-	a.Tasks.SetDocumentFinder(a.documentBySymbol)
-	a.Imports = sheet.NewStore(d, a.Audit)
 	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
+	a.Tasks.SetDocumentFinder(a.documentBySymbol)
+	a.Documents.OnReclassify(a.Tasks.DocumentReclassified)
 	return a
 }
 

@@ -108,8 +108,8 @@ var grants = map[Role][]Permission{
 		TasksRead, TasksWrite, TasksReport, IndicatorsRead, IndicatorsWrite, IndicatorsEnter, DashboardRead, Ingest},
 	RoleLeader: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, TasksRead, IndicatorsRead, DashboardRead},
 	RoleUnit:   {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, TasksRead, TasksReport, IndicatorsRead, IndicatorsEnter},
-	RoleEditor: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, NewsEdit},
-	RoleReader: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead},
+	RoleEditor: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, NewsEdit, IndicatorsRead},
+	RoleReader: {OrgRead, PeopleRead, DocumentsRead, ConferencesRead, IndicatorsRead},
 }
 
 // RoleCan reports whether role r is granted p.

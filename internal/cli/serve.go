@@ -135,6 +135,9 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadConferences(ctx, a.Conferences, a.Documents, a.Org, a.People, a.DB.Tx); err != nil {
 		return nil, err
 	}
+	if err := demo.LoadIndicators(ctx, a.Indicators, a.Documents, a.Org, a.Access, office, a.DB.Tx); err != nil {
+		return nil, err
+	}
 	viewer, err := a.Access.Viewer(ctx, office)
 	if err != nil {
 		return nil, err

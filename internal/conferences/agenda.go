@@ -136,10 +136,18 @@ func (s *Store) items(ctx context.Context, v access.Viewer, confID int64) ([]Ite
 	if err != nil {
 		return nil, fmt.Errorf("conferences: items of %d: %w", confID, err)
 	}
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	docs, err := s.docs.attachedTo(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	for i := range items {
 		items[i].Number = i + 1
-		if items[i].Documents, err = s.docs.attached(ctx, items[i].ID); err != nil {
-			return nil, err
+		if d := docs[items[i].ID]; d != nil {
+			items[i].Documents = d
 		}
 		if err := s.checkRead(ctx, v, entityItem, items[i].ID, items[i].Class); err != nil {
 			return nil, fmt.Errorf("conferences: item %d passed the list but not the check: %w", items[i].ID, err)

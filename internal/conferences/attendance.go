@@ -47,7 +47,7 @@ func (s *Store) attendance(ctx context.Context, confID int64) (map[int64]Attenda
 // attendance, and the quorum. Attendance recorded for someone who is no
 // longer a member that day (the posts were corrected since) is not counted.
 func (s *Store) roll(ctx context.Context, c Conference) ([]MemberAttendance, Quorum, error) {
-	members, err := s.Members(ctx, c.BodyID, c.HeldOn)
+	members, err := s.members(ctx, c.BodyID, c.BodyKind, c.HeldOn)
 	if err != nil {
 		return nil, Quorum{}, err
 	}
@@ -111,7 +111,7 @@ func (s *Store) SetAttendance(ctx context.Context, v access.Viewer, confID int64
 		if err != nil {
 			return err
 		}
-		members, err := s.memberSet(ctx, c.BodyID, c.HeldOn)
+		members, err := s.memberSet(ctx, c)
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
@@ -119,10 +120,9 @@ func (in *Input) validate() error {
 	checkIDs(&v, "chair_ids", in.ChairIDs)
 	checkIDs(&v, "invitee_ids", in.InviteeIDs)
 	for _, c := range in.ChairIDs {
-		for _, i := range in.InviteeIDs {
-			if c == i {
-				v.Add("invitee_ids", "conferences.error.chair_invited")
-			}
+		if slices.Contains(in.InviteeIDs, c) {
+			v.Add("invitee_ids", "conferences.error.chair_invited")
+			break
 		}
 	}
 	return v.Err()
@@ -282,10 +282,11 @@ func (s *Store) check(ctx context.Context, v access.Viewer, in Input) (Term, err
 	if in.Class == 0 && len(in.Grants) > 0 {
 		return term, problem.InvalidField("grants", "conferences.error.grants_unclassified")
 	}
-	for field, ids := range map[string][]int64{"chair_ids": in.ChairIDs, "invitee_ids": in.InviteeIDs} {
-		if err := s.checkPersons(ctx, field, ids); err != nil {
-			return term, err
-		}
+	if err := s.checkPersons(ctx, "chair_ids", in.ChairIDs); err != nil {
+		return term, err
+	}
+	if err := s.checkPersons(ctx, "invitee_ids", in.InviteeIDs); err != nil {
+		return term, err
 	}
 	for i, b := range in.Bridges {
 		if b.UnitID == 0 {

@@ -61,6 +61,31 @@ func (l docLinks) attached(ctx context.Context, itemID int64) ([]DocRef, error) 
 		WHERE ad.item_id = $1 ORDER BY ad.position`, itemID)
 }
 
+// attachedTo returns the documents attached to each of the items, by item;
+// the caller has checked that the viewer may see the items.
+func (l docLinks) attachedTo(ctx context.Context, items []int64) (map[int64][]DocRef, error) {
+	out := map[int64][]DocRef{}
+	if len(items) == 0 {
+		return out, nil
+	}
+	var args db.Args
+	rows, err := l.db.R(ctx).QueryContext(ctx, `SELECT ad.item_id, `+refColumns+` FROM agenda_item_documents ad
+		JOIN documents d ON d.id = ad.document_id WHERE ad.item_id IN `+db.In(&args, items)+` ORDER BY ad.item_id, ad.position`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("conferences: documents of items: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var item int64
+		var r DocRef
+		if err := rows.Scan(&item, &r.ID, &r.Kind, &r.Symbol, &r.Title, &r.IssuerName, &r.IssuedOn, &r.Status, &r.Class); err != nil {
+			return nil, fmt.Errorf("conferences: documents of items: %w", err)
+		}
+		out[item] = append(out[item], r)
+	}
+	return out, rows.Err()
+}
+
 // checkAttachable refuses documents that do not exist or that the viewer
 // may not see, alike.
 func (l docLinks) checkAttachable(ctx context.Context, v access.Viewer, field string, ids []int64) error {
@@ -259,23 +284,10 @@ func (s *Store) DocumentBySymbol(ctx context.Context, v access.Viewer, symbol st
 // document it attaches, at the document's current class.
 func (s *Store) DocumentReclassified(ctx context.Context, docID int64) error {
 	return s.db.Tx(ctx, func(ctx context.Context) error {
-		rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT DISTINCT ai.conference_id FROM agenda_item_documents ad
+		ids, err := s.ids(ctx, `SELECT DISTINCT ai.conference_id FROM agenda_item_documents ad
 			JOIN agenda_items ai ON ai.id = ad.item_id WHERE ad.document_id = $1
 			UNION SELECT conference_id FROM conference_documents WHERE document_id = $1`, docID)
 		if err != nil {
-			return fmt.Errorf("conferences: conferences of document %d: %w", docID, err)
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {

@@ -95,21 +95,8 @@ func (s *Store) unindex(ctx context.Context, confID int64) error {
 // SearchSource is the conferences as the search index's rebuild reads them.
 func (s *Store) SearchSource() search.Source {
 	return search.Source{Entity: search.EntityConference, Entries: func(ctx context.Context, put func(search.Entry) error) error {
-		rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT id FROM conferences ORDER BY id`)
+		ids, err := s.ids(ctx, `SELECT id FROM conferences ORDER BY id`)
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {

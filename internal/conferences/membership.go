@@ -56,6 +56,11 @@ func (s *Store) Members(ctx context.Context, bodyID int64, on date.Date) ([]Memb
 	if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT kind FROM units WHERE id = $1`, bodyID).Scan(&kind); err != nil {
 		return nil, fmt.Errorf("conferences: kind of body %d: %w", bodyID, err)
 	}
+	return s.members(ctx, bodyID, kind, on)
+}
+
+// members is Members for a body whose kind is known.
+func (s *Store) members(ctx context.Context, bodyID int64, kind org.Kind, on date.Date) ([]Member, error) {
 	var args db.Args
 	d := args.Add(on)
 	cond := memberCondition(kind, bodyID, d, &args)
@@ -86,9 +91,9 @@ func (s *Store) Members(ctx context.Context, bodyID int64, on date.Date) ([]Memb
 	return out, rows.Err()
 }
 
-// memberSet returns the ids of the members of a body on a date.
-func (s *Store) memberSet(ctx context.Context, bodyID int64, on date.Date) (map[int64]bool, error) {
-	ms, err := s.Members(ctx, bodyID, on)
+// memberSet returns the ids of the members of a conference's body on its day.
+func (s *Store) memberSet(ctx context.Context, c Conference) (map[int64]bool, error) {
+	ms, err := s.members(ctx, c.BodyID, c.BodyKind, c.HeldOn)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package conferences
 
 import (
 	"context"
+	"fmt"
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
@@ -54,11 +55,17 @@ func (s *Store) Record(ctx context.Context, v access.Viewer, id int64) (Record, 
 		}
 		r.MaxClass = max(r.MaxClass, it.Class)
 	}
-	if r.Minutes, err = s.texts(ctx, id, Minutes); err != nil {
+	texts, err := s.texts(ctx, id, "")
+	if err != nil {
 		return Record{}, err
 	}
-	if r.Conclusion, err = s.texts(ctx, id, Conclusion); err != nil {
-		return Record{}, err
+	r.Minutes, r.Conclusion = []Text{}, []Text{}
+	for _, t := range texts {
+		if t.Kind == Minutes {
+			r.Minutes = append(r.Minutes, t)
+		} else {
+			r.Conclusion = append(r.Conclusion, t)
+		}
 	}
 	if r.Adopted, err = s.docs.adopted(ctx, v, id); err != nil {
 		return Record{}, err
@@ -66,13 +73,27 @@ func (s *Store) Record(ctx context.Context, v access.Viewer, id int64) (Record, 
 	for _, d := range r.Adopted {
 		r.MaxClass = max(r.MaxClass, d.Class)
 	}
-	page, err := s.news.List(ctx, news.ListQuery{ConferenceID: id, Limit: 500})
-	if err != nil {
+	if r.Articles, err = s.articles(ctx, id); err != nil {
 		return Record{}, err
 	}
-	r.Articles = []ArticleRef{}
-	for _, a := range page.Articles {
-		r.Articles = append(r.Articles, ArticleRef{ID: a.ID, Title: a.Title, Status: a.Status})
-	}
 	return r, nil
+}
+
+// articles names the news drafts made from a conference, the latest first.
+func (s *Store) articles(ctx context.Context, confID int64) ([]ArticleRef, error) {
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT id, title, status FROM news_articles WHERE conference_id = $1
+		ORDER BY updated_at DESC, id DESC`, confID)
+	if err != nil {
+		return nil, fmt.Errorf("conferences: articles of %d: %w", confID, err)
+	}
+	defer rows.Close()
+	out := []ArticleRef{}
+	for rows.Next() {
+		var a ArticleRef
+		if err := rows.Scan(&a.ID, &a.Title, &a.Status); err != nil {
+			return nil, fmt.Errorf("conferences: articles of %d: %w", confID, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }

@@ -68,9 +68,11 @@ const textSelect = `SELECT x.id, x.conference_id, x.kind, x.version, x.body, x.n
 	LEFT JOIN users cu ON cu.id = x.created_by
 	LEFT JOIN users au ON au.id = x.approved_by`
 
+// texts returns the versions of a text of a conference (of both texts when
+// kind is empty), the latest first.
 func (s *Store) texts(ctx context.Context, confID int64, kind TextKind) ([]Text, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, textSelect+` WHERE x.conference_id = $1 AND x.kind = $2 ORDER BY x.version DESC`,
-		confID, string(kind))
+	rows, err := s.db.R(ctx).QueryContext(ctx, textSelect+` WHERE x.conference_id = $1 AND ($2 = '' OR x.kind = $2)
+		ORDER BY x.kind, x.version DESC`, confID, string(kind))
 	if err != nil {
 		return nil, fmt.Errorf("conferences: %s of %d: %w", kind, confID, err)
 	}

@@ -44,13 +44,21 @@ func (s *Store) index(ctx context.Context, d Document) error {
 	return s.opt.Index.Put(ctx, entry(d))
 }
 
-// classChanged carries a new class to the records derived from the
-// document: its attachments.
+// classChanged carries a new class or new grants to the records derived
+// from the document: its attachments, and the records of the stores that
+// registered with OnReclassify.
 func (s *Store) classChanged(ctx context.Context, id int64, class auth.Clearance) error {
-	if s.opt.Files == nil {
-		return nil
+	if s.opt.Files != nil {
+		if err := s.opt.Files.SetClass(ctx, Entity, id, class); err != nil {
+			return err
+		}
 	}
-	return s.opt.Files.SetClass(ctx, Entity, id, class)
+	for _, fn := range s.derived {
+		if err := fn(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SearchSource is the registry as the search index's rebuild (plenum reindex) reads it.

@@ -24,13 +24,14 @@ import (
 
 // Store reads and changes the registry.
 type Store struct {
-	db     *db.DB
-	log    *audit.Log
-	access *access.Store
-	units  *org.Store
-	people *people.Store
-	opt    Options
-	now    func() time.Time
+	db      *db.DB
+	log     *audit.Log
+	access  *access.Store
+	units   *org.Store
+	people  *people.Store
+	opt     Options
+	derived []Derived
+	now     func() time.Time
 }
 
 // Options are the registry's optional collaborators.
@@ -43,6 +44,15 @@ type Options struct {
 	// Index is the search index kept in step with the registry; nil keeps none.
 	Index *search.Index
 }
+
+// Derived is called, in the transaction that reclassifies a document, for
+// each store whose records take their class from documents (agenda items,
+// tasks, indicators): those records must carry at least the document's
+// class, and keep it in step.
+type Derived func(ctx context.Context, documentID int64) error
+
+// OnReclassify registers a store whose records derive from documents.
+func (s *Store) OnReclassify(fn Derived) { s.derived = append(s.derived, fn) }
 
 // New returns the registry over d. It reads units and people to name
 // issuers, recipients and signers, and asks acc who may see what.

@@ -112,7 +112,10 @@ func (s *Store) SetGrants(ctx context.Context, p auth.Principal, id int64, grant
 		if err != nil {
 			return err
 		}
-		return s.setGrants(ctx, id, d.Class, d.CreatedBy, grants, d.Recipients)
+		if err := s.setGrants(ctx, id, d.Class, d.CreatedBy, grants, d.Recipients); err != nil {
+			return err
+		}
+		return s.classChanged(ctx, id, d.Class) // derived records follow the new need to know
 	})
 }
 

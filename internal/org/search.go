@@ -53,7 +53,7 @@ func (s *Store) searchEntry(ctx context.Context, id int64) (search.Entry, error)
 	}
 	return search.Entry{Entity: search.EntityUnit, EntityID: id, Title: u.Name, Body: strings.Join(body, "; "),
 		Keywords: strings.Join(keywords, " "), Kind: string(u.Kind), UnitID: u.ParentID, Status: status,
-		Date: u.ValidFrom, URL: "/org/" + strconv.FormatInt(id, 10)}, nil
+		Date: u.ValidFrom, URL: "/org/units/" + strconv.FormatInt(id, 10)}, nil
 }
 
 // years writes an interval as "2016–2025", "2016–" while open.

@@ -22,11 +22,12 @@ const (
 	EntityPerson     = "person"
 	EntityUnit       = "unit"
 	EntityTask       = "task"
+	EntityIndicator  = "indicator"
 )
 
 // Entities lists the kinds of record the index accepts, in the order the
 // search page lists them.
-var Entities = []string{EntityDocument, EntityConference, EntityTask, EntityPerson, EntityUnit}
+var Entities = []string{EntityDocument, EntityConference, EntityTask, EntityPerson, EntityUnit, EntityIndicator}
 
 // knownEntity reports whether e is one of Entities.
 func knownEntity(e string) bool {
@@ -96,15 +97,17 @@ const (
 	maxSymbol = 100
 )
 
-// Index is the search index of one database. It holds no state of its own:
-// any number of Index values over one database are the same index.
+// Index is the search index of one database. Its only state is a cache
+// of prepared statements: any number of Index values over one database
+// are the same index.
 type Index struct {
-	db  *db.DB
-	now func() time.Time
+	db    *db.DB
+	now   func() time.Time
+	stmts *stmts
 }
 
 // New returns the index of d.
-func New(d *db.DB) *Index { return &Index{db: d, now: time.Now} }
+func New(d *db.DB) *Index { return &Index{db: d, now: time.Now, stmts: &stmts{}} }
 
 // ErrNoTx is returned by Put and Delete outside a transaction: an index
 // entry must commit or roll back with the record it describes.

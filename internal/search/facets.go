@@ -70,40 +70,6 @@ func (f filters) value(facet string) string {
 	return ""
 }
 
-// admits reports whether a group g passes the filters, except the one named skip.
-func (f filters) admits(g filters, skip string) bool {
-	for _, name := range facetNames {
-		if name == skip {
-			continue
-		}
-		if want := f.value(name); want != "" && g.value(name) != want {
-			return false
-		}
-	}
-	return true
-}
-
-// tally returns the total of the groups passing every filter and, per
-// facet, the counts of the groups passing the other filters.
-func tally(groups []group, f filters) (int, map[string]map[string]int) {
-	total := 0
-	facets := map[string]map[string]int{}
-	for _, name := range facetNames {
-		facets[name] = map[string]int{}
-	}
-	for _, g := range groups {
-		if f.admits(g.f, "") {
-			total += g.n
-		}
-		for _, name := range facetNames {
-			if v := g.f.value(name); v != "" && f.admits(g.f, name) {
-				facets[name][v] += g.n
-			}
-		}
-	}
-	return total, facets
-}
-
 // label orders each facet's values, keeps the most frequent, and names them
 // in lang. Facets with no value are left out.
 func (ix *Index) label(ctx context.Context, counts map[string]map[string]int, f filters, lang string) ([]Facet, error) {
@@ -198,8 +164,8 @@ func (ix *Index) unitNames(ctx context.Context, counts map[string]int) (map[stri
 		}
 	}
 	var args db.Args
-	rows, err := ix.db.R(ctx).QueryContext(ctx, `SELECT unit_id, name FROM unit_names
-		WHERE unit_id IN `+db.In(&args, ids)+` ORDER BY unit_id, valid_from`, args...)
+	rows, err := ix.query(ctx, `SELECT unit_id, name FROM unit_names
+		WHERE unit_id IN `+db.In(&args, ids)+` ORDER BY unit_id, valid_from`, args)
 	if err != nil {
 		return nil, fmt.Errorf("search: unit names: %w", err)
 	}

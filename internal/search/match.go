@@ -19,7 +19,7 @@ func ftsQuery(ts []term) string {
 			b.WriteString(" AND ")
 		}
 		b.WriteString("({f_title f_body} : ")
-		ftsString(&b, t.Words, t.Prefix)
+		ftsString(&b, t.Words, t.wordsPrefix())
 		if len(t.Symbol) > 0 {
 			b.WriteString(" OR (")
 			for k, tok := range t.Symbol {
@@ -52,8 +52,8 @@ func ftsString(b *strings.Builder, words []string, prefix bool) {
 	}
 }
 
-// tsQuery writes terms as to_tsquery text: phrases with <->, the title and
-// body (weights B and D) or the symbol tokens (weight A).
+// tsQuery writes terms as to_tsquery text: phrases with <->, in the title
+// or body (weights B and D), or the symbol tokens (weight A).
 func tsQuery(ts []term) string {
 	var b strings.Builder
 	for i, t := range ts {
@@ -65,7 +65,7 @@ func tsQuery(ts []term) string {
 			if k > 0 {
 				b.WriteString(" <-> ")
 			}
-			tsLexeme(&b, w, t.Prefix && k == len(t.Words)-1, "BD")
+			tsLexeme(&b, w, t.wordsPrefix() && k == len(t.Words)-1, "BD")
 		}
 		if len(t.Symbol) > 0 {
 			b.WriteString(" | (")
@@ -92,55 +92,80 @@ func tsLexeme(b *strings.Builder, w string, prefix bool, weights string) {
 	b.WriteString(weights)
 }
 
-// matcher is how one plan finds rows: the FROM clause, the condition, and
-// a rank expression (lower is better).
+// matcher is how one plan finds rows: the FROM clause, the condition;
+// titled, an expression that is 1 for a row matched in its title (or
+// symbol) and 0 for one matched only in its body (titles rank first); and
+// newest, the ORDER BY that takes the newest rows first from the index.
 type matcher struct {
-	from, cond, rank string
+	from, cond, titled, newest string
 }
 
 // match builds the matcher of a plan's terms on the engine of d.
 func match(d db.Dialect, ts []term, args *db.Args) matcher {
 	if len(ts) == 0 {
-		return matcher{from: "search_entries s", cond: "1 = 1", rank: "0"}
+		return matcher{from: "search_entries s", cond: "1 = 1", titled: "0", newest: "s.id DESC"}
 	}
 	if d == db.SQLite {
-		// bm25 weights, per column: symbol, title, body.
 		return matcher{
-			from: "search_fts JOIN search_entries s ON s.id = search_fts.rowid",
-			cond: "search_fts MATCH " + args.Add(ftsQuery(ts)),
-			rank: "bm25(search_fts, 10.0, 4.0, 1.0)",
+			from:   "search_fts JOIN search_entries s ON s.id = search_fts.rowid",
+			cond:   "search_fts MATCH " + args.Add(ftsQuery(ts)),
+			titled: titled(ts, args),
+			// FTS5 gives its rows newest first without sorting them.
+			newest: "search_fts.rowid DESC",
 		}
 	}
-	p := args.Add(tsQuery(ts))
-	// ts_rank's normalisation 1 divides by the log of the length, so that a
-	// long body does not outweigh a title.
 	return matcher{
-		from: "search_entries s",
-		cond: "s.search_vector @@ to_tsquery('simple', " + p + ")",
-		rank: "-ts_rank(s.search_vector, to_tsquery('simple', " + p + "), 1)",
+		from:   "search_entries s",
+		cond:   "s.search_vector @@ to_tsquery('simple', " + args.Add(tsQuery(ts)) + ")",
+		titled: titled(ts, args),
+		newest: "s.id DESC",
 	}
+}
+
+// titled is 1 when every term is in the folded title (or the symbol), as
+// whole words: a string test on two short columns of a row already read,
+// the same on both engines and far cheaper than asking the full-text index
+// again.
+func titled(ts []term, args *db.Args) string {
+	var all []string
+	for _, t := range ts {
+		pat := "% " + strings.Join(t.Words, " ")
+		if !t.wordsPrefix() {
+			pat += " "
+		}
+		alt := "(' ' || s.f_title || ' ') LIKE " + args.Add(pat+"%")
+		if len(t.Symbol) > 0 {
+			alt = "(" + alt + " OR " + symbolHas(t, args) + ")"
+		}
+		all = append(all, alt)
+	}
+	return "CASE WHEN " + strings.Join(all, " AND ") + " THEN 1 ELSE 0 END"
+}
+
+// symbolHas is the condition that the row's symbol has all the tokens of
+// a term's symbol.
+func symbolHas(t term, args *db.Args) string {
+	var all []string
+	for k, tok := range t.Symbol {
+		pat := "% " + tok + " %"
+		if t.Prefix && k == 0 {
+			pat = "% " + tok + "%"
+		}
+		all = append(all, "(' ' || s.f_symbol || ' ') LIKE "+args.Add(pat))
+	}
+	return "(" + strings.Join(all, " AND ") + ")"
 }
 
 // substring is the last resort: the folded query anywhere in a folded title
-// ("btg" in "btgtu"). PostgreSQL answers it from the trigram index.
-func substring(text string, args *db.Args) matcher {
+// ("tgtu" in "btgtu"), from the trigram indexes of both engines.
+func substring(d db.Dialect, text string, args *db.Args) matcher {
+	if d == db.SQLite {
+		// An FTS5 string: text holds only letters, digits and spaces.
+		return matcher{from: "search_fts_trigram JOIN search_entries s ON s.id = search_fts_trigram.rowid",
+			cond: "search_fts_trigram MATCH " + args.Add(`"`+text+`"`), titled: "1", newest: "search_fts_trigram.rowid DESC"}
+	}
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text)
-	return matcher{from: "search_entries s", cond: `s.f_title LIKE ` + args.Add("%"+esc+"%") + ` ESCAPE '\'`, rank: "0"}
-}
-
-// minSimilarity is the strict word similarity (pg_trgm) a misspelt query
-// needs with a title: 0.7 lets "kee hoach" find "ke hoach" and keeps "song
-// da" from finding "huong dan".
-const minSimilarity = 0.7
-
-// similar finds titles with words like the query's, misspelt: PostgreSQL
-// only (pg_trgm's strict word similarity; the <<% operator uses the trigram
-// index at pg_trgm's threshold, and the result is checked at minSimilarity).
-func similar(text string, args *db.Args) matcher {
-	p := args.Add(text)
-	return matcher{from: "search_entries s",
-		cond: "(" + p + " <<% s.f_title AND strict_word_similarity(" + p + ", s.f_title) >= " + args.Add(minSimilarity) + ")",
-		rank: "-strict_word_similarity(" + p + ", s.f_title)"}
+	return matcher{from: "search_entries s", cond: `s.f_title LIKE ` + args.Add("%"+esc+"%") + ` ESCAPE '\'`, titled: "1", newest: "s.id DESC"}
 }
 
 // symbolHit is an SQL expression, 1 or 0: the record's symbol has every
@@ -148,18 +173,9 @@ func similar(text string, args *db.Args) matcher {
 func symbolHit(ts []term, args *db.Args) string {
 	var alts []string
 	for _, t := range ts {
-		if len(t.Symbol) == 0 {
-			continue
+		if len(t.Symbol) > 0 {
+			alts = append(alts, symbolHas(t, args))
 		}
-		var all []string
-		for k, tok := range t.Symbol {
-			pat := "% " + tok + " %"
-			if t.Prefix && k == 0 {
-				pat = "% " + tok + "%"
-			}
-			all = append(all, "(' ' || s.f_symbol || ' ') LIKE "+args.Add(pat))
-		}
-		alts = append(alts, "("+strings.Join(all, " AND ")+")")
 	}
 	if len(alts) == 0 {
 		return "0"

@@ -36,6 +36,13 @@ type term struct {
 	Symbol []string
 }
 
+// wordsPrefix reports whether the last of the term's words is matched as a
+// prefix. A symbol being typed is completed through its symbol tokens
+// only ("147-KH/T" finds 147-KH/TU by its token 147khtu): a short code
+// taken as a prefix of every word ("t…") costs an index much and finds
+// nothing more.
+func (t term) wordsPrefix() bool { return t.Prefix && len(t.Symbol) == 0 }
+
 // plan is one reading of a query: all its terms must match, and Year, when
 // set, filters by the record's year.
 type plan struct {
@@ -51,9 +58,9 @@ type Parsed struct {
 	// Marks are the word sequences to highlight: every phrase, word and
 	// symbol of the query, with Prefix for one still being typed.
 	Marks []term
-	// Substring is the folded query, for the last resorts of matching it
-	// anywhere in a title ("tgtu" in "btgtu"), or misspelt; "" when the
-	// query quotes a phrase.
+	// Substring is the folded query, for the last resort of matching it
+	// anywhere in a title ("tgtu" in "btgtu"); "" when the query quotes a
+	// phrase.
 	Substring string
 }
 

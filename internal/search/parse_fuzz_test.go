@@ -40,7 +40,8 @@ func FuzzParse(f *testing.F) {
 			m := match(d.Dialect, pl.Terms, &args)
 			hit := symbolHit(pl.Terms, &args)
 			var n int
-			if err := d.R(ctx).QueryRowContext(ctx, `SELECT count(*), max(`+hit+`) FROM `+m.from+` WHERE `+m.cond, args...).Scan(&n, new(any)); err != nil {
+			q := `SELECT count(*), max(` + hit + `), max(` + m.titled + `) FROM ` + m.from + ` WHERE ` + m.cond
+			if err := d.R(ctx).QueryRowContext(ctx, q, args...).Scan(&n, new(any), new(any)); err != nil {
 				t.Fatalf("%q: plan %+v: the engine refused it: %v", q, pl, err)
 			}
 		}

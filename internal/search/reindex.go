@@ -29,13 +29,23 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		if _, err := ix.db.W(ctx).ExecContext(ctx, `DELETE FROM search_entries WHERE entity = $1`, src.Entity); err != nil {
 			return fmt.Errorf("search: rebuild %s: %w", src.Entity, err)
 		}
-		return src.Entries(ctx, func(e Entry) error {
+		err := src.Entries(ctx, func(e Entry) error {
 			if e.Entity != src.Entity {
 				return fmt.Errorf("search: rebuild %s: the source gave a %s entry", src.Entity, e.Entity)
 			}
 			n++
 			return ix.Put(ctx, e)
 		})
+		if err != nil || ix.db.Dialect != db.SQLite {
+			return err
+		}
+		// Merge the FTS5 indexes' segments into one after so many writes.
+		for _, t := range []string{"search_fts", "search_fts_trigram"} {
+			if _, err := ix.db.W(ctx).ExecContext(ctx, `INSERT INTO `+t+` (`+t+`) VALUES ('optimize')`); err != nil {
+				return fmt.Errorf("search: rebuild %s: optimize %s: %w", src.Entity, t, err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, err

@@ -57,7 +57,7 @@ func TestUnitsAndPeopleAreIndexedByTheirStores(t *testing.T) {
 		}
 	}
 	r := find(search.Query{Text: "ban to chuc thai nguyen"}) // the unit it sits under is searched too
-	if got := titles(r); !slices.Equal(got, []string{"Ban Tổ chức"}) || r.Hits[0].URL != "/org/"+strconv.FormatInt(board.ID, 10) {
+	if got := titles(r); !slices.Equal(got, []string{"Ban Tổ chức"}) || r.Hits[0].URL != "/org/units/"+strconv.FormatInt(board.ID, 10) {
 		t.Errorf("board: %v", r.Hits)
 	}
 	for _, f := range r.Facets {

@@ -37,7 +37,9 @@ func TestBrowserRegisterDocumentAndFamily(t *testing.T) {
 		chromedp.SetValue(`form[action$="/links"] select[name=kind]`, "implements"),
 		chromedp.SendKeys(`form[action$="/links"] input[name=to_id]`, itoa(r.kl.ID)),
 		chromedp.Click(`form[action$="/links"] button`),
-		chromedp.WaitVisible(`.flash`),
+		// The page already shows the flash of the registration: wait for the
+		// link itself, or the navigation below would abort the form's POST.
+		chromedp.WaitVisible(`//table[contains(@class,"links")]//a[contains(., "21-KL/TW")]`),
 		chromedp.Navigate(e.Server.URL+"/documents/"+itoa(r.kl.ID)+"?as_of=01/01/2023"),
 		chromedp.WaitVisible(`ul.tree.family`),
 	)

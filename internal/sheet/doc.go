@@ -22,6 +22,36 @@
 // is rolled back and only a "refused" imports row with the problems is
 // kept. Nothing is ever half-imported.
 //
+// # Using it for a kind of row
+//
+//	t := &sheet.Template{Kind: "tasks", Sheet: "Nhiệm vụ", SkipUnless: "title",
+//		Columns: []sheet.Column{
+//			{Key: "title", VI: "Nhiệm vụ", EN: "Task", Required: true, MaxLen: 1000},
+//			{Key: "lead_unit_id", VI: "Đơn vị chủ trì", EN: "Lead unit", Type: sheet.Custom, Required: true, Parse: unitByCodeOrName},
+//			{Key: "deadline", VI: "Thời hạn", EN: "Deadline", Type: sheet.Date},
+//			{Key: "status", VI: "Trạng thái", EN: "Status", Type: sheet.Choice, List: "statuses"},
+//		},
+//		Lists: []sheet.List{{Name: "statuses", Title: "Trạng thái", Items: []sheet.Item{{Code: "open", Label: "Đang thực hiện"}}}},
+//	}
+//	err := sheet.Write(w, sheet.XLSX, t, []sheet.Record{{"title": "…", "deadline": day}}) // or sheet.CSV
+//	im, err := imports.Import(ctx, t, sheet.Upload{Filename: name, Data: data},
+//		func(ctx context.Context, f *sheet.File, importID int64) (changed, class int, err error) {
+//			for _, r := range f.Rows { // check every row first
+//				if bad(r) {
+//					f.Fail(r, "deadline", sheet.Wrong("tasks.error.deadline_past", r.Text("deadline")))
+//				}
+//			}
+//			if !f.OK() {
+//				return 0, 0, nil // everything is rolled back; the problems are returned
+//			}
+//			// … write every row in ctx's transaction, then:
+//			return len(f.Rows), highestClass, nil
+//		})
+//	// err: the file was refused whole (field "file") or was imported before
+//	// (Conflict); im.Result == sheet.Refused: show im.Errors (or return im.Err()).
+//
+// indicators.Store.ExportSheet and ImportSheet are a complete example.
+//
 // Numbers are read with Vietnamese rules in text cells ("1.600", "3,42";
 // vn.ParseNumber) and exactly from numeric XLSX cells; dates as "01/07/2025",
 // "2025-07-01" or Excel serial dates. CSV may use "," ";" or tab between

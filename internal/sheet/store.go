@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -97,8 +98,7 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 	if prev, err := s.previous(ctx, t.Kind, f.Checksum); err != nil {
 		return Import{}, err
 	} else if prev != nil {
-		return *prev, &problem.Error{Code: problem.Conflict, Key: "sheet.already_imported",
-			Args: []any{prev.CreatedAt.In(vnZone).Format("02/01/2006 15:04"), prev.Rows, prev.ID}}
+		return *prev, alreadyImported(*prev)
 	}
 	im := Import{Kind: t.Kind, Filename: cleanName(up.Filename), Format: f.Format, Checksum: f.Checksum, Size: f.Size,
 		Rows: len(f.Rows), Scope: up.Scope, CreatedBy: audit.ActorFrom(ctx).UserID, CreatedAt: s.now().UTC()}
@@ -133,8 +133,12 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 	})
 	switch {
 	case db.IsUniqueViolation(err):
-		// The same file, imported by someone else a moment ago.
-		return s.Import(ctx, t, up, apply)
+		// The same file, imported by someone else a moment ago? Any other
+		// duplicate is the domain's error.
+		if prev, perr := s.previous(ctx, t.Kind, f.Checksum); perr == nil && prev != nil {
+			return *prev, alreadyImported(*prev)
+		}
+		return Import{}, err
 	case errors.Is(err, errRefused):
 		return s.refuse(ctx, im, f)
 	case err != nil:
@@ -143,10 +147,24 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 	return im, nil
 }
 
+// alreadyImported is the Conflict for a file imported before.
+func alreadyImported(prev Import) error {
+	return &problem.Error{Code: problem.Conflict, Key: "sheet.already_imported",
+		Args: []any{prev.CreatedAt.In(vnZone).Format("02/01/2006 15:04"), prev.Rows, prev.ID}}
+}
+
 // refuse records an import that wrote nothing, with its problems.
 func (s *Store) refuse(ctx context.Context, im Import, f *File) (Import, error) {
 	im.ID, im.Result, im.Changed, im.Class = 0, Refused, 0, 0
 	im.ErrorCount, im.Errors = f.Total, f.Errors
+	// Problems found while reading come before the domain's; show them in
+	// the order of the file.
+	slices.SortStableFunc(im.Errors, func(a, b CellError) int {
+		if a.Row != b.Row {
+			return a.Row - b.Row
+		}
+		return strings.Compare(a.Column, b.Column)
+	})
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		if err := s.insert(ctx, &im); err != nil {
 			return err

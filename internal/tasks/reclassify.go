@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"plenum/internal/access"
 	"plenum/internal/auth"
 )
 
@@ -96,4 +97,20 @@ func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, er
 		out = append(out, id)
 	}
 	return out, rows.Err()
+}
+
+// DocumentReclassified is SourceReclassified for a document whose class
+// changed, taking its class from the source lookup (as the system sees
+// it); the registry calls it in the transaction of the change
+// (documents.Store.OnReclassify).
+func (s *Store) DocumentReclassified(ctx context.Context, documentID int64) error {
+	fn := s.sources[SourceDocument]
+	if fn == nil {
+		return nil
+	}
+	src, err := fn(ctx, access.System, documentID)
+	if err != nil {
+		return err
+	}
+	return s.SourceReclassified(ctx, SourceDocument, documentID, src.Class)
 }

@@ -6,6 +6,7 @@ import (
 
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/documents"
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/tasks"
@@ -438,5 +439,26 @@ func TestSourceReclassified(t *testing.T) {
 	}
 	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 2 {
 		t.Errorf("declassified: %+v", p)
+	}
+}
+
+// Classifying the document in the registry reaches its tasks through the
+// registry's hook.
+func TestDocumentClassifiedInTheRegistry(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("52-KH/TU", "Kế hoạch thử nghiệm được phân loại sau", 0)
+	in := e.simple("Việc từ kế hoạch", "btg", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	tk := e.task(in)
+	if _, err := e.app.Documents.Classify(e.as("office"), e.users["office"], doc.ID, documents.ClassifyInput{Class: auth.ClassMat,
+		Reason: "Theo danh mục bí mật nhà nước"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("reader"), tk.ID); !problem.Is(err, problem.NotFound) {
+		t.Errorf("an uncleared reader reads the task of a Mật document: %v", err)
+	}
+	got, err := e.s.Get(e.ctx, e.viewer("btg_member"), tk.ID)
+	if err != nil || got.Class != 1 {
+		t.Errorf("the lead unit: %v %+v", err, got.Class)
 	}
 }

@@ -83,7 +83,7 @@ func (h *Handler) conferenceForm(w http.ResponseWriter, r *http.Request, status 
 	data.People = page.People
 	title := router.LangT(r, "conferences.new")
 	if c.ID != 0 {
-		title = conferenceTitle(c)
+		title = conferenceTitle(r, c)
 	}
 	return h.render(w, r, status, "conference_form", &Page{Title: title, Data: data, Form: f, Class: c.Class})
 }
@@ -268,11 +268,7 @@ func (h *Handler) attendanceForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) showAttendance(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, viewer, err := h.pathViewer(r)
-	if err != nil {
-		return err
-	}
-	rec, err := h.app.Conferences.Record(r.Context(), viewer, id)
+	rec, err := h.pathRecord(r)
 	if err != nil {
 		return err
 	}
@@ -284,7 +280,7 @@ func (h *Handler) showAttendance(w http.ResponseWriter, r *http.Request, status 
 			f.Values.Set("reason_"+key, m.Reason)
 		}
 	}
-	return h.render(w, r, status, "conference_attendance", &Page{Title: router.LangT(r, "conferences.attendance") + " — " + conferenceTitle(rec.Conference),
+	return h.render(w, r, status, "conference_attendance", &Page{Title: router.LangT(r, "conferences.attendance") + " — " + conferenceTitle(r, rec.Conference),
 		Data: attendanceData{Conference: rec.Conference, Record: rec, Presences: conferences.Presences()}, Form: f,
 		Class: rec.Class})
 }

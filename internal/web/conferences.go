@@ -23,6 +23,16 @@ func (h *Handler) pathViewer(r *http.Request) (int64, access.Viewer, error) {
 	return id, v, err
 }
 
+// pathRecord reads the record of the conference {id} as the request's
+// viewer may see it.
+func (h *Handler) pathRecord(r *http.Request) (conferences.Record, error) {
+	id, viewer, err := h.pathViewer(r)
+	if err != nil {
+		return conferences.Record{}, err
+	}
+	return h.app.Conferences.Record(r.Context(), viewer, id)
+}
+
 // bodyOption is a body that has terms, for the calendar's filter.
 type bodyOption struct {
 	ID   int64
@@ -107,23 +117,22 @@ func (h *Handler) calendar(w http.ResponseWriter, r *http.Request) error {
 		data.Months[len(data.Months)-1].Entries = append(data.Months[len(data.Months)-1].Entries, e)
 	}
 	page := &Page{Title: router.LangT(r, "conferences.title"), Data: &data, Form: form}
+	at := func(offset int) string {
+		vals := r.URL.Query()
+		vals.Set("offset", strconv.Itoa(offset))
+		return "/conferences?" + vals.Encode()
+	}
 	if q.Offset+len(data.Calendar.Entries) < data.Calendar.Total {
-		data.Next = page.withPath(r).Query("offset", strconv.Itoa(q.Offset+q.Limit))
+		data.Next = at(q.Offset + q.Limit)
 	}
 	if q.Offset > 0 {
-		data.Prev = page.withPath(r).Query("offset", strconv.Itoa(max(0, q.Offset-q.Limit)))
+		data.Prev = at(max(0, q.Offset-q.Limit))
 	}
 	for _, e := range data.Calendar.Entries {
 		page.Class = max(page.Class, e.Class)
 	}
 	consumeFlash(w, r)
 	return h.render(w, r, http.StatusOK, "conferences", page)
-}
-
-// withPath sets the page's path before rendering, for links built from it.
-func (p *Page) withPath(r *http.Request) *Page {
-	p.Path = r.URL.RequestURI()
-	return p
 }
 
 // conferencePageData is what the conference page shows.
@@ -155,11 +164,7 @@ func (h *Handler) conferencePage(w http.ResponseWriter, r *http.Request) error {
 // showConference renders the conference page, with a form that was refused
 // shown again when f is not nil.
 func (h *Handler) showConference(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
-	id, viewer, err := h.pathViewer(r)
-	if err != nil {
-		return err
-	}
-	rec, err := h.app.Conferences.Record(r.Context(), viewer, id)
+	rec, err := h.pathRecord(r)
 	if err != nil {
 		return err
 	}
@@ -183,14 +188,14 @@ func (h *Handler) showConference(w http.ResponseWriter, r *http.Request, status 
 	if f == nil {
 		consumeFlash(w, r)
 	}
-	return h.render(w, r, status, "conference", &Page{Title: conferenceTitle(rec.Conference), Data: data, Form: f,
+	return h.render(w, r, status, "conference", &Page{Title: conferenceTitle(r, rec.Conference), Data: data, Form: f,
 		Class: rec.MaxClass})
 }
 
 // conferenceTitle names a conference on its page: "Hội nghị lần thứ 5 —
 // Tỉnh ủy Bắc Kạn, khóa XII".
-func conferenceTitle(c conferences.Conference) string {
-	return "Hội nghị lần thứ " + strconv.Itoa(c.Ordinal) + " — " + c.BodyName + ", khóa " + c.TermRoman
+func conferenceTitle(r *http.Request, c conferences.Conference) string {
+	return router.LangT(r, "conferences.page_title", c.Ordinal, c.BodyName, c.TermRoman)
 }
 
 // clearancesUpTo lists the classes a user may give: up to their own.
@@ -348,7 +353,7 @@ func (h *Handler) textHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.render(w, r, http.StatusOK, "conference_texts", &Page{Title: kind.Label(router.Lang(r)) + " — " + conferenceTitle(c),
+	return h.render(w, r, http.StatusOK, "conference_texts", &Page{Title: kind.Label(router.Lang(r)) + " — " + conferenceTitle(r, c),
 		Data: textsData{Conference: c, Kind: kind, Versions: versions}, Class: c.Class})
 }
 

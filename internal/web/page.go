@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"plenum/internal/auth"
@@ -139,6 +141,28 @@ func formError(r *http.Request, err error) (*Form, error) {
 // parseDateField reads a date typed as 01/07/2025 or given by a date picker
 // as 2025-07-01. Empty is the zero date.
 func parseDateField(v *problem.Validation, name, s string) date.Date { return v.Date(name, s) }
+
+// parseIDField reads an optional numeric id from a select box.
+func parseIDField(v *problem.Validation, name, s string) int64 {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "0" {
+		return 0
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 0 {
+		v.Add(name, "error.invalid_choice")
+		return 0
+	}
+	return id
+}
+
+// idString writes an optional id for a form field ("" for none).
+func idString(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
 
 const flashCookie = "plenum_flash"
 

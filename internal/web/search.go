@@ -128,7 +128,7 @@ func (h *Handler) runSearch(r *http.Request, data *searchData, page *Page) error
 			prev.Offset = max(0, res.Offset-res.Limit)
 			data.Prev = link(prev)
 		}
-		if data.To < res.Total && data.To < search.MaxOffset {
+		if data.To < res.Total {
 			next := data.Query
 			next.Offset = data.To
 			data.Next = link(next)

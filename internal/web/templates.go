@@ -50,6 +50,11 @@ var views = []string{
 	"document",
 	"document_form",
 	"search",
+	"indicators",
+	"indicator",
+	"indicator_standing",
+	"indicator_enter",
+	"indicator_import",
 }
 
 type templates map[string]*template.Template

@@ -7,6 +7,7 @@ package web
 import (
 	"html/template"
 	"log/slog"
+	"math"
 	"net/http"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/router"
+	"plenum/internal/vn"
 )
 
 // Options configure the pages.
@@ -57,6 +59,10 @@ func New(a *app.App, opt Options) *Handler {
 		"fieldName": formToStoreField,
 		"clearance": func(c int) auth.Clearance { return auth.Clearance(c) },
 		"offsets":   offsetsText,
+		// decimal writes an exact number the Vietnamese way: 1.600, 3,42.
+		"decimal": vn.FormatDecimal,
+		// float writes a computed number with at most two decimals: 12,5.
+		"float": func(x float64) string { return vn.FormatDecimal(vn.NewDecimal(int64(math.Round(x*100)), -2)) },
 	})
 	return h
 }

@@ -1,0 +1,213 @@
+package indicators
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"plenum/internal/access"
+	"plenum/internal/audit"
+	"plenum/internal/date"
+	"plenum/internal/db"
+	"plenum/internal/db/dbtest"
+	"plenum/internal/org"
+)
+
+// scale is the size of a generated data set.
+type scale struct {
+	provinces  int // province units, each merged with one predecessor on 2025-07-01
+	communes   int // further units under each province
+	indicators int // of which the first 25 are main
+	periods    []benchPeriod
+	years      int // of values, from 2021
+}
+
+// benchPeriod is a kind of period: its first month and length.
+type benchPeriod struct {
+	kind          string
+	month, months int
+}
+
+var (
+	quarters = []benchPeriod{{"quarter", 1, 3}, {"quarter", 4, 3}, {"quarter", 7, 3}, {"quarter", 10, 3}}
+	longer   = []benchPeriod{{"half", 1, 6}, {"nine", 1, 9}, {"year", 1, 12}}
+)
+
+// The province scale of the brief: 100 units, 200 indicators, five years,
+// quarters, 6 and 9 months and years (700,000 values). The national scale:
+// 34 provinces and about 3,300 communes, 50 indicators, five years of 6
+// months, 9 months and years (2.5 million values).
+var (
+	provinceScale = scale{provinces: 1, communes: 98, indicators: 200, years: 5,
+		periods: append(slices.Clone(quarters), longer...)}
+	nationalScale = scale{provinces: 34, communes: 97, indicators: 50, years: 5,
+		periods: longer}
+)
+
+// seed fills a fresh database with generated units, indicators, targets
+// and values by set-based SQL (the stores would take hours at national
+// size) and returns the store and the province units.
+func seed(b *testing.B, sc scale) (*Store, []int64) {
+	b.Helper()
+	d := dbtest.New(b)
+	log := audit.New(d)
+	s := New(d, log, access.New(d, log), org.New(d, log), nil)
+	ctx := context.Background()
+	began := time.Now()
+	q := d.Primary()
+	exec := func(query string, args ...any) {
+		b.Helper()
+		if _, err := q.ExecContext(ctx, query, args...); err != nil {
+			b.Fatalf("%v\n%s", err, query)
+		}
+	}
+	series := func(name string, from, to int) string {
+		if d.Dialect == db.Postgres {
+			return fmt.Sprintf("generate_series(%d, %d) AS %s(n)", from, to, name)
+		}
+		return fmt.Sprintf("(WITH RECURSIVE s(n) AS (SELECT %d UNION ALL SELECT n + 1 FROM s WHERE n < %d) SELECT n FROM s) AS %s", from, to, name)
+	}
+	merger := "'2025-07-01'"
+	if d.Dialect == db.Postgres {
+		merger = "DATE '2025-07-01'"
+	}
+	// Units: per province p, unit p*1000 (the province), p*1000+1 (its
+	// predecessor, merged on 2025-07-01) and the communes p*1000+2….
+	per := sc.communes + 2
+	all := sc.provinces * per
+	exec(`INSERT INTO units (id, kind, level, valid_from, valid_to, end_reason, created_at, updated_at)
+		SELECT (u.n / `+fmt.Sprint(per)+` + 1) * 1000 + u.n % `+fmt.Sprint(per)+`, 'party_committee',
+			CASE WHEN u.n % `+fmt.Sprint(per)+` < 2 THEN 'province' ELSE 'commune' END, '2016-01-01',
+			CASE WHEN u.n % `+fmt.Sprint(per)+` = 1 THEN `+merger+` END,
+			CASE WHEN u.n % `+fmt.Sprint(per)+` = 1 THEN 'merged' ELSE '' END, $1, $1
+		FROM `+series("u", 0, all-1), time.Now().UTC())
+	exec(`INSERT INTO unit_names (unit_id, name, valid_from, valid_to, sort_key, search_key)
+		SELECT id, 'Đơn vị ' || id, valid_from, valid_to, 'k' || id, 'don vi ' || id FROM units`)
+	exec(`INSERT INTO unit_parents (unit_id, parent_id, valid_from, valid_to)
+		SELECT id, CASE WHEN id % 1000 >= 2 THEN id - id % 1000 END, valid_from, valid_to FROM units`)
+	exec(`INSERT INTO unit_events (id, kind, unit_id, effective, created_at)
+		SELECT id, 'merge', id, '2025-07-01', $1 FROM units WHERE id % 1000 = 0`, time.Now().UTC())
+	exec(`INSERT INTO unit_successions (event_id, predecessor_id, successor_id)
+		SELECT id, id + 1, id FROM units WHERE id % 1000 = 0`)
+	exec(`INSERT INTO indicators (id, code, name, measure, value_kind, direction, aggregation, periodicity, cumulative,
+			main, position, term_first, term_last, search_key, sort_key, created_at, updated_at)
+		SELECT i.n, 'B' || i.n, 'Chỉ tiêu ' || i.n, 'tỷ đồng', 'amount', 'higher', 'sum', 'quarter', FALSE,
+			i.n <= 25, i.n, 2021, 2025, 'b' || i.n, 'k' || i.n, $1, $1
+		FROM `+series("i", 1, sc.indicators), time.Now().UTC())
+	exec(`INSERT INTO indicator_targets (indicator_id, period, first_year, last_year, value, created_at)
+		SELECT i.id, 'year', y.n, y.n, '500', $1 FROM indicators i, `+series("y", 2021, 2020+sc.years), time.Now().UTC())
+	exec(`INSERT INTO indicator_targets (indicator_id, period, first_year, last_year, value, created_at)
+		SELECT i.id, 'term', 2021, 2025, '500', $1 FROM indicators i`, time.Now().UTC())
+	for _, p := range sc.periods {
+		kind, month, months := p.kind, p.month, p.months
+		var start, end string
+		if d.Dialect == db.Postgres {
+			start = fmt.Sprintf("make_date(y.n, %d, 1)", month)
+			end = fmt.Sprintf("(make_date(y.n, %d, 1) + interval '%d months' - interval '1 day')::date", month, months)
+		} else {
+			start = fmt.Sprintf("printf('%%04d-%02d-01', y.n)", month)
+			end = fmt.Sprintf("date(printf('%%04d-%02d-01', y.n), '+%d months', '-1 day')", month, months)
+		}
+		// Predecessors report until the merger only.
+		exec(`INSERT INTO indicator_values (indicator_id, unit_id, period_kind, period_start, period_end, status, value,
+				is_current, class, entered_at)
+			SELECT i.id, u.id, '`+kind+`', `+start+`, `+end+`, 'final', CAST((i.id * 7 + u.id * 13 + y.n) % 1000 AS TEXT), TRUE, 0, $1
+			FROM indicators i, units u, `+series("y", 2021, 2020+sc.years)+`
+			WHERE u.valid_to IS NULL OR y.n < 2025`, time.Now().UTC())
+	}
+	exec(`ANALYZE`)
+	var n int
+	q.QueryRowContext(ctx, `SELECT count(*) FROM indicator_values`).Scan(&n)
+	b.Logf("%s: %d units, %d indicators, %d values, seeded in %s", d.Dialect, all, sc.indicators, n, time.Since(began).Round(time.Second))
+	var provinces []int64
+	for p := 1; p <= sc.provinces; p++ {
+		provinces = append(provinces, int64(p*1000))
+	}
+	return s, provinces
+}
+
+// timed runs op b.N times and reports the 95th percentile in ms.
+func timed(b *testing.B, op func() error) {
+	b.Helper()
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for range b.N {
+		t := time.Now()
+		if err := op(); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+// benchDashboard measures the dashboard's queries at a scale, with a
+// primary-key lookup of one value as the baseline of the same run.
+func benchDashboard(b *testing.B, sc scale) {
+	s, provinces := seed(b, sc)
+	ctx := context.Background()
+	v := access.System
+	asOf := date.MustParse("2025-12-31")
+	prov := provinces[len(provinces)-1]
+	b.Run("baseline-primary-key", func(b *testing.B) {
+		var id int64
+		timed(b, func() error {
+			return s.db.R(ctx).QueryRowContext(ctx, `SELECT id FROM indicator_values WHERE id = $1`, 12345).Scan(&id)
+		})
+	})
+	b.Run("standing", func(b *testing.B) {
+		timed(b, func() error {
+			st, err := s.Standing(ctx, v, StandingQuery{UnitID: prov, Period: YearPeriod(2024), AsOf: asOf})
+			if err == nil && st.Counts.Counted != 25 {
+				err = fmt.Errorf("standing counted %d", st.Counts.Counted)
+			}
+			return err
+		})
+	})
+	b.Run("term-standing", func(b *testing.B) {
+		timed(b, func() error {
+			_, err := s.TermStanding(ctx, v, prov, asOf)
+			return err
+		})
+	})
+	b.Run("trend", func(b *testing.B) {
+		timed(b, func() error {
+			_, err := s.Trend(ctx, v, 3, prov, Year, 2021, 2025, asOf)
+			return err
+		})
+	})
+	b.Run("indicator-table", func(b *testing.B) {
+		timed(b, func() error {
+			_, err := s.Table(ctx, v, 3, 2025, 2025, 0)
+			return err
+		})
+	})
+	if len(provinces) > 1 {
+		b.Run("standing-all-provinces", func(b *testing.B) {
+			timed(b, func() error {
+				for _, p := range provinces {
+					if _, err := s.Standing(ctx, v, StandingQuery{UnitID: p, Period: YearPeriod(2024), AsOf: asOf}); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		})
+	}
+}
+
+// BenchmarkDashboardProvince is the province scale; it runs on the engine
+// under test (SQLite by default).
+func BenchmarkDashboardProvince(b *testing.B) { benchDashboard(b, provinceScale) }
+
+// BenchmarkDashboardNational is the national scale, on PostgreSQL only.
+func BenchmarkDashboardNational(b *testing.B) {
+	if dbtest.Engine() != db.Postgres {
+		b.Skip("national scale runs on PostgreSQL (set " + dbtest.EnvURL + ")")
+	}
+	benchDashboard(b, nationalScale)
+}

@@ -1,0 +1,346 @@
+package indicators
+
+import (
+	"strings"
+	"testing"
+
+	"plenum/internal/date"
+	"plenum/internal/problem"
+	"plenum/internal/search"
+)
+
+func TestDefineRefusals(t *testing.T) {
+	e := newEnv(t)
+	e.define(growthInd())
+	cases := []struct {
+		name  string
+		edit  func(*Input)
+		code  problem.Code
+		field string
+	}{
+		{"no name", func(in *Input) { in.Name = " " }, problem.Invalid, "name"},
+		{"unknown kind", func(in *Input) { in.ValueKind = "ratio" }, problem.Invalid, "value_kind"},
+		{"percent without %", func(in *Input) { in.ValueKind, in.Measure = Percent, "điểm" }, problem.Invalid, "measure"},
+		{"weighted without weight", func(in *Input) { in.Aggregation = WeightedAvg }, problem.Invalid, "weight_indicator_id"},
+		{"weight without average", func(in *Input) { in.WeightID = 1 }, problem.Invalid, "weight_indicator_id"},
+		{"nine months periodicity", func(in *Input) { in.Periodicity = Nine }, problem.Invalid, "periodicity"},
+		{"duplicate code", func(in *Input) { in.Code = "ct01" }, problem.Conflict, "code"},
+		{"unknown document", func(in *Input) { in.DocumentID = 999 }, problem.Invalid, "document_id"},
+		{"class above own clearance", func(in *Input) { in.Class = 3 }, problem.Invalid, "class"},
+		{"negative tolerance", func(in *Input) { in.Tolerance = dec("-1") }, problem.Invalid, "tolerance"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := growthInd()
+			in.Code = "CT99"
+			in.Periodicity, in.ScopeUnitID = Quarter, e.units["sx"]
+			c.edit(&in)
+			before := e.counts()
+			_, err := e.s.Create(e.as("office"), e.users["office"], in)
+			e.refused(t, err, before, c.code, c.field)
+		})
+	}
+}
+
+func TestEnterRefusals(t *testing.T) {
+	e := newEnv(t)
+	growth := e.define(growthInd())
+	revenue := e.define(revenueInd())
+	poverty := e.define(povertyInd())
+	communes := e.define(Input{Code: "CT04", Name: "Số xã đạt chuẩn nông thôn mới", Measure: "xã", ValueKind: Count,
+		Direction: Higher, Aggregation: Sum, Periodicity: Year})
+	e.enter(revenue, "sx", "2025", Final, "12.000")
+	e.merge()
+	in := func(ind Indicator, unit, period string, status Status, value string) ValueInput {
+		return ValueInput{IndicatorID: ind.ID, UnitID: e.units[unit], Period: per(period), Status: status, Value: dec(value)}
+	}
+	cases := []struct {
+		name  string
+		user  string
+		in    ValueInput
+		code  problem.Code
+		field string
+	}{
+		{"share above 100", "office", in(poverty, "sx", "2024", Final, "101"), problem.Invalid, "value"},
+		{"negative share", "office", in(poverty, "sx", "2024", Final, "-0,5"), problem.Invalid, "value"},
+		{"negative count", "office", in(communes, "sx", "2024", Final, "-3"), problem.Invalid, "value"},
+		{"fractional count", "office", in(communes, "sx", "2024", Final, "2,5"), problem.Invalid, "value"},
+		{"negative amount", "office", in(revenue, "sx", "2024", Final, "-1"), problem.Invalid, "value"},
+		{"quarter of a yearly indicator", "office", in(poverty, "sx", "2024-Q2", Final, "3"), problem.Invalid, "period"},
+		{"final of a period not over", "office", in(growth, "sx", "2026", Final, "8"), problem.Invalid, "period"},
+		{"estimate of a period not begun", "office", in(growth, "sx", "2026-Q2", Estimate, "8"), problem.Invalid, "period"},
+		{"unit merged before the period ended", "office", in(growth, "nd", "2025-9M", Final, "6"), problem.Invalid, "unit_id"},
+		{"unit not yet existing", "office", in(growth, "sx", "2009", Final, "6"), problem.Invalid, "unit_id"},
+		{"unknown unit", "office", in(growth, "sx", "2024", Final, "6"), problem.Invalid, "unit_id"},
+		{"another unit's value", "sx_member", in(growth, "sx.tc", "2024", Final, "6"), problem.Forbidden, "unit_id"},
+		{"estimate over a final", "office", in(revenue, "sx", "2025", Estimate, "12.500"), problem.Conflict, "status"},
+		{"no status", "office", in(growth, "sx", "2024", "", "6"), problem.Invalid, "status"},
+		{"no period", "office", ValueInput{IndicatorID: growth.ID, UnitID: e.units["sx"], Status: Final}, problem.Invalid, "period"},
+		{"reader may not", "reader", in(growth, "sx", "2024", Final, "6"), problem.Forbidden, "unit_id"},
+	}
+	cases[10].in.UnitID = 99999
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			_, err := e.s.Enter(e.as(c.user), e.users[c.user], c.in)
+			e.refused(t, err, before, c.code, c.field)
+		})
+	}
+	// A unit member enters for their unit, and for the unit merged into it.
+	if _, err := e.s.Enter(e.as("sx_member"), e.users["sx_member"], in(growth, "nd", "2024", Final, "6,1")); err != nil {
+		t.Errorf("member of the successor entering the predecessor's 2024 value: %v", err)
+	}
+	if _, err := e.s.Enter(e.as("sx_member"), e.users["sx_member"], in(growth, "sx", "2025-9M", Estimate, "7,2")); err != nil {
+		t.Errorf("member entering an estimate: %v", err)
+	}
+}
+
+func TestEstimateThenFinalKeepsHistory(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	e.enter(revenue, "sx", "2025-9M", Estimate, "8.000")
+	same := e.enter(revenue, "sx", "2025-9M", Estimate, "8.000") // unchanged: no new version
+	e.enter(revenue, "sx", "2025-9M", Estimate, "8.100")
+	final := e.enter(revenue, "sx", "2025-9M", Final, "8.050,5")
+	corrected := e.enter(revenue, "sx", "2025-9M", Final, "8.060")
+	h, err := e.s.History(e.ctx, e.viewer("leader"), revenue.ID, e.units["sx"], per("2025-9M"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range h {
+		got = append(got, string(v.Status)+" "+v.Value.String()+map[bool]string{true: " current"}[v.Current])
+	}
+	want := "final 8060 current, final 8050.5, estimate 8100, estimate 8000"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("history: %s\nwant %s", strings.Join(got, ", "), want)
+	}
+	if same.ID != h[3].ID || final.ID != h[1].ID || corrected.ID != h[0].ID || h[0].EnteredName == "" {
+		t.Errorf("ids or names: %+v", h)
+	}
+}
+
+func TestTotalsAcrossTheMerger(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	growth := e.define(growthInd())
+	poverty := e.define(povertyInd())
+	population := e.define(Input{Code: "DS", Name: "Dân số trung bình", Measure: "nghìn người", ValueKind: Amount,
+		Direction: Higher, Aggregation: Sum, Periodicity: Year})
+	income := e.define(Input{Code: "TN", Name: "Thu nhập bình quân đầu người", Measure: "triệu đồng", ValueKind: Amount,
+		Direction: Higher, Aggregation: WeightedAvg, WeightID: population.ID, Periodicity: Year})
+	for _, x := range []struct{ unit, rev, growth, poverty, pop, income string }{
+		{"sx", "10.000", "7,5", "3,2", "1.300", "80"},
+		{"nd", "2.000", "6,1", "9,8", "320", "45"},
+	} {
+		e.enter(revenue, x.unit, "2024", Final, x.rev)
+		e.enter(growth, x.unit, "2024", Final, x.growth)
+		e.enter(poverty, x.unit, "2024", Final, x.poverty)
+		e.enter(population, x.unit, "2024", Final, x.pop)
+		e.enter(income, x.unit, "2024", Final, x.income)
+		e.enter(revenue, x.unit, "2025-6M", Final, "1.000")
+	}
+	e.merge()
+	e.enter(revenue, "sx", "2025-9M", Estimate, "9.000")
+	e.enter(revenue, "sx", "2025", Estimate, "13.500")
+	before, after := date.MustParse("2025-06-30"), date.MustParse("2025-07-01")
+	cases := []struct {
+		name   string
+		ind    Indicator
+		unit   string
+		period string
+		asOf   date.Date
+		want   string // "" for no figure
+		reason string
+		est    bool
+	}{
+		{"before the merger, each on its own", revenue, "sx", "2024", before, "10000", "", false},
+		{"the predecessor on its own", revenue, "nd", "2024", before, "2000", "", false},
+		{"after it, the successor's earlier year adds the predecessor's", revenue, "sx", "2024", after, "12000", "", false},
+		{"half year before the merger rolls up", revenue, "sx", "2025-6M", after, "2000", "", false},
+		{"a period ending after the merger is the successor's alone", revenue, "sx", "2025-9M", after, "9000", "", true},
+		{"maximum", poverty, "sx", "2024", after, "9.8", "", false},
+		{"weighted average", income, "sx", "2024", after, "73.09", "", false},
+		{"not additive is not combined", growth, "sx", "2024", after, "", ReasonNotAdditive, false},
+		{"not additive on its own", growth, "sx", "2024", before, "7.5", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tot, err := e.s.TotalOf(e.ctx, e.viewer("leader"), c.ind.ID, e.units[c.unit], per(c.period), c.asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if tot.Figure != nil {
+				got = tot.Figure.Value.String()
+				if tot.Figure.Estimate != c.est {
+					t.Errorf("estimate %v", tot.Figure.Estimate)
+				}
+			}
+			if got != c.want || tot.Reason != c.reason {
+				t.Errorf("total %q (%s), want %q (%s)", got, tot.Reason, c.want, c.reason)
+			}
+		})
+	}
+}
+
+func TestStandingCounts(t *testing.T) {
+	e := newEnv(t)
+	growth := e.define(growthInd())
+	revenue := e.define(revenueInd())
+	poverty := e.define(povertyInd())
+	other := e.define(Input{Code: "CT05", Name: "Tỷ lệ che phủ rừng", Measure: "%", ValueKind: Percent, Direction: Higher,
+		Aggregation: NotAdditive, Main: true, Position: 5, Periodicity: Year})
+	e.define(Input{Code: "PHU", Name: "Chỉ tiêu phụ", Measure: "%", ValueKind: Percent, Direction: Higher, Aggregation: Max})
+	for _, ind := range []Indicator{growth, revenue, poverty, other} {
+		e.target(ind, 2025, map[string]string{"CT01": "8", "CT02": "12.000", "CT03": "3", "CT05": "63"}[ind.Code])
+		e.target(ind, 2024, map[string]string{"CT01": "7", "CT02": "11.000", "CT03": "3,5", "CT05": "62"}[ind.Code])
+	}
+	e.enter(growth, "sx", "2025", Final, "8,2")     // exceeded
+	e.enter(revenue, "sx", "2025", Final, "11.500") // not met
+	e.enter(poverty, "sx", "2025", Final, "3,05")   // met within tolerance
+	e.enter(revenue, "sx", "2024", Final, "10.000")
+	e.enter(poverty, "sx", "2024", Final, "3,4")
+	st, err := e.s.Standing(e.ctx, e.viewer("leader"), StandingQuery{UnitID: e.units["sx"], Period: per("2025")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := st.Counts
+	if c.Counted != 4 || c.Good != 2 || c.Exceeded != 1 || c.Met != 1 || c.NotMet != 1 || c.NoData != 1 || len(st.Lines) != 4 {
+		t.Fatalf("counts %+v, %d lines", c, len(st.Lines))
+	}
+	if g := st.Lines[1].Growth; g == nil || g.Value != 15 || g.Points {
+		t.Errorf("revenue growth %+v", g)
+	}
+	if g := st.Lines[2].Growth; g == nil || g.Value != -0.35 || !g.Points {
+		t.Errorf("poverty growth %+v", g)
+	}
+	if off := st.OffTrack(); len(off) != 1 || off[0].Indicator.Code != "CT02" {
+		t.Errorf("off track %+v", off)
+	}
+	// Term standing: averages, sums and last values of the years so far.
+	e.target(growth, 0, "7")
+	e.target(revenue, 0, "50.000")
+	e.enter(growth, "sx", "2024", Final, "6,8")
+	ts, err := e.s.TermStanding(e.ctx, e.viewer("leader"), e.units["sx"], date.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ts.Lines) != 2 || ts.Lines[0].Figure.Value.String() != "7.5" || ts.Lines[0].Evaluation.Outcome != Exceeded ||
+		ts.Lines[1].Figure.Value.String() != "21500" || !ts.Lines[1].Figure.Partial || ts.Lines[1].Evaluation.Outcome != NotMet {
+		t.Errorf("term standing %+v", ts.Lines)
+	}
+	points, err := e.s.Trend(e.ctx, e.viewer("leader"), revenue.ID, e.units["sx"], Year, 2023, 2025, date.Date{})
+	if err != nil || len(points) != 3 || points[0].Figure != nil || points[2].Figure.Value.String() != "11500" {
+		t.Errorf("trend %+v %v", points, err)
+	}
+}
+
+func TestClassifiedIndicatorsAreInvisible(t *testing.T) {
+	e := newEnv(t)
+	doc := e.classifiedDocument()
+	public := e.define(growthInd())
+	in := revenueInd()
+	in.DocumentID = doc.ID
+	secret := e.define(in)
+	if secret.Class != 1 {
+		t.Fatalf("class %d, want the document's 1", secret.Class)
+	}
+	e.target(public, 2025, "8")
+	e.target(secret, 2025, "12.000")
+	e.enter(public, "sx", "2025", Final, "9")
+	e.enter(secret, "sx", "2025", Final, "13.000")
+	for _, c := range []struct {
+		user string
+		sees bool
+	}{{"leader", true}, {"uncleared", false}, {"sx_member", false}, {"office", true}} {
+		t.Run(c.user, func(t *testing.T) {
+			v := e.viewer(c.user)
+			list, err := e.s.List(e.ctx, v, ListQuery{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != map[bool]int{true: 2, false: 1}[c.sees] {
+				t.Errorf("catalogue has %d indicators", len(list))
+			}
+			_, err = e.s.Get(e.ctx, v, secret.ID)
+			if c.sees != (err == nil) || (!c.sees && !problem.Is(err, problem.NotFound)) {
+				t.Errorf("get: %v", err)
+			}
+			st, err := e.s.Standing(e.ctx, v, StandingQuery{UnitID: e.units["sx"], Period: per("2025")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Counts.Counted != map[bool]int{true: 2, false: 1}[c.sees] || (st.Class > 0) != c.sees {
+				t.Errorf("standing counts %+v class %d", st.Counts, st.Class)
+			}
+			if _, err := e.s.TotalOf(e.ctx, v, secret.ID, e.units["sx"], per("2025"), date.Date{}); c.sees != (err == nil) {
+				t.Errorf("total: %v", err)
+			}
+			rows, err := e.s.Table(e.ctx, v, secret.ID, 2025, 2025, 0)
+			if c.sees != (err == nil && len(rows) == 1) {
+				t.Errorf("table: %d rows, %v", len(rows), err)
+			}
+			h, _ := e.s.History(e.ctx, v, secret.ID, e.units["sx"], per("2025"))
+			if c.sees != (len(h) == 1) {
+				t.Errorf("history: %d", len(h))
+			}
+		})
+	}
+	// A uncleared unit member cannot enter values of it either, and is told "not found".
+	_, err := e.s.Enter(e.as("sx_member"), e.users["sx_member"], ValueInput{IndicatorID: secret.ID, UnitID: e.units["sx"],
+		Period: per("2025-Q4"), Status: Final, Value: dec("1")})
+	if !problem.Is(err, problem.Invalid) || !strings.Contains(err.Error(), "indicator_id") {
+		t.Errorf("entering a value of a classified indicator: %v", err)
+	}
+}
+
+func TestSearchEntries(t *testing.T) {
+	e := newEnv(t)
+	ind := e.define(povertyInd())
+	var title string
+	var class int
+	if err := e.app.DB.Primary().QueryRow(`SELECT title, class FROM search_entries WHERE entity = 'indicator' AND entity_id = $1`, ind.ID).Scan(&title, &class); err != nil || title != ind.Name {
+		t.Fatalf("search entry %q %v", title, err)
+	}
+	n, err := search.New(e.app.DB).Rebuild(e.ctx, e.s.Source())
+	if err != nil || n != 1 {
+		t.Errorf("rebuild: %d %v", n, err)
+	}
+}
+
+func TestStandingCombinesTargetsAcrossTheMerger(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	poverty := e.define(povertyInd())
+	e.target(revenue, 2024, "10.000") // Sông Xanh's own
+	e.target(poverty, 2024, "3")
+	for id, v := range map[int64]string{revenue.ID: "1.500", poverty.ID: "9"} {
+		if _, err := e.s.SetTarget(e.as("office"), e.users["office"], id, TargetInput{UnitID: e.units["nd"], Year: 2024, Value: dec(v)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.enter(revenue, "sx", "2024", Final, "9.800")
+	e.enter(revenue, "nd", "2024", Final, "1.900")
+	e.enter(poverty, "sx", "2024", Final, "2,9")
+	e.enter(poverty, "nd", "2024", Final, "9,5")
+	e.merge()
+	for _, c := range []struct {
+		asOf    string
+		revenue string // outcome
+		goal    float64
+		poverty string
+	}{
+		{"2025-06-30", "not_met", 10000, "met"},      // Sông Xanh alone: 9.800 of 10.000; 2,9 ≤ 3
+		{"2025-07-01", "exceeded", 11500, "not_met"}, // with Núi Đỏ: 11.700 of 11.500; max 9,5 > max 9
+	} {
+		st, err := e.s.Standing(e.ctx, e.viewer("leader"), StandingQuery{UnitID: e.units["sx"], Period: per("2024"), AsOf: date.MustParse(c.asOf)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, p := st.Lines[0].Evaluation, st.Lines[1].Evaluation
+		if string(r.Outcome) != c.revenue || r.Goal == nil || r.Goal.Low != c.goal || string(p.Outcome) != c.poverty {
+			t.Errorf("as of %s: revenue %s goal %+v, poverty %s", c.asOf, r.Outcome, r.Goal, p.Outcome)
+		}
+	}
+}
