@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"plenum/internal/access"
 	"plenum/internal/auth"
 )
 
@@ -100,17 +99,13 @@ func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, er
 }
 
 // DocumentReclassified is SourceReclassified for a document whose class
-// changed, taking its class from the source lookup (as the system sees
-// it); the registry calls it in the transaction of the change
-// (documents.Store.OnReclassify).
+// changed; the registry calls it in the transaction of the change
+// (documents.Store.OnReclassify). The class is read from the registry's
+// row as it stands in that transaction.
 func (s *Store) DocumentReclassified(ctx context.Context, documentID int64) error {
-	fn := s.sources[SourceDocument]
-	if fn == nil {
-		return nil
+	var class int
+	if err := s.db.W(ctx).QueryRowContext(ctx, `SELECT class FROM documents WHERE id = $1`, documentID).Scan(&class); err != nil {
+		return fmt.Errorf("tasks: class of document %d: %w", documentID, err)
 	}
-	src, err := fn(ctx, access.System, documentID)
-	if err != nil {
-		return err
-	}
-	return s.SourceReclassified(ctx, SourceDocument, documentID, src.Class)
+	return s.SourceReclassified(ctx, SourceDocument, documentID, class)
 }
