@@ -57,6 +57,7 @@ func (h *Handler) routes(rt *router.Router) {
 	h.peopleRoutes(rt)
 	h.conferenceRoutes(rt)
 	h.documentRoutes(rt)
+	h.taskRoutes(rt)
 	rt.Handle("GET /api/v1/search", auth.SignedIn, h.search)
 	h.indicatorRoutes(rt)
 	// Anything else under /api/ is a JSON 404, not the HTML one.

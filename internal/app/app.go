@@ -3,7 +3,13 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
+	"plenum/internal/problem"
+	"strconv"
+	"strings"
+	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
@@ -14,10 +20,12 @@ import (
 	"plenum/internal/files"
 	"plenum/internal/indicators"
 	"plenum/internal/news"
+	"plenum/internal/notify"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
 	"plenum/internal/sheet"
+	"plenum/internal/tasks"
 )
 
 // App is the set of domain stores over one database.
@@ -34,6 +42,9 @@ type App struct {
 	// News keeps the portal's draft articles.
 	News        *news.Store
 	Conferences *conferences.Store
+	Tasks       *tasks.Store
+	// Notify keeps in-app notifications and the mail outbox.
+	Notify *notify.Store
 	// Imports records spreadsheet imports (internal/sheet) of every kind.
 	Imports    *sheet.Store
 	Indicators *indicators.Store
@@ -44,6 +55,9 @@ type App struct {
 type Config struct {
 	Auth  auth.Config
 	Files files.Config
+	// Now is the clock of the stores that act on dates by themselves
+	// (tasks' statuses and reminders); nil is time.Now.
+	Now func() time.Time
 }
 
 // New builds the stores over d.
@@ -65,11 +79,81 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Indicators = indicators.New(d, a.Audit, a.Access, a.Org, a.Search)
 	a.Documents.OnReclassify(a.Conferences.DocumentReclassified)
 	a.Documents.OnReclassify(a.Indicators.DocumentReclassified)
+	a.Notify = notify.New(d, cfg.Now)
+	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now, Files: a.Files})
+	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
+	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
+	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
+	a.Tasks.SetDocumentFinder(a.documentBySymbol)
+	a.Documents.OnReclassify(a.Tasks.DocumentReclassified)
 	return a
+}
+
+// documentSource is how tasks see the documents they are drawn from.
+func (a *App) documentSource(ctx context.Context, v access.Viewer, id int64) (tasks.Source, error) {
+	d, err := a.Documents.Get(ctx, v, id)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	return tasks.Source{Kind: tasks.SourceDocument, ID: d.ID, Label: d.Label("vi"), Class: int(d.Class),
+		DocumentID: d.ID, URL: "/documents/" + strconv.FormatInt(d.ID, 10)}, nil
 }
 
 // SearchSources are the stores whose records the search index holds, for
 // `plenum reindex`. A store that indexes its records adds its Source here.
 func (a *App) SearchSources() []search.Source {
-	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Conferences.SearchSource()}
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Conferences.SearchSource(), a.Tasks.SearchSource()}
+}
+
+// conclusionSource is how tasks see a conference's conclusion: the
+// conference, whose class the conclusion carries.
+func (a *App) conclusionSource(ctx context.Context, v access.Viewer, id int64) (tasks.Source, error) {
+	c, err := a.Conferences.Get(ctx, v, id)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	return tasks.Source{Kind: tasks.SourceConclusion, ID: c.ID, Label: "Kết luận " + conferenceName(c), Class: int(c.Class),
+		URL: "/conferences/" + strconv.FormatInt(c.ID, 10)}, nil
+}
+
+// agendaItemSource is how tasks see an item of a conference's agenda.
+func (a *App) agendaItemSource(ctx context.Context, v access.Viewer, id int64) (tasks.Source, error) {
+	it, err := a.Conferences.Item(ctx, v, id)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	c, err := a.Conferences.Get(ctx, v, it.ConferenceID)
+	if err != nil {
+		return tasks.Source{}, err
+	}
+	src := tasks.Source{Kind: tasks.SourceAgendaItem, ID: it.ID, Label: conferenceName(c) + ": " + it.Title, Class: int(max(it.Class, c.Class)),
+		URL: "/conferences/" + strconv.FormatInt(c.ID, 10)}
+	if len(it.Documents) > 0 {
+		src.DocumentID = it.Documents[0].ID
+	}
+	return src, nil
+}
+
+// documentBySymbol finds the document a task list names by its symbol.
+func (a *App) documentBySymbol(ctx context.Context, v access.Viewer, symbol string) (int64, error) {
+	symbol = strings.TrimSpace(symbol)
+	page, err := a.Documents.List(ctx, v, documents.ListQuery{Text: symbol, Size: 50})
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range page.Items {
+		if strings.EqualFold(d.Symbol, symbol) {
+			return d.ID, nil
+		}
+	}
+	return 0, problem.ErrNotFound
+}
+
+// conferenceName names a conference in a task's source label.
+func conferenceName(c conferences.Conference) string {
+	name := fmt.Sprintf("Hội nghị lần thứ %d %s", c.Ordinal, c.BodyName)
+	if c.TermRoman != "" {
+		name += ", khóa " + c.TermRoman
+	}
+	return name
 }

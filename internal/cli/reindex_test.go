@@ -43,7 +43,7 @@ func TestReindexRebuildsTheSearchIndex(t *testing.T) {
 	if n := found(); n != 1 {
 		t.Errorf("after reindex: %d hits, want 1", n)
 	}
-	if code, _, errOut := runCLI(t, "", env, "reindex", "--entity", "task"); code != 2 || !strings.Contains(errOut, "--entity") {
+	if code, _, errOut := runCLI(t, "", env, "reindex", "--entity", "meeting_room"); code != 2 || !strings.Contains(errOut, "--entity") {
 		t.Errorf("unknown entity: %d %s", code, errOut)
 	}
 }

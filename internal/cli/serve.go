@@ -2,10 +2,15 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"plenum/internal/jobs"
+	"plenum/internal/notify"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -40,12 +45,27 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	fs.DurationVar(&ac.SessionMax, "session-max", 12*time.Hour, "a session ends this long after sign-in")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	var smtpCfg notify.SMTP
+	fs.StringVar(&smtpCfg.Addr, "smtp-addr", "", "send reminders by e-mail through this SMTP server (host:port; STARTTLS when offered)")
+	fs.StringVar(&smtpCfg.From, "smtp-from", "", "sender address of e-mail")
+	fs.StringVar(&smtpCfg.User, "smtp-user", "", "SMTP user name (AUTH PLAIN, only over TLS)")
+	smtpPasswordFile := fs.String("smtp-password-file", "", "file holding the SMTP password")
 	demoMode := fs.Bool("demo", false, "start with a fresh demo database (in a temporary directory unless --db is given)")
 	if err := parse(fs, env, args); err != nil {
 		return err
 	}
 	if (cfg.TLSCert == "") != (cfg.TLSKey == "") {
 		return usageError{"--tls-cert and --tls-key go together"}
+	}
+	if smtpCfg.Addr != "" && smtpCfg.From == "" {
+		return usageError{"--smtp-addr needs --smtp-from"}
+	}
+	if *smtpPasswordFile != "" {
+		pw, err := os.ReadFile(*smtpPasswordFile)
+		if err != nil {
+			return fmt.Errorf("smtp password: %w", err)
+		}
+		smtpCfg.Password = strings.TrimSpace(string(pw))
 	}
 	log, err := newLogger(env.Stderr, *logFormat, *logLevel)
 	if err != nil {
@@ -71,6 +91,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
+	startJobs(ctx, a, log, smtpCfg)
 	log.Info("starting", "db", d.String(), "addr", cfg.Addr)
 	return server.Run(ctx, a, cfg, func(addr string) {
 		url := cfg.BaseURL
@@ -117,6 +138,13 @@ func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
 	if err := demo.LoadIndicators(ctx, a.Indicators, a.Documents, a.Org, a.Access, office, a.DB.Tx); err != nil {
 		return nil, err
 	}
+	viewer, err := a.Access.Viewer(ctx, office)
+	if err != nil {
+		return nil, err
+	}
+	if err := demo.LoadTasks(ctx, a.Tasks, a.Documents, a.Conferences, a.Org, office, viewer, a.DB.Tx); err != nil {
+		return nil, err
+	}
 	return accounts, nil
 }
 
@@ -140,4 +168,34 @@ func flagGiven(fs *flag.FlagSet, env *Env, name string) bool {
 		}
 	})
 	return given
+}
+
+// startJobs runs the periodic work of this instance: each job runs on one
+// instance at a time, under its lease.
+func startJobs(ctx context.Context, a *app.App, log *slog.Logger, smtpCfg notify.SMTP) {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	rand.Read(b)
+	holder := fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b)
+	js := []jobs.Job{
+		{Name: "tasks.status", Every: 5 * time.Minute, Run: func(ctx context.Context) (string, error) {
+			n, err := a.Tasks.RefreshStatuses(ctx)
+			if err == nil {
+				err = a.Tasks.CompactCounts(ctx)
+			}
+			return fmt.Sprintf("%d overdue", n), err
+		}},
+		{Name: "tasks.reminders", Every: 5 * time.Minute, Run: func(ctx context.Context) (string, error) {
+			run, err := a.Tasks.SendReminders(ctx, a.Notify)
+			return run.String(), err
+		}},
+	}
+	if smtpCfg.Addr != "" {
+		a.Notify.MailEnabled = true
+		js = append(js, jobs.Job{Name: "mail", Every: time.Minute, Run: func(ctx context.Context) (string, error) {
+			n, err := a.Notify.Drain(ctx, smtpCfg.Send, 100)
+			return fmt.Sprintf("%d sent", n), err
+		}})
+	}
+	jobs.New(a.DB, holder, log, nil).Start(ctx, js...)
 }

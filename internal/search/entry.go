@@ -21,12 +21,13 @@ const (
 	EntityConference = "conference"
 	EntityPerson     = "person"
 	EntityUnit       = "unit"
+	EntityTask       = "task"
 	EntityIndicator  = "indicator"
 )
 
 // Entities lists the kinds of record the index accepts, in the order the
 // search page lists them.
-var Entities = []string{EntityDocument, EntityConference, EntityPerson, EntityUnit, EntityIndicator}
+var Entities = []string{EntityDocument, EntityConference, EntityTask, EntityPerson, EntityUnit, EntityIndicator}
 
 // knownEntity reports whether e is one of Entities.
 func knownEntity(e string) bool {

@@ -114,7 +114,7 @@ func TestPutRefusesBrokenEntries(t *testing.T) {
 	ix := New(d)
 	good := Entry{Entity: EntityUnit, EntityID: 1, Title: "Tỉnh ủy", URL: "/org/units/1"}
 	for name, change := range map[string]func(*Entry){
-		"unknown entity": func(e *Entry) { e.Entity = "task" },
+		"unknown entity": func(e *Entry) { e.Entity = "meeting_room" },
 		"no id":          func(e *Entry) { e.EntityID = 0 },
 		"class":          func(e *Entry) { e.Class = 4 },
 		"no title":       func(e *Entry) { e.Title = " \n " },

@@ -383,7 +383,7 @@ func TestBadQueries(t *testing.T) {
 		field string
 	}{
 		{search.Query{Text: strings.Repeat("a", search.MaxQuery+1)}, "q"},
-		{search.Query{Text: "ha", Entity: "task"}, "entity"},
+		{search.Query{Text: "ha", Entity: "meeting_room"}, "entity"},
 		{search.Query{Text: "ha", Limit: search.MaxLimit + 1}, "limit"},
 		{search.Query{Text: "ha", Offset: -1}, "offset"},
 		{search.Query{Text: "ha", Offset: search.MaxCounted}, "offset"},

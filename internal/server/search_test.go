@@ -82,7 +82,7 @@ func TestSearchPageAndAPI(t *testing.T) {
 			headers: []string{"Accept-Language: en"}, status: 200, contains: []string{`"label":"Documents"`, `"label":"Plan"`}},
 		{name: "API, bad limit", as: "token:reader:read", method: "GET", path: "/api/v1/search?q=x&limit=1000", status: 422,
 			contains: []string{`"name":"limit"`}},
-		{name: "API, unknown entity", as: "token:reader:read", method: "GET", path: "/api/v1/search?q=x&entity=task", status: 422,
+		{name: "API, unknown entity", as: "token:reader:read", method: "GET", path: "/api/v1/search?q=x&entity=meeting_room", status: 422,
 			contains: []string{`"name":"entity"`}},
 		{name: "API, anonymous", method: "GET", path: "/api/v1/search?q=x", status: 401},
 	})

@@ -29,7 +29,9 @@ type Page struct {
 	Principal auth.Principal
 	Path      string
 	Flash     string
-	h         *Handler
+	// Unread is the signed-in user's count of unread notifications (the bell).
+	Unread int
+	h      *Handler
 }
 
 func (p *Page) fill(h *Handler, r *http.Request) {
@@ -39,6 +41,11 @@ func (p *Page) fill(h *Handler, r *http.Request) {
 	p.Path = r.URL.RequestURI()
 	if p.Form == nil {
 		p.Form = &Form{}
+	}
+	if p.Principal.SignedIn() {
+		if v, err := h.app.Access.Viewer(r.Context(), p.Principal); err == nil {
+			p.Unread, _ = h.app.Notify.Unread(r.Context(), v)
+		}
 	}
 	if c, err := r.Cookie(flashCookie); err == nil && i18n.Has(c.Value) {
 		p.Flash = p.T(c.Value)

@@ -57,6 +57,8 @@ func New(a *app.App, opt Options) *Handler {
 		// fieldset names the fields of a unit to create inside a larger form.
 		"fieldset":  func(p *Page, prefix, parent string) unitFieldset { return unitFieldset{p, prefix, parent} },
 		"fieldName": formToStoreField,
+		"clearance": func(c int) auth.Clearance { return auth.Clearance(c) },
+		"offsets":   offsetsText,
 		// decimal writes an exact number the Vietnamese way: 1.600, 3,42.
 		"decimal": vn.FormatDecimal,
 		// float writes a computed number with at most two decimals: 12,5.

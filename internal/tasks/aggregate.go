@@ -1,0 +1,339 @@
+package tasks
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"plenum/internal/access"
+	"plenum/internal/date"
+	"plenum/internal/db"
+	"plenum/internal/vn"
+)
+
+// CountQuery selects the deadlines a dashboard counts.
+type CountQuery struct {
+	// AsOf is the day the statuses are taken on (today when zero); only
+	// deadlines started by then count.
+	AsOf date.Date `json:"as_of"`
+	// DueFrom and DueTo limit the deadlines counted (a year, a quarter);
+	// zero bounds are open.
+	DueFrom date.Date `json:"due_from"`
+	DueTo   date.Date `json:"due_to"`
+	// SoonDays is the horizon of "due soon": open, not overdue, due within
+	// this many days of AsOf. 7 when zero.
+	SoonDays int `json:"soon_days,omitempty"`
+	// UnitIDs limits the count to deadlines led by these units (give the
+	// units of a province and their predecessors); empty is every unit.
+	UnitIDs []int64 `json:"unit_ids,omitempty"`
+	// Limit bounds CountByDocument, the most late first (50 when zero).
+	Limit int `json:"limit,omitempty"`
+
+	classified bool // count classified deadlines only (the live part of the fast path)
+}
+
+// Counts are the deadlines of one row of a dashboard by status, with those
+// due soon among the open ones.
+type Counts struct {
+	ByStatus map[Status]int `json:"by_status"`
+	Total    int            `json:"total"`
+	Late     int            `json:"late"`     // overdue or done late
+	DueSoon  int            `json:"due_soon"` // open, not overdue, due within SoonDays
+}
+
+func (c *Counts) add(st Status, n, soon int) {
+	if c.ByStatus == nil {
+		c.ByStatus = map[Status]int{}
+	}
+	c.ByStatus[st] += n
+	c.Total += n
+	if st == Overdue || st == DoneLate {
+		c.Late += n
+	}
+	if st == NotStarted || st == InProgress {
+		c.DueSoon += soon
+	}
+}
+
+// UnitCounts are the counts of one lead unit.
+type UnitCounts struct {
+	Unit UnitRef `json:"unit"`
+	Counts
+}
+
+// DocumentCounts are the counts of the tasks drawn from one document.
+type DocumentCounts struct {
+	DocumentID int64  `json:"document_id"`
+	Label      string `json:"label"`
+	Counts
+}
+
+func (q *CountQuery) defaults(today date.Date) {
+	if q.AsOf.IsZero() {
+		q.AsOf = today
+	}
+	if q.SoonDays <= 0 {
+		q.SoonDays = 7
+	}
+}
+
+// count runs the grouped count: key is the grouping column of o.
+func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
+	if q.fast(s.Today()) {
+		return s.countFast(ctx, v, q, strings.TrimPrefix(key, "o."), fn)
+	}
+	return s.countScan(ctx, v, q, key, fn)
+}
+
+// countScan counts by scanning the deadlines, statuses by StatusSQL.
+func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
+	var args db.Args
+	day := args.Add(q.AsOf)
+	soon := args.Add(q.AsOf.AddDays(q.SoonDays))
+	where := []string{"o.start_on <= " + day, v.VisibleBy(Entity, "o.class", "o.task_id", &args)}
+	if !q.DueFrom.IsZero() {
+		where = append(where, "o.due_on >= "+args.Add(q.DueFrom))
+	}
+	if !q.DueTo.IsZero() {
+		where = append(where, "o.due_on <= "+args.Add(q.DueTo))
+	}
+	if len(q.UnitIDs) > 0 {
+		where = append(where, "o.lead_unit_id IN "+db.In(&args, q.UnitIDs))
+	}
+	if key == "o.document_id" {
+		where = append(where, "o.document_id IS NOT NULL")
+	}
+	if q.classified {
+		where = append(where, "o.class > 0")
+	}
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+key+`, `+StatusSQL("o", day)+` AS st, count(*),
+		sum(CASE WHEN o.due_on <= `+soon+` THEN 1 ELSE 0 END)
+		FROM task_occurrences o WHERE `+strings.Join(where, " AND ")+` GROUP BY `+key+`, st`, args...)
+	if err != nil {
+		return fmt.Errorf("tasks: count by %s: %w", key, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var st Status
+		var n, soonN int
+		if err := rows.Scan(&id, &st, &n, &soonN); err != nil {
+			return err
+		}
+		fn(id, st, n, soonN)
+	}
+	return rows.Err()
+}
+
+// CountByUnit counts deadlines by lead unit and status as of q.AsOf. A unit
+// merged into another by then is counted under its successor (transitively);
+// on a day before the merge, the units are counted as they were. Units are
+// named as of q.AsOf (or their last name if they ended) and listed in
+// Vietnamese order.
+func (s *Store) CountByUnit(ctx context.Context, v access.Viewer, q CountQuery) ([]UnitCounts, error) {
+	q.defaults(s.Today())
+	succ, err := s.successors(ctx, q.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	byUnit := map[int64]*UnitCounts{}
+	err = s.count(ctx, v, q, "o.lead_unit_id", func(id int64, st Status, n, soon int) {
+		for i := 0; i < 64 && succ[id] != 0; i++ {
+			id = succ[id]
+		}
+		c := byUnit[id]
+		if c == nil {
+			c = &UnitCounts{Unit: UnitRef{ID: id}}
+			byUnit[id] = c
+		}
+		c.add(st, n, soon)
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, 0, len(byUnit))
+	for id := range byUnit {
+		ids = append(ids, id)
+	}
+	names, err := s.unitNames(ctx, ids, q.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]UnitCounts, 0, len(byUnit))
+	for id, c := range byUnit {
+		if c.Total == 0 && c.DueSoon == 0 {
+			continue
+		}
+		c.Unit.Name = names[id]
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if c := vn.CompareNames(out[i].Unit.Name, out[j].Unit.Name); c != 0 {
+			return c < 0
+		}
+		return out[i].Unit.ID < out[j].Unit.ID
+	})
+	return out, nil
+}
+
+// successors maps each unit merged into exactly one other by day to it.
+// A unit split into several is not rolled up: its deadlines stay its own.
+func (s *Store) successors(ctx context.Context, day date.Date) (map[int64]int64, error) {
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT s.predecessor_id, min(s.successor_id), count(*)
+		FROM unit_successions s JOIN unit_events e ON e.id = s.event_id
+		WHERE e.effective <= $1 GROUP BY s.predecessor_id`, day)
+	if err != nil {
+		return nil, fmt.Errorf("tasks: successions: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var p, s2 int64
+		var n int
+		if err := rows.Scan(&p, &s2, &n); err != nil {
+			return nil, err
+		}
+		if n == 1 {
+			out[p] = s2
+		}
+	}
+	return out, rows.Err()
+}
+
+// unitNames names units as of day, or by their last name before it (or
+// their first, for a unit created later).
+func (s *Store) unitNames(ctx context.Context, ids []int64, day date.Date) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var args db.Args
+	d := args.Add(day)
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT unit_id, name, valid_from <= `+d+` FROM unit_names
+		WHERE unit_id IN `+db.In(&args, ids)+` ORDER BY unit_id, valid_from`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("tasks: unit names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		var started bool
+		if err := rows.Scan(&id, &name, &started); err != nil {
+			return nil, err
+		}
+		if _, ok := out[id]; !ok || started {
+			out[id] = name
+		}
+	}
+	return out, rows.Err()
+}
+
+// CountByDocument counts deadlines by the document they were drawn from
+// and status as of q.AsOf, the most late first.
+func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQuery) ([]DocumentCounts, error) {
+	q.defaults(s.Today())
+	byDoc := map[int64]*DocumentCounts{}
+	err := s.count(ctx, v, q, "o.document_id", func(id int64, st Status, n, soon int) {
+		c := byDoc[id]
+		if c == nil {
+			c = &DocumentCounts{DocumentID: id}
+			byDoc[id] = c
+		}
+		c.add(st, n, soon)
+	})
+	if err != nil || len(byDoc) == 0 {
+		return []DocumentCounts{}, err
+	}
+	out := make([]DocumentCounts, 0, len(byDoc))
+	for _, c := range byDoc {
+		if c.Total > 0 {
+			out = append(out, *c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Late != out[j].Late {
+			return out[i].Late > out[j].Late
+		}
+		return out[i].DocumentID < out[j].DocumentID
+	})
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	out = out[:min(len(out), q.Limit)]
+	ids := make([]int64, 0, len(out))
+	for _, c := range out {
+		ids = append(ids, c.DocumentID)
+	}
+	// The label as the tasks recorded it: a reader who sees a task sees
+	// its source's label on the task's page too.
+	var args db.Args
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT document_id, max(source_label) FROM tasks
+		WHERE source_kind = 'document' AND document_id IN `+db.In(&args, ids)+` GROUP BY document_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("tasks: document labels: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var label string
+		if err := rows.Scan(&id, &label); err != nil {
+			return nil, err
+		}
+		for i := range out {
+			if out[i].DocumentID == id {
+				out[i].Label = label
+			}
+		}
+	}
+	return out, rows.Err()
+}
+
+// Late returns the deadlines overdue on q.AsOf, the longest overdue first,
+// at most limit.
+func (s *Store) Late(ctx context.Context, v access.Viewer, q CountQuery, limit int) ([]Item, error) {
+	q.defaults(s.Today())
+	return s.window(ctx, v, q, "o.due_on < "+"$DAY", "o.due_on, o.id", limit)
+}
+
+// DueSoon returns the open deadlines due from q.AsOf to q.SoonDays after,
+// the earliest first, at most limit.
+func (s *Store) DueSoon(ctx context.Context, v access.Viewer, q CountQuery, limit int) ([]Item, error) {
+	q.defaults(s.Today())
+	return s.window(ctx, v, q, "o.due_on >= $DAY AND o.due_on <= $SOON", "o.due_on, o.id", limit)
+}
+
+// window lists the deadlines open on q.AsOf (started, neither done nor
+// cancelled by then) that match cond, where $DAY and $SOON stand for q.AsOf
+// and its horizon.
+func (s *Store) window(ctx context.Context, v access.Viewer, q CountQuery, cond, order string, limit int) ([]Item, error) {
+	if limit <= 0 || limit > MaxLimit {
+		limit = DefaultLimit
+	}
+	var args db.Args
+	day := args.Add(q.AsOf)
+	if strings.Contains(cond, "$SOON") {
+		cond = strings.ReplaceAll(cond, "$SOON", args.Add(q.AsOf.AddDays(q.SoonDays)))
+	}
+	cond = strings.ReplaceAll(cond, "$DAY", day)
+	where := []string{"o.start_on <= " + day, cond,
+		"(o.done_on IS NULL OR o.done_on > " + day + ")", "(o.cancelled_on IS NULL OR o.cancelled_on > " + day + ")",
+		v.VisibleBy(Entity, "o.class", "o.task_id", &args)}
+	if len(q.UnitIDs) > 0 {
+		where = append(where, "o.lead_unit_id IN "+db.In(&args, q.UnitIDs))
+	}
+	if !q.DueFrom.IsZero() {
+		where = append(where, "o.due_on >= "+args.Add(q.DueFrom))
+	}
+	if !q.DueTo.IsZero() {
+		where = append(where, "o.due_on <= "+args.Add(q.DueTo))
+	}
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+occColumns+`, `+itemColumns+`
+		FROM task_occurrences o JOIN tasks t ON t.id = o.task_id WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY `+order+` LIMIT `+args.Add(limit), args...)
+	if err != nil {
+		return nil, fmt.Errorf("tasks: deadlines on %s: %w", q.AsOf, err)
+	}
+	return scanItems(rows, q.AsOf)
+}

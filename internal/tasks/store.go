@@ -1,0 +1,134 @@
+package tasks
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"plenum/internal/access"
+	"plenum/internal/audit"
+	"plenum/internal/date"
+	"plenum/internal/db"
+	"plenum/internal/files"
+	"plenum/internal/org"
+	"plenum/internal/problem"
+	"plenum/internal/search"
+	"plenum/internal/vn"
+)
+
+// Store assigns tasks and reads them.
+type Store struct {
+	db      *db.DB
+	log     *audit.Log
+	access  *access.Store
+	org     *org.Store
+	index   *search.Index
+	sources map[SourceKind]SourceFunc
+	files   *files.Store
+	findDoc DocumentFinder
+	now     func() time.Time
+}
+
+// Options are the store's collaborators from other areas.
+type Options struct {
+	// Sources look up the records tasks are drawn from, per kind. A kind
+	// without a function is refused as a source.
+	Sources map[SourceKind]SourceFunc
+	// Files keeps evidence files; nil refuses reports with files.
+	Files *files.Store
+	// Now is the clock; nil is time.Now. Tests move it.
+	Now func() time.Time
+}
+
+// New returns the task store over d.
+func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, opt Options) *Store {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Sources == nil {
+		opt.Sources = map[SourceKind]SourceFunc{}
+	}
+	return &Store{db: d, log: log, access: acc, org: units, index: search.New(d),
+		sources: opt.Sources, files: opt.Files, now: opt.Now}
+}
+
+// SetSource registers the lookup of one kind of source, for areas wired
+// after the store is built.
+func (s *Store) SetSource(k SourceKind, fn SourceFunc) { s.sources[k] = fn }
+
+// HasSource reports whether tasks may be drawn from records of kind k.
+func (s *Store) HasSource(k SourceKind) bool { return s.sources[k] != nil }
+
+// Today is the current date in Vietnam by the store's clock.
+func (s *Store) Today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+
+// Limits on text fields, in characters.
+const (
+	maxTitle   = 1000
+	maxContent = 20000
+	maxProduct = 1000
+	maxReason  = 2000
+	maxReport  = 20000
+	// MaxBatch is the most tasks created at once from a pasted list or an import.
+	MaxBatch = 2000
+)
+
+// clean normalises one line of text as Plenum stores it.
+func clean(str string) string { return strings.Join(strings.Fields(vn.Normalize(str)), " ") }
+
+// cleanText normalises a multi-line text, keeping its lines.
+func cleanText(str string) string {
+	lines := strings.Split(strings.ReplaceAll(vn.Normalize(str), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullDate(d date.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d
+}
+
+func conflict(field, key string, args ...any) error {
+	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
+}
+
+// event appends a line to a task's history, in the change's transaction.
+func (s *Store) event(ctx context.Context, taskID, occID int64, action, detail string) error {
+	a := audit.ActorFrom(ctx)
+	_, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO task_events (task_id, occurrence_id, at, user_id, actor, action, detail)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, taskID, nullID(occID), s.now().UTC(), nullID(a.UserID), a.Name, action, detail)
+	if err != nil {
+		return fmt.Errorf("tasks: history of task %d: %w", taskID, err)
+	}
+	return nil
+}
+
+// record writes the audit entry of a change and the history line with it.
+func (s *Store) record(ctx context.Context, action string, taskID, occID int64, class int, detail string, before, after any) error {
+	if err := s.event(ctx, taskID, occID, action, detail); err != nil {
+		return err
+	}
+	return s.log.Record(ctx, audit.Change{Action: action, Entity: Entity, EntityID: taskID, Class: class, Before: before, After: after})
+}
+
+// LookupSource returns the source record (k, id) as viewer v may see it,
+// for a form that draws tasks from it.
+func (s *Store) LookupSource(ctx context.Context, v access.Viewer, k SourceKind, id int64) (Source, error) {
+	fn := s.sources[k]
+	if fn == nil {
+		return Source{}, problem.ErrNotFound
+	}
+	return fn(ctx, v, id)
+}

@@ -1,0 +1,464 @@
+package tasks_test
+
+import (
+	"context"
+	"testing"
+
+	"plenum/internal/auth"
+	"plenum/internal/date"
+	"plenum/internal/documents"
+	"plenum/internal/org"
+	"plenum/internal/problem"
+	"plenum/internal/tasks"
+)
+
+func TestCreateFromDocumentInheritsClass(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("12-KH/TU", "Kế hoạch thử nghiệm bảo vệ bí mật", auth.ClassMat)
+	in := e.simple("Rà soát danh mục bí mật", "btg", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	in.CoordinatorIDs = []int64{e.units["sokh"]}
+	in.ResponsiblePersonID = e.person["lan"]
+	tk := e.task(in)
+	if tk.Class != int(auth.ClassMat) || tk.OwnClass != 0 || tk.DocumentID != doc.ID || tk.SourceLabel == "" {
+		t.Fatalf("task from a Mật document: %+v", tk)
+	}
+	// Visible to the office, the lead and coordinating units and the
+	// responsible person; not to an uncleared leader nor to a cleared
+	// member of an unrelated unit — in Get, lists, counts and the inbox.
+	for _, c := range []struct {
+		user string
+		sees bool
+	}{{"office", true}, {"btg_member", true}, {"sokh_member", true}, {"reader", false}, {"cleared_other", false}} {
+		v := e.viewer(c.user)
+		_, err := e.s.Get(e.ctx, v, tk.ID)
+		if got := err == nil; got != c.sees {
+			t.Errorf("%s: Get err %v", c.user, err)
+		}
+		if err != nil && !problem.Is(err, problem.NotFound) {
+			t.Errorf("%s: want not found, got %v", c.user, err)
+		}
+		page, err := e.s.List(e.ctx, v, tasks.ListQuery{UnitID: e.units["btg"]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := page.Total == 1 && len(page.Items) == 1; got != c.sees {
+			t.Errorf("%s: inbox %+v", c.user, page)
+		}
+		counts, err := e.s.CountByUnit(e.ctx, v, tasks.CountQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(counts) == 1 && counts[0].Total == 1; got != c.sees {
+			t.Errorf("%s: counts %+v", c.user, counts)
+		}
+		docs, err := e.s.CountByDocument(e.ctx, v, tasks.CountQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(docs) == 1; got != c.sees {
+			t.Errorf("%s: by document %+v", c.user, docs)
+		}
+	}
+	// The coordinating unit's inbox has it as coordinator, not as lead.
+	v := e.viewer("office")
+	if p, _ := e.s.List(e.ctx, v, tasks.ListQuery{UnitID: e.units["sokh"], Role: "lead"}); p.Total != 0 {
+		t.Errorf("sokh leads nothing: %+v", p)
+	}
+	if p, _ := e.s.List(e.ctx, v, tasks.ListQuery{UnitID: e.units["sokh"], Role: "coordinator"}); p.Total != 1 {
+		t.Errorf("sokh coordinates one: %+v", p)
+	}
+	if p, _ := e.s.List(e.ctx, v, tasks.ListQuery{PersonID: e.person["lan"]}); p.Total != 1 {
+		t.Errorf("mine: %+v", p)
+	}
+	if p, _ := e.s.List(e.ctx, v, tasks.ListQuery{Q: "ra soat danh muc"}); p.Total != 1 {
+		t.Errorf("text filter without accents: %+v", p)
+	}
+	// An uncleared user cannot draw a task from the classified document:
+	// the source is "not found", as if it did not exist.
+	e.user("office_uncleared", auth.RoleOffice, auth.ClassNone, "vp", 0)
+	before := e.counts()
+	_, err := e.s.Create(e.as("office_uncleared"), e.users["office_uncleared"], in)
+	e.refused(t, err, before, problem.Invalid, "source_id")
+}
+
+func TestCreateManyFromList(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("13-KH/TU", "Kết luận thử nghiệm", 0)
+	in := e.simple("", "sokh", "2025-03-01", "2025-09-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	got, err := e.s.CreateMany(e.as("office"), e.users["office"], in, tasks.Lines("1. Việc một\n2. Việc hai\n3. Việc ba"))
+	if err != nil || len(got) != 3 || got[2].Title != "Việc ba" {
+		t.Fatalf("CreateMany: %v %+v", err, got)
+	}
+	// One bad line refuses them all and names the line.
+	before := e.counts()
+	long := string(make([]rune, 1001))
+	_, err = e.s.CreateMany(e.as("office"), e.users["office"], in, []string{"Việc bốn", long})
+	e.refused(t, err, before, problem.Invalid, "titles[1]")
+}
+
+func TestRefusals(t *testing.T) {
+	e := newEnv(t)
+	base := e.task(e.simple("Việc có sẵn", "btg", "2025-03-01", "2025-03-31"))
+	cancelled := e.task(e.simple("Việc bị hủy", "btg", "2025-03-01", "2025-03-31"))
+	if _, err := e.s.Cancel(e.as("office"), e.users["office"], cancelled.ID, tasks.CancelInput{Reason: "Trùng lặp"}); err != nil {
+		t.Fatal(err)
+	}
+	// A unit that ended on 2020-01-01.
+	gone, err := e.app.Org.Create(e.ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: org.Department, Level: org.Province,
+		Name: "Sở đã giải thể", ParentID: e.units["tu"]}, Act: org.Act{Effective: day("2016-01-01")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.app.Org.Dissolve(e.ctx, org.DissolveInput{UnitID: gone.ID, Act: org.Act{Effective: day("2020-01-01")}}); err != nil {
+		t.Fatal(err)
+	}
+	office, btg := e.users["office"], e.users["btg_member"]
+	for _, c := range []struct {
+		name  string
+		do    func() error
+		code  problem.Code
+		field string
+	}{
+		{"deadline before start", func() error {
+			_, err := e.s.Create(e.as("office"), office, e.simple("Việc", "btg", "2025-03-10", "2025-03-09"))
+			return err
+		}, problem.Invalid, "due_on"},
+		{"no title", func() error {
+			_, err := e.s.Create(e.as("office"), office, e.simple(" ", "btg", "2025-03-10", "2025-03-19"))
+			return err
+		}, problem.Invalid, "title"},
+		{"lead unit that did not exist on the start", func() error {
+			in := e.simple("Việc", "btg", "2025-03-01", "2025-03-31")
+			in.LeadUnitID = gone.ID
+			_, err := e.s.Create(e.as("office"), office, in)
+			return err
+		}, problem.Invalid, "lead_unit_id"},
+		{"coordinator that did not exist on the start", func() error {
+			in := e.simple("Việc", "btg", "2025-03-01", "2025-03-31")
+			in.CoordinatorIDs = []int64{e.units["sokh"], gone.ID}
+			_, err := e.s.Create(e.as("office"), office, in)
+			return err
+		}, problem.Invalid, "coordinating_unit_ids[1]"},
+		{"recurrence ending before start", func() error {
+			in := tasks.Input{Title: "Báo cáo quý", LeadUnitID: e.units["btg"], StartOn: day("2025-03-01"),
+				Recurrence: tasks.Quarterly, RecurUntil: day("2025-02-01")}
+			_, err := e.s.Create(e.as("office"), office, in)
+			return err
+		}, problem.Invalid, "recur_until"},
+		{"class above own clearance", func() error {
+			in := e.simple("Việc", "btg", "2025-03-01", "2025-03-31")
+			in.Class = 3
+			_, err := e.s.Create(e.as("office"), office, in)
+			return err
+		}, problem.Invalid, "class"},
+		{"unknown source", func() error {
+			in := e.simple("Việc", "btg", "2025-03-01", "2025-03-31")
+			in.SourceKind, in.SourceID = tasks.SourceDocument, 999999
+			_, err := e.s.Create(e.as("office"), office, in)
+			return err
+		}, problem.Invalid, "source_id"},
+		{"report on a cancelled task", func() error {
+			_, err := e.s.Report(e.as("btg_member"), btg, cancelled.ID, tasks.ReportInput{Percent: 10})
+			return err
+		}, problem.Conflict, "occurrence_id"},
+		{"percent above 100", func() error {
+			_, err := e.s.Report(e.as("btg_member"), btg, base.ID, tasks.ReportInput{Percent: 101})
+			return err
+		}, problem.Invalid, "percent"},
+		{"percent below 0", func() error {
+			_, err := e.s.Report(e.as("btg_member"), btg, base.ID, tasks.ReportInput{Percent: -1})
+			return err
+		}, problem.Invalid, "percent"},
+		{"report dated in the future", func() error {
+			_, err := e.s.Report(e.as("btg_member"), btg, base.ID, tasks.ReportInput{Percent: 5, ReportedOn: day("2025-03-11")})
+			return err
+		}, problem.Invalid, "reported_on"},
+		{"evidence file whose content is not its type", func() error {
+			_, err := e.s.Report(e.as("btg_member"), btg, base.ID, tasks.ReportInput{Percent: 5,
+				Files: []tasks.Evidence{{Name: "bien-ban.pdf", Data: []byte("không phải PDF")}}})
+			return err
+		}, problem.Invalid, "files[0]"},
+		{"report by another unit", func() error {
+			_, err := e.s.Report(e.as("sokh_member"), e.users["sokh_member"], base.ID, tasks.ReportInput{Percent: 5})
+			return err
+		}, problem.Forbidden, ""},
+		{"cancel without a reason", func() error {
+			_, err := e.s.Cancel(e.as("office"), office, base.ID, tasks.CancelInput{Reason: " "})
+			return err
+		}, problem.Invalid, "reason"},
+		{"complete before the start", func() error {
+			_, err := e.s.Complete(e.as("btg_member"), btg, base.ID, tasks.CompleteInput{DoneOn: day("2025-02-01")})
+			return err
+		}, problem.Invalid, "done_on"},
+		{"hand on to a unit that is not below", func() error {
+			_, err := e.s.HandOn(e.as("btg_member"), btg, base.ID, []tasks.Part{{LeadUnitID: e.units["sokh"]}})
+			return err
+		}, problem.Invalid, "parts[0].lead_unit_id"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			e.refused(t, c.do(), before, c.code, c.field)
+		})
+	}
+}
+
+func TestRecurringDeadlinesTrackedOneByOne(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-05-02", 8, 0)
+	tk := e.task(tasks.Input{Title: "Báo cáo quý về công tác tuyên giáo", Kind: tasks.KindReport, LeadUnitID: e.units["btg"],
+		StartOn: day("2025-01-01"), Recurrence: tasks.Quarterly, RecurUntil: day("2025-12-31"), DueDay: 20})
+	if len(tk.Occurrences) != 4 || tk.Occurrences[0].DueOn != day("2025-03-20") || tk.Occurrences[0].Status != tasks.Overdue {
+		t.Fatalf("occurrences: %+v", tk.Occurrences)
+	}
+	p := e.users["btg_member"]
+	ctx := e.as("btg_member")
+	// Q1 done late, Q2 reported: each occurrence has its own status.
+	if _, err := e.s.Complete(ctx, p, tk.ID, tasks.CompleteInput{OccurrenceID: tk.Occurrences[0].ID, DoneOn: day("2025-04-02")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.s.Report(ctx, p, tk.ID, tasks.ReportInput{Percent: 30}); err != nil { // the first open one: Q2
+		t.Fatal(err)
+	}
+	got, err := e.s.Get(e.ctx, e.viewer("office"), tk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []tasks.Status{tasks.DoneLate, tasks.InProgress, tasks.NotStarted, tasks.NotStarted}
+	for i, o := range got.Occurrences {
+		if o.Status != want[i] {
+			t.Errorf("occurrence %s: %s, want %s", o.Period, o.Status, want[i])
+		}
+	}
+	// Cancelling one period leaves the others.
+	if _, err := e.s.Cancel(e.as("office"), e.users["office"], tk.ID, tasks.CancelInput{OccurrenceID: got.Occurrences[3].ID, Reason: "Gộp vào báo cáo năm"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = e.s.Get(e.ctx, e.viewer("office"), tk.ID)
+	if got.Occurrences[3].Status != tasks.Cancelled || got.Occurrences[2].Status != tasks.NotStarted {
+		t.Errorf("after cancelling Q4: %+v", got.Occurrences)
+	}
+	// Hand on is for single-deadline tasks only.
+	before := e.counts()
+	_, err = e.s.HandOn(ctx, p, tk.ID, []tasks.Part{{LeadUnitID: e.units["ha"]}})
+	e.refused(t, err, before, problem.Conflict, "parts")
+}
+
+func TestHandOnTreeAndProgress(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-03-10", 9, 0)
+	tk := e.task(e.simple("Tuyên truyền nghị quyết đến cơ sở", "ha", "2025-03-01", "2025-06-30"))
+	ha := e.users["ha_member"]
+	ctx := e.as("ha_member")
+	e.unit("xa2", org.PartyCommittee, org.Commune, "Đảng ủy xã Tây Thử", "ha")
+	kids, err := e.s.HandOn(ctx, ha, tk.ID, []tasks.Part{
+		{LeadUnitID: e.units["xa"], DueOn: day("2025-05-31")},
+		{LeadUnitID: e.units["xa2"], Title: "Tuyên truyền ở xã Tây Thử"},
+	})
+	if err != nil || len(kids) != 2 || kids[0].ParentID != tk.ID || kids[1].DueOn != day("2025-06-30") {
+		t.Fatalf("HandOn: %v %+v", err, kids)
+	}
+	before := e.counts()
+	_, err = e.s.HandOn(ctx, ha, tk.ID, []tasks.Part{{LeadUnitID: e.units["xa"], DueOn: day("2025-07-01")}})
+	e.refused(t, err, before, problem.Invalid, "parts[0].due_on")
+	// The office reports for the commune: the parent's progress is the mean.
+	if _, err := e.s.Report(e.as("office"), e.users["office"], kids[0].ID, tasks.ReportInput{Percent: 60}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.s.Complete(e.as("office"), e.users["office"], kids[1].ID, tasks.CompleteInput{}); err != nil {
+		t.Fatal(err)
+	}
+	parent, _ := e.s.Get(e.ctx, e.viewer("office"), tk.ID)
+	if parent.Occurrences[0].Percent != 80 || parent.Occurrences[0].Status != tasks.InProgress {
+		t.Errorf("parent: %+v", parent.Occurrences[0])
+	}
+	// Evidence: a PDF with the report, listed and readable.
+	pdf := []byte("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+	rep, err := e.s.Report(e.as("office"), e.users["office"], kids[0].ID, tasks.ReportInput{Percent: 60,
+		Files: []tasks.Evidence{{Name: "Báo cáo tiến độ.pdf", Data: pdf}}})
+	if err != nil || len(rep.Files) != 1 {
+		t.Fatalf("report with evidence: %v %+v", err, rep)
+	}
+	reps, _ := e.s.Reports(e.ctx, e.viewer("office"), kids[0].ID)
+	if len(reps) != 2 || len(reps[0].Files) != 1 {
+		t.Errorf("reports: %+v", reps)
+	}
+	if _, data, err := e.s.EvidenceFile(e.ctx, e.viewer("office"), kids[0].ID, rep.Files[0].ID); err != nil || string(data) != string(pdf) {
+		t.Errorf("evidence: %v", err)
+	}
+	children, err := e.s.Children(e.ctx, e.viewer("office"), tk.ID)
+	if err != nil || len(children) != 2 {
+		t.Errorf("children: %v %+v", err, children)
+	}
+	// Cancelling the parent cancels the open child, not the finished one.
+	if _, err := e.s.Cancel(e.as("office"), e.users["office"], tk.ID, tasks.CancelInput{Reason: "Điều chỉnh kế hoạch"}); err != nil {
+		t.Fatal(err)
+	}
+	c0, _ := e.s.Get(e.ctx, e.viewer("office"), kids[0].ID)
+	c1, _ := e.s.Get(e.ctx, e.viewer("office"), kids[1].ID)
+	if c0.Status() != tasks.Cancelled || c1.Status() != tasks.DoneOnTime {
+		t.Errorf("children after cancel: %s %s", c0.Status(), c1.Status())
+	}
+	hist, err := e.s.History(e.ctx, e.viewer("office"), tk.ID)
+	if err != nil || len(hist) < 4 {
+		t.Errorf("history: %v %+v", err, hist)
+	}
+}
+
+// TestStatusJob: the stored status follows the clock only through
+// RefreshStatuses, which turns open deadlines overdue the day after, once.
+func TestStatusJob(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-03-31", 23, 59)
+	tk := e.task(e.simple("Hạn cuối tháng", "btg", "2025-03-01", "2025-03-31"))
+	done := e.task(e.simple("Đã xong", "btg", "2025-03-01", "2025-03-31"))
+	if _, err := e.s.Complete(e.as("btg_member"), e.users["btg_member"], done.ID, tasks.CompleteInput{}); err != nil {
+		t.Fatal(err)
+	}
+	stored := func() tasks.Status {
+		var s tasks.Status
+		if err := e.app.DB.Primary().QueryRow(`SELECT status FROM task_occurrences WHERE task_id = $1`, tk.ID).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if n, err := e.s.RefreshStatuses(e.ctx); err != nil || n != 0 || stored() != tasks.NotStarted {
+		t.Fatalf("on the deadline day: %d %v %s", n, err, stored())
+	}
+	e.clock.setDay("2025-04-01", 0, 0) // the midnight that ends the deadline day, in Vietnam
+	if p, _ := e.s.List(e.ctx, e.viewer("office"), tasks.ListQuery{Status: tasks.Overdue}); p.Total != 0 {
+		t.Errorf("before the job, the index still says not started: %+v", p)
+	}
+	if n, err := e.s.RefreshStatuses(e.ctx); err != nil || n != 1 || stored() != tasks.Overdue {
+		t.Fatalf("after midnight: %d %v %s", n, err, stored())
+	}
+	if n, err := e.s.RefreshStatuses(e.ctx); err != nil || n != 0 {
+		t.Fatalf("second run: %d %v", n, err)
+	}
+	if p, _ := e.s.List(e.ctx, e.viewer("office"), tasks.ListQuery{Status: tasks.Overdue}); p.Total != 1 {
+		t.Errorf("overdue list: %+v", p)
+	}
+	hist, _ := e.s.History(e.ctx, e.viewer("office"), tk.ID)
+	if last := hist[len(hist)-1]; last.Action != "overdue" || last.Actor != "system" {
+		t.Errorf("history: %+v", hist)
+	}
+	// Completing it late moves the stored status at once.
+	if _, err := e.s.Complete(e.as("btg_member"), e.users["btg_member"], tk.ID, tasks.CompleteInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if stored() != tasks.DoneLate {
+		t.Errorf("after completing late: %s", stored())
+	}
+}
+
+// TestMergedUnitsRollUp: after a merge the successor's inbox and counts
+// include the merged units' tasks; on a day before it they are counted as
+// they were.
+func TestMergedUnitsRollUp(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-08-15", 9, 0)
+	a := e.task(e.simple("Việc của Hạ Thử", "ha", "2025-03-01", "2025-09-30"))
+	e.task(e.simple("Việc của Thượng Thử", "thuong", "2025-03-01", "2025-09-30"))
+	if _, err := e.app.Org.Dissolve(e.ctx, org.DissolveInput{UnitID: e.units["xa"], Act: org.Act{Effective: day("2025-07-01")}}); err != nil {
+		t.Fatal(err)
+	}
+	merged, err := e.app.Org.Merge(e.ctx, org.MergeInput{SourceIDs: []int64{e.units["ha"], e.units["thuong"]},
+		NewTarget: &org.NewUnit{Kind: org.PartyCommittee, Level: org.District, Name: "Huyện ủy Trung Thử", ParentID: e.units["tu"]},
+		Act:       org.Act{Effective: day("2025-07-01")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := e.viewer("office")
+	if p, _ := e.s.List(e.ctx, v, tasks.ListQuery{UnitID: merged.ID}); p.Total != 2 || p.Items[0].LeadUnit.Name == "" {
+		t.Errorf("successor's inbox: %+v", p)
+	}
+	after, _ := e.s.CountByUnit(e.ctx, v, tasks.CountQuery{AsOf: day("2025-08-01")})
+	if len(after) != 1 || after[0].Unit.ID != merged.ID || after[0].Total != 2 || after[0].Unit.Name != "Huyện ủy Trung Thử" {
+		t.Errorf("after the merge: %+v", after)
+	}
+	beforeMerge, _ := e.s.CountByUnit(e.ctx, v, tasks.CountQuery{AsOf: day("2025-06-30")})
+	if len(beforeMerge) != 2 || beforeMerge[0].Total != 1 {
+		t.Errorf("before the merge: %+v", beforeMerge)
+	}
+	// The task keeps its unit as it was.
+	got, _ := e.s.Get(e.ctx, v, a.ID)
+	if got.LeadUnit.Name != "Huyện ủy Hạ Thử" {
+		t.Errorf("lead unit: %+v", got.LeadUnit)
+	}
+	// Due soon and late as of a date.
+	soon, _ := e.s.DueSoon(e.ctx, v, tasks.CountQuery{AsOf: day("2025-09-25"), SoonDays: 7}, 10)
+	late, _ := e.s.Late(e.ctx, v, tasks.CountQuery{AsOf: day("2025-10-01")}, 10)
+	if len(soon) != 2 || len(late) != 2 || late[0].Status != tasks.Overdue {
+		t.Errorf("soon %d late %+v", len(soon), late)
+	}
+	if c, _ := e.s.CountByUnit(e.ctx, v, tasks.CountQuery{AsOf: day("2025-09-25"), SoonDays: 7}); c[0].DueSoon != 2 {
+		t.Errorf("due soon count: %+v", c)
+	}
+	_ = date.Date{}
+}
+
+// A document classified after tasks were drawn from it takes them, and
+// what was handed on from them, to its class; declassified, back to their own.
+func TestSourceReclassified(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("51-KH/TU", "Kế hoạch thử nghiệm về sau được đóng dấu mật", 0)
+	in := e.simple("Việc từ kế hoạch", "ha", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	tk := e.task(in)
+	kids, err := e.s.HandOn(e.as("ha_member"), e.users["ha_member"], tk.ID, []tasks.Part{{LeadUnitID: e.units["xa"]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader := e.viewer("reader")
+	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 2 {
+		t.Fatalf("before: %+v", p)
+	}
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.s.SourceReclassified(ctx, tasks.SourceDocument, doc.ID, 2)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 0 {
+		t.Errorf("an uncleared reader still sees %d", p.Total)
+	}
+	if c, _ := e.s.CountByUnit(e.ctx, reader, tasks.CountQuery{}); len(c) != 0 {
+		t.Errorf("an uncleared reader still counts %+v", c)
+	}
+	child, err := e.s.Get(e.ctx, e.viewer("office"), kids[0].ID)
+	if err != nil || child.Class != 2 {
+		t.Fatalf("the handed-on task: %v %+v", err, child)
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("ha_member"), tk.ID); err == nil {
+		t.Error("a member cleared for Mật only sees a Tối mật task")
+	}
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.s.SourceReclassified(ctx, tasks.SourceDocument, doc.ID, 0)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := e.s.List(e.ctx, reader, tasks.ListQuery{All: true}); p.Total != 2 {
+		t.Errorf("declassified: %+v", p)
+	}
+}
+
+// Classifying the document in the registry reaches its tasks through the
+// registry's hook.
+func TestDocumentClassifiedInTheRegistry(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("52-KH/TU", "Kế hoạch thử nghiệm được phân loại sau", 0)
+	in := e.simple("Việc từ kế hoạch", "btg", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	tk := e.task(in)
+	if _, err := e.app.Documents.Classify(e.as("office"), e.users["office"], doc.ID, documents.ClassifyInput{Class: auth.ClassMat,
+		Reason: "Theo danh mục bí mật nhà nước"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("reader"), tk.ID); !problem.Is(err, problem.NotFound) {
+		t.Errorf("an uncleared reader reads the task of a Mật document: %v", err)
+	}
+	got, err := e.s.Get(e.ctx, e.viewer("btg_member"), tk.ID)
+	if err != nil || got.Class != 1 {
+		t.Errorf("the lead unit: %v %+v", err, got.Class)
+	}
+}
