@@ -19,6 +19,7 @@ import (
 	"plenum/internal/documents"
 	"plenum/internal/files"
 	"plenum/internal/indicators"
+	"plenum/internal/ingest"
 	"plenum/internal/news"
 	"plenum/internal/notify"
 	"plenum/internal/org"
@@ -48,13 +49,17 @@ type App struct {
 	// Imports records spreadsheet imports (internal/sheet) of every kind.
 	Imports    *sheet.Store
 	Indicators *indicators.Store
-	Log        *slog.Logger
+	// Ingest is the queue of articles read into proposed records.
+	Ingest *ingest.Store
+	Log    *slog.Logger
 }
 
 // Config carries what the stores need to know.
 type Config struct {
 	Auth  auth.Config
 	Files files.Config
+	// Ingest tunes the ingest queue (the size limit of articles).
+	Ingest ingest.Options
 	// Now is the clock of the stores that act on dates by themselves
 	// (tasks' statuses and reminders); nil is time.Now.
 	Now func() time.Time
@@ -86,6 +91,8 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
 	a.Tasks.SetDocumentFinder(a.documentBySymbol)
 	a.Documents.OnReclassify(a.Tasks.DocumentReclassified)
+	a.Ingest = ingest.New(d, a.Audit, a.Access, ingest.Registries{Org: a.Org, People: a.People, Documents: a.Documents,
+		Conferences: a.Conferences, Indicators: a.Indicators, Tasks: a.Tasks}, cfg.Ingest)
 	return a
 }
 

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"plenum/internal/extract/extracttest"
 )
 
 const sample = "Hội nghị Ban Chấp hành Đảng bộ tỉnh khóa mới\nSáng nay, Tỉnh ủy tổ chức hội nghị thường kỳ."
@@ -28,8 +28,8 @@ func TestDecode(t *testing.T) {
 		{"utf-16 LE with BOM", []byte(utf16le)},
 		{"utf-16 BE with BOM", []byte(utf16be)},
 		{"utf-16 LE without BOM", []byte(utf16raw)},
-		{"windows-1258", toWindows1258(t, sample)},
-		{"windows-1258 declared in HTML", append([]byte(`<meta charset="windows-1258">`), toWindows1258(t, sample)...)},
+		{"windows-1258", extracttest.Windows1258(t, sample)},
+		{"windows-1258 declared in HTML", append([]byte(`<meta charset="windows-1258">`), extracttest.Windows1258(t, sample)...)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,38 +68,4 @@ func TestDecodeErrors(t *testing.T) {
 	if _, err := Decode("page.html", unknownCS); !errors.As(err, &unknown) || unknown.Name != "x-no-such-charset" {
 		t.Errorf("unknown charset: got %v", err)
 	}
-}
-
-// toWindows1258 encodes text in Windows-1258 the way legacy software did:
-// base letters with circumflex, breve and horn precomposed where the code
-// page has them, tone marks as combining characters.
-func toWindows1258(t testing.TB, s string) []byte {
-	t.Helper()
-	enc := charmap.Windows1258.NewEncoder()
-	var out []byte
-	for _, r := range norm.NFC.String(s) {
-		if b, err := enc.String(string(r)); err == nil {
-			out = append(out, b...)
-			continue
-		}
-		d := []rune(norm.NFD.String(string(r)))
-		base, tones := []rune{d[0]}, []rune(nil)
-		for _, m := range d[1:] {
-			switch m {
-			case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323:
-				tones = append(tones, m)
-			default:
-				base = append(base, m)
-			}
-		}
-		b, err := enc.String(norm.NFC.String(string(base)) + string(tones))
-		if err != nil {
-			t.Fatalf("cannot encode %q in Windows-1258: %v", r, err)
-		}
-		out = append(out, b...)
-	}
-	if utf8.Valid(out) {
-		t.Fatalf("Windows-1258 sample is valid UTF-8; the test would not test the code page")
-	}
-	return out
 }

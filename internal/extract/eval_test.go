@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"plenum/internal/extract/extracttest"
 )
 
 // corpusDir finds shared/corpus/DIR beside the repository (in the checkout
@@ -126,7 +128,7 @@ func TestSeedsInOtherForms(t *testing.T) {
 		}
 		page.WriteString("</body></html>")
 		forms := map[string][]byte{
-			"windows-1258": toWindows1258(t, text),
+			"windows-1258": extracttest.Windows1258(t, text),
 			"utf-16":       []byte(utf16),
 			"nfd":          []byte(norm.NFD.String(text)),
 			"crlf":         []byte(strings.ReplaceAll(text, "\n", "\r\n")),

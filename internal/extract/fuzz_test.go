@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"plenum/internal/extract/extracttest"
 )
 
 var fuzzSeeds = []string{
@@ -69,7 +71,7 @@ func FuzzDecode(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
 	}
-	f.Add(toWindows1258(f, "Hội nghị Ban Chấp hành"))
+	f.Add(extracttest.Windows1258(f, "Hội nghị Ban Chấp hành"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, err := Decode("fuzz", b)
 		if err != nil {
