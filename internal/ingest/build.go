@@ -83,7 +83,7 @@ func (b *builder) people(ctx context.Context) error {
 				if err != nil {
 					return err
 				}
-				post.UnitID, post.UnitName, post.UnitCandidates = u.ID, u.Name, cands
+				post.UnitID, post.UnitName, post.UnitCandidates, post.ValidTo = u.ID, u.Name, cands, u.ValidTo
 			}
 			pp.Posts = append(pp.Posts, post)
 		}

@@ -242,6 +242,15 @@ func at(prefix string, err error) error {
 	return &out
 }
 
+// refAt is the refusal of a record a decision names: one that does not
+// exist, or that the person may not see, is named by the decision's field.
+func refAt(field string, err error) error {
+	if problem.Is(err, problem.NotFound) {
+		return &problem.Error{Code: problem.NotFound, Fields: []problem.Field{{Name: field, Key: "ingest.error.gone"}}}
+	}
+	return err
+}
+
 func idURL(path string, id int64) string { return path + strconv.FormatInt(id, 10) }
 
 func (c *confirmation) writePeople(ctx context.Context) error {
@@ -255,7 +264,7 @@ func (c *confirmation) writePeople(ctx context.Context) error {
 		if pp.PersonID != 0 {
 			person, err := ppl.GetPerson(ctx, pp.PersonID)
 			if err != nil {
-				return at(f+".person_id", err)
+				return refAt(f+".person_id", err)
 			}
 			c.persons[i] = person.ID
 			if err := c.add(Record{Proposal: f, Entity: entityPerson, EntityID: person.ID, Action: "matched",
@@ -287,7 +296,7 @@ func (c *confirmation) writePeople(ctx context.Context) error {
 				continue
 			}
 			added, err := ppl.AddPost(ctx, people.PostInput{PersonID: c.persons[i], PositionCode: post.PositionCode,
-				UnitID: post.UnitID, Title: post.Text, ValidFrom: post.ValidFrom,
+				UnitID: post.UnitID, Title: post.Text, ValidFrom: post.ValidFrom, ValidTo: post.ValidTo,
 				Note: fmt.Sprintf("Giữ chức vụ vào ngày %s theo bài viết “%s”; ngày bắt đầu cần kiểm tra.", vn.FormatDate(post.ValidFrom), c.it.Title)})
 			if err != nil {
 				return at(pf, err)
@@ -310,7 +319,7 @@ func (c *confirmation) writeDocuments(ctx context.Context) error {
 		if dp.MatchID != 0 {
 			doc, err := c.s.reg.Documents.Get(ctx, c.v, dp.MatchID)
 			if err != nil {
-				return at(f+".match_id", err)
+				return refAt(f+".match_id", err)
 			}
 			if err := c.add(Record{Proposal: f, Entity: documents.Entity, EntityID: doc.ID, Action: "matched",
 				Label: doc.Label("vi"), URL: idURL("/documents/", doc.ID), Class: int(doc.Class)}); err != nil {
@@ -344,7 +353,7 @@ func (c *confirmation) writeConference(ctx context.Context) error {
 	if cp.MatchID != 0 {
 		conf, err := confs.Get(ctx, c.v, cp.MatchID)
 		if err != nil {
-			return at("conference.match_id", err)
+			return refAt("conference.match_id", err)
 		}
 		c.conf = conf.ID
 		return c.add(Record{Proposal: "conference", Entity: entityConference, EntityID: conf.ID, Action: "matched",
@@ -408,7 +417,7 @@ func (c *confirmation) writeFigures(ctx context.Context) error {
 		f := fmt.Sprintf("figures[%d]", i)
 		ind, err := c.s.reg.Indicators.Get(ctx, c.v, fp.IndicatorID)
 		if err != nil {
-			return at(f+".indicator_id", err)
+			return refAt(f+".indicator_id", err)
 		}
 		if ind.Class < int(c.it.Class) {
 			return problem.InvalidField(f+".indicator_id", "ingest.error.indicator_below_class")

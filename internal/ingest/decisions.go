@@ -58,6 +58,7 @@ type PostDecision struct {
 	UnitID       int64     `json:"unit_id,omitempty"`
 	Text         string    `json:"text,omitempty"`
 	ValidFrom    date.Date `json:"valid_from"`
+	ValidTo      date.Date `json:"valid_to"`
 }
 
 // DocumentDecision decides a document proposal.
@@ -158,6 +159,7 @@ func (d Decisions) apply(p *Proposals) error {
 			setID(&post.UnitID, po.UnitID)
 			setText(&post.Text, po.Text)
 			setDate(&post.ValidFrom, po.ValidFrom)
+			setDate(&post.ValidTo, po.ValidTo)
 		}
 	}
 	for _, dd := range d.Documents {

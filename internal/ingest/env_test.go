@@ -147,6 +147,12 @@ func (e *env) personAs(key, name string, posts ...post) {
 	}
 }
 
+// as is the context of a request by user name: changes are theirs.
+func (e *env) as(name string) context.Context {
+	u := e.users[name].User
+	return audit.WithActor(e.ctx, audit.Actor{UserID: u.ID, Name: u.Username})
+}
+
 func (e *env) viewer(name string) access.Viewer {
 	e.t.Helper()
 	v, err := e.app.Access.Viewer(e.ctx, e.users[name])
@@ -160,7 +166,7 @@ func (e *env) viewer(name string) access.Viewer {
 // the extraction.
 func (e *env) submit(name, text string) ingest.Item {
 	e.t.Helper()
-	sub, err := e.s.Submit(e.ctx, e.users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: name, Text: text})
+	sub, err := e.s.Submit(e.as("office"), e.users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: name, Text: text})
 	if err != nil {
 		e.t.Fatalf("submit %s: %v", name, err)
 	}

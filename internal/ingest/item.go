@@ -379,13 +379,10 @@ func (s *Store) lockPending(ctx context.Context, v access.Viewer, id int64) (Ite
 		return it, err
 	}
 	if it.Status != Pending {
-		return it, problem.New(problem.Conflict, "ingest.error.decided", statusName(it.Status))
+		return it, problem.New(problem.Conflict, "ingest.error.already_"+string(it.Status))
 	}
 	return it, nil
 }
-
-// statusName is the i18n key of a status, for messages.
-func statusName(st Status) string { return "ingest.status." + string(st) }
 
 // decide marks an item confirmed or rejected, in the caller's transaction.
 func (s *Store) decide(ctx context.Context, p auth.Principal, it Item, to Status, decisions, reason string) (Item, error) {

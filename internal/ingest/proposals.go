@@ -117,7 +117,10 @@ type PostProposal struct {
 	UnitCandidates []Candidate `json:"unit_candidates,omitempty"`
 	Held           bool        `json:"held,omitempty"`
 	PostID         int64       `json:"post_id,omitempty"`
-	ValidFrom      date.Date   `json:"valid_from"`
+	// ValidFrom is the article's date (the post was held then; when it
+	// began is not known); ValidTo the end of a unit that has ended since.
+	ValidFrom date.Date `json:"valid_from"`
+	ValidTo   date.Date `json:"valid_to"`
 }
 
 // DocumentProposal is a document cited: one of the registry (MatchID) or an
