@@ -59,6 +59,7 @@ func commands() []*command {
 		auditCommand(),
 		backupCommand(),
 		extractCommand(),
+		ingestCommand(),
 		reindexCommand(),
 		foldCommand(),
 		symbolCommand(),

@@ -78,12 +78,17 @@ func cliContext(ctx context.Context) context.Context {
 
 // openApp opens the database (migrated, for administration commands) and builds the stores.
 func openApp(ctx context.Context, env *Env, f *dbFlags) (*app.App, error) {
+	return openAppWith(ctx, env, f, app.Config{})
+}
+
+// openAppWith is openApp with the stores configured by cfg.
+func openAppWith(ctx context.Context, env *Env, f *dbFlags, cfg app.Config) (*app.App, error) {
 	log, _ := newLogger(env.Stderr, "text", "warn")
 	d, err := f.open(ctx, log, true)
 	if err != nil {
 		return nil, err
 	}
-	return app.New(d, log, app.Config{}), nil
+	return app.New(d, log, cfg), nil
 }
 
 // oneOf formats the allowed values for an error message.
