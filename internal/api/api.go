@@ -58,6 +58,7 @@ func (h *Handler) routes(rt *router.Router) {
 	h.conferenceRoutes(rt)
 	h.documentRoutes(rt)
 	h.taskRoutes(rt)
+	h.ingestRoutes(rt)
 	rt.Handle("GET /api/v1/search", auth.SignedIn, h.search)
 	h.indicatorRoutes(rt)
 	// Anything else under /api/ is a JSON 404, not the HTML one.
@@ -83,19 +84,24 @@ type fieldError struct {
 
 func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status, _ := router.Status(err)
-	p := router.Safe(r, h.log, err)
-	lang := router.Lang(r)
-	body := errorBody{errorDetail{Code: p.Code, Message: p.Message(lang), RequestID: router.RequestID(r)}}
-	if p.Key == "" && len(p.Fields) > 0 {
-		body.Error.Message = problem.New(p.Code, "").Message(lang)
-	}
-	for _, f := range p.Fields {
-		body.Error.Fields = append(body.Error.Fields, fieldError{f.Name, p.FieldMessage(lang, f.Name)})
-	}
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="plenum"`)
 	}
-	writeJSON(w, status, body)
+	writeJSON(w, status, errorBody{h.errorDetail(r, err)})
+}
+
+// errorDetail is err as an answer shows it, in the request's language.
+func (h *Handler) errorDetail(r *http.Request, err error) errorDetail {
+	p := router.Safe(r, h.log, err)
+	lang := router.Lang(r)
+	d := errorDetail{Code: p.Code, Message: p.Message(lang), RequestID: router.RequestID(r)}
+	if p.Key == "" && len(p.Fields) > 0 {
+		d.Message = problem.New(p.Code, "").Message(lang)
+	}
+	for _, f := range p.Fields {
+		d.Fields = append(d.Fields, fieldError{f.Name, p.FieldMessage(lang, f.Name)})
+	}
+	return d
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) error {

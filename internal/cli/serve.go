@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"plenum/internal/jobs"
-	"plenum/internal/notify"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -17,7 +15,11 @@ import (
 	"plenum/internal/app"
 	"plenum/internal/auth"
 	"plenum/internal/demo"
+	"plenum/internal/extract"
 	"plenum/internal/files"
+	"plenum/internal/ingest"
+	"plenum/internal/jobs"
+	"plenum/internal/notify"
 	"plenum/internal/server"
 )
 
@@ -41,6 +43,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	var fc files.Config
 	fs.StringVar(&fc.Dir, "files-dir", "", "keep attached files in this directory (content-addressed) instead of the database")
 	fs.Int64Var(&fc.MaxSize, "max-upload", files.DefaultMaxSize, "largest attached file accepted, in bytes")
+	var ic ingest.Options
+	fs.Int64Var(&ic.MaxBytes, "ingest-max-bytes", extract.DefaultMaxBytes, "largest article (pasted or uploaded) the ingest queue reads, in bytes")
 	fs.DurationVar(&ac.SessionIdle, "session-idle", 4*time.Hour, "a session unused this long ends")
 	fs.DurationVar(&ac.SessionMax, "session-max", 12*time.Hour, "a session ends this long after sign-in")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
@@ -84,7 +88,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	a := app.New(d, log, app.Config{Auth: ac, Files: fc})
+	a := app.New(d, log, app.Config{Auth: ac, Files: fc, Ingest: ic})
 	var accounts []demo.Account
 	if *demoMode {
 		if accounts, err = loadDemo(cliContext(ctx), a); err != nil {

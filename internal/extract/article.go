@@ -42,7 +42,10 @@ type Article struct {
 }
 
 // Span is a byte range [Start, End) of Article.Text.
-type Span struct{ Start, End int }
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
 
 // Line is one paragraph of Article.Text.
 type Line struct {

@@ -47,7 +47,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 	if c == nil {
 		t.Fatal("no conference proposed")
 	}
-	if c.BodyID != e.units["bk.tu"] || c.TermID != e.term.ID || c.MatchID != 0 || c.Ordinal != 6 ||
+	if c.BodyID != e.Units["bk.tu"] || c.TermID != e.Term.ID || c.MatchID != 0 || c.Ordinal != 6 ||
 		c.Kind != conferences.Regular || c.HeldOn != p.AsOf || c.Decision != ingest.Accept {
 		t.Errorf("conference: %+v", c)
 	}
@@ -58,7 +58,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 
 	// People: matched by name and a post held that day; the namesake with
 	// another post is a lower candidate.
-	want := map[string]int64{"Lục Văn Thử": e.persons["Lục Văn Thử"], "Đinh Thị Mẫu": e.persons["Đinh Thị Mẫu"], "Triệu Văn Hai": e.persons["Triệu Văn Hai"]}
+	want := map[string]int64{"Lục Văn Thử": e.Persons["Lục Văn Thử"], "Đinh Thị Mẫu": e.Persons["Đinh Thị Mẫu"], "Triệu Văn Hai": e.Persons["Triệu Văn Hai"]}
 	if len(p.People) != 3 {
 		t.Fatalf("%d people", len(p.People))
 	}
@@ -69,12 +69,12 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 		spanned(t, it, pp.Spans[0], pp.Name)
 	}
 	hai := p.People[2]
-	if len(hai.Candidates) != 2 || hai.Candidates[1].ID != e.persons["Triệu Văn Hai (TN)"] || hai.Candidates[1].Score != 0 {
+	if len(hai.Candidates) != 2 || hai.Candidates[1].ID != e.Persons["Triệu Văn Hai (TN)"] || hai.Candidates[1].Score != 0 {
 		t.Errorf("namesake candidates %+v", hai.Candidates)
 	}
 	mau := p.People[1]
 	if !mau.Posts[0].Held || mau.Posts[1].Held || mau.Posts[1].PositionCode != "council_chair" ||
-		mau.Posts[1].UnitID != e.units["bk.hdnd"] || mau.Posts[1].Decision != ingest.Accept {
+		mau.Posts[1].UnitID != e.Units["bk.hdnd"] || mau.Posts[1].Decision != ingest.Accept {
 		t.Errorf("Đinh Thị Mẫu's posts %+v", mau.Posts)
 	}
 
@@ -82,7 +82,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 	if len(p.Documents) != 2 {
 		t.Fatalf("%d documents", len(p.Documents))
 	}
-	if d := p.Documents[0]; d.MatchID != e.doc.ID || d.Decision != ingest.Accept {
+	if d := p.Documents[0]; d.MatchID != e.Doc.ID || d.Decision != ingest.Accept {
 		t.Errorf("known document %+v", d)
 	}
 	if d := p.Documents[1]; d.MatchID != 0 || d.Symbol != "27-CT/TW" || d.Kind != "directive" || d.IssuerName != "Ban Bí thư" ||
@@ -95,11 +95,11 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 		t.Fatalf("%d figures", len(p.Figures))
 	}
 	g, b := p.Figures[0], p.Figures[1]
-	if g.IndicatorID != e.grdp.ID || g.Period != "2021-9M" || g.Status != indicators.Estimate || g.UnitID != e.units["bk.tu"] ||
+	if g.IndicatorID != e.GRDP.ID || g.Period != "2021-9M" || g.Status != indicators.Estimate || g.UnitID != e.Units["bk.tu"] ||
 		g.Amount == nil || g.Amount.String() != "4.15" || g.Decision != ingest.Accept {
 		t.Errorf("GRDP %+v", g)
 	}
-	if b.IndicatorID != e.budget.ID || b.Amount == nil || b.Amount.String() != "520" || b.Status != indicators.Final {
+	if b.IndicatorID != e.Budget.ID || b.Amount == nil || b.Amount.String() != "520" || b.Status != indicators.Final {
 		t.Errorf("budget %+v", b)
 	}
 	spanned(t, it, g.Span, "4,15%")
@@ -111,7 +111,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 	if tk := p.Tasks[0]; tk.LeadUnitID != 0 || tk.Decision != ingest.Skip {
 		t.Errorf("group task %+v", tk)
 	}
-	if tk := p.Tasks[1]; tk.LeadUnitID != e.units["bk.btg"] || tk.DueOn != date.MustParse("2021-11-30") ||
+	if tk := p.Tasks[1]; tk.LeadUnitID != e.Units["bk.btg"] || tk.DueOn != date.MustParse("2021-11-30") ||
 		tk.Title != "Xây dựng kế hoạch tuyên truyền kết quả hội nghị" || tk.Decision != ingest.Accept {
 		t.Errorf("board task %+v", tk)
 	}
@@ -127,7 +127,7 @@ func TestBuildConferenceAfterTheMerger(t *testing.T) {
 		}
 	}()
 	c := p.Conference
-	if c == nil || c.BodyID != e.units["tn.tu"] || c.TermID != 0 || !c.Online || c.Delegates != 1200 || c.Ordinal != 2 {
+	if c == nil || c.BodyID != e.Units["tn.tu"] || c.TermID != 0 || !c.Online || c.Delegates != 1200 || c.Ordinal != 2 {
 		t.Fatalf("conference %+v", c)
 	}
 	// No term recorded: one is drafted from the article, from the merger on.
@@ -141,10 +141,10 @@ func TestBuildConferenceAfterTheMerger(t *testing.T) {
 		t.Fatalf("people %+v", p.People)
 	}
 	pp := p.People[0]
-	if pp.PersonID != 0 || len(pp.Candidates) != 1 || pp.Candidates[0].ID != e.persons["Lục Văn Thử"] {
+	if pp.PersonID != 0 || len(pp.Candidates) != 1 || pp.Candidates[0].ID != e.Persons["Lục Văn Thử"] {
 		t.Errorf("person %+v", pp)
 	}
-	if post := pp.Posts[0]; post.PositionCode != "deputy_secretary" || post.UnitID != e.units["tn.tu"] || post.Decision != ingest.Accept {
+	if post := pp.Posts[0]; post.PositionCode != "deputy_secretary" || post.UnitID != e.Units["tn.tu"] || post.Decision != ingest.Accept {
 		t.Errorf("post %+v", post)
 	}
 }
@@ -159,7 +159,7 @@ func TestBuildCouncilSession(t *testing.T) {
 		}
 	}()
 	c := p.Conference
-	if c == nil || c.BodyID != e.units["bk.hdnd"] || c.Ordinal != 10 || c.NewTerm == nil || c.NewTerm.Numeral != "X" ||
+	if c == nil || c.BodyID != e.Units["bk.hdnd"] || c.Ordinal != 10 || c.NewTerm == nil || c.NewTerm.Numeral != "X" ||
 		c.NewTerm.YearFrom != 2021 || c.NewTerm.YearTo != 2026 || c.NewTerm.ValidTo != merger {
 		t.Fatalf("session %+v", c)
 	}
@@ -170,14 +170,14 @@ func TestBuildCouncilSession(t *testing.T) {
 	// with her as the candidate; the guest's namesake is someone else.
 	for i, key := range []string{"Đinh Thị Mẫu", "Hà Văn Khác"} {
 		pp := p.People[i]
-		if pp.PersonID != 0 || len(pp.Candidates) != 1 || pp.Candidates[0].ID != e.persons[key] || pp.Candidates[0].Score != 0 {
+		if pp.PersonID != 0 || len(pp.Candidates) != 1 || pp.Candidates[0].ID != e.Persons[key] || pp.Candidates[0].Score != 0 {
 			t.Errorf("%s: %+v", key, pp)
 		}
 	}
-	if post := p.People[1].Posts[0]; post.PositionCode != "department_director" || post.UnitID != e.units["bk.stc"] {
+	if post := p.People[1].Posts[0]; post.PositionCode != "department_director" || post.UnitID != e.Units["bk.stc"] {
 		t.Errorf("guest's post %+v", post)
 	}
-	if f := p.Figures; len(f) != 1 || f[0].IndicatorID != e.budget.ID || f[0].Period != "2022" || f[0].Status != indicators.Estimate ||
+	if f := p.Figures; len(f) != 1 || f[0].IndicatorID != e.Budget.ID || f[0].Period != "2022" || f[0].Status != indicators.Estimate ||
 		f[0].Amount.String() != "610" {
 		t.Errorf("figures %+v", f)
 	}

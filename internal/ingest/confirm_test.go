@@ -81,16 +81,16 @@ func TestConfirmWritesWhatWasAccepted(t *testing.T) {
 		}
 	}
 	c, err := e.app.Conferences.Get(e.ctx, access.System, confID)
-	if err != nil || c.Ordinal != 6 || c.TermID != e.term.ID || c.Status != conferences.Held || len(c.Chairs) != 1 ||
-		c.Chairs[0].ID != e.persons["Lục Văn Thử"] {
+	if err != nil || c.Ordinal != 6 || c.TermID != e.Term.ID || c.Status != conferences.Held || len(c.Chairs) != 1 ||
+		c.Chairs[0].ID != e.Persons["Lục Văn Thử"] {
 		t.Errorf("conference %+v %v", c, err)
 	}
 	tk, err := e.app.Tasks.Get(e.ctx, access.System, taskID)
-	if err != nil || tk.LeadUnit.ID != e.units["bk.btg"] || tk.DueOn != date.MustParse("2021-11-30") ||
+	if err != nil || tk.LeadUnit.ID != e.Units["bk.btg"] || tk.DueOn != date.MustParse("2021-11-30") ||
 		tk.SourceKind != tasks.SourceConclusion || tk.SourceID != confID {
 		t.Errorf("task %+v %v", tk, err)
 	}
-	posts, err := e.app.People.PostsOf(e.ctx, e.persons["Đinh Thị Mẫu"], date.MustParse("2021-10-12"))
+	posts, err := e.app.People.PostsOf(e.ctx, e.Persons["Đinh Thị Mẫu"], date.MustParse("2021-10-12"))
 	if err != nil || len(posts) != 2 {
 		t.Errorf("posts of Đinh Thị Mẫu %+v %v", posts, err)
 	}
@@ -167,7 +167,7 @@ func TestConfirmAppliesDecisions(t *testing.T) {
 		Documents:  []ingest.DocumentDecision{{Index: 0, Decision: skip}, {Index: 1, Decision: skip}},
 		Figures:    []ingest.FigureDecision{{Index: 0, Decision: skip}, {Index: 1, Decision: skip}},
 		Tasks: []ingest.TaskDecision{
-			{Index: 0, Decision: ingest.Accept, LeadUnitID: e.units["bk.btg"], DueOn: date.MustParse("2021-12-31"), Title: "Lãnh đạo hoàn thành chỉ tiêu năm"},
+			{Index: 0, Decision: ingest.Accept, LeadUnitID: e.Units["bk.btg"], DueOn: date.MustParse("2021-12-31"), Title: "Lãnh đạo hoàn thành chỉ tiêu năm"},
 			{Index: 1, Decision: skip}},
 	}
 	before := e.counts()

@@ -53,3 +53,24 @@ func Checksum(text string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Line is a paragraph of an item's text and its role in the page: "body",
+// "title", "boilerplate", "caption" or "byline".
+type Line struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"`
+}
+
+// Lines are the paragraphs of an item's text; none when it was read
+// without its extraction.
+func (it Item) Lines() []Line {
+	if it.Article == nil {
+		return nil
+	}
+	out := make([]Line, len(it.Article.Lines))
+	for i, l := range it.Article.Lines {
+		out[i] = Line{Start: l.Start, End: l.End, Kind: l.Kind.String()}
+	}
+	return out
+}

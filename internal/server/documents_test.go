@@ -130,13 +130,26 @@ func TestDocumentPages(t *testing.T) {
 type multipartBody struct{ body, contentType string }
 
 func upload(t *testing.T, name string, data []byte) multipartBody {
+	return uploadFiles(t, namedFile{name, data})
+}
+
+// namedFile is one file of a multipart form.
+type namedFile struct {
+	name string
+	data []byte
+}
+
+// uploadFiles is a multipart form with the files in the field "file".
+func uploadFiles(t *testing.T, files ...namedFile) multipartBody {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	fw, err := mw.CreateFormFile("file", name)
-	if err != nil {
-		t.Fatal(err)
+	for _, f := range files {
+		fw, err := mw.CreateFormFile("file", f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(f.data)
 	}
-	fw.Write(data)
 	mw.Close()
 	return multipartBody{buf.String(), mw.FormDataContentType()}
 }

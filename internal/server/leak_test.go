@@ -85,7 +85,12 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 		}
 		for _, rt := range routes {
 			method, pattern, _ := strings.Cut(rt.Pattern, " ")
-			if pattern == "/static/{hash}/{name}" || method == "DELETE" {
+			// The sign-in form shows no record, and the walk's failed
+			// attempts at it would throttle the sign-ins of the next readers.
+			// Revoking a token with a record's id would revoke the walking
+			// token itself when the ids meet: tokens are no classified records.
+			if pattern == "/static/{hash}/{name}" || method == "DELETE" || rt.Pattern == "POST /signin" ||
+				rt.Pattern == "POST /account/tokens/{id}/revoke" {
 				continue
 			}
 			fill := func(id int64) string {
