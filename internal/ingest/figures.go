@@ -25,6 +25,7 @@ func (b *builder) figures(ctx context.Context) error {
 	for _, f := range b.a.Figures {
 		fp := FigureProposal{Span: f.Span, Text: b.text(f.Span), Kind: f.Kind, Value: f.Value, Of: f.Of, Unit: f.Unit, Label: f.Label}
 		clause := clauseBefore(b.a.Text, f.Span.Start)
+		fp.Context = strings.TrimSpace(clause)
 		b.matchIndicator(&fp, clause, inds)
 		if p, ok := b.period(f.Span); ok {
 			fp.Period = p.String()

@@ -159,6 +159,9 @@ type FigureProposal struct {
 	Of    float64 `json:"of,omitempty"`
 	Unit  string  `json:"unit,omitempty"`
 	Label string  `json:"label,omitempty"`
+	// Context is the clause the figure ends ("tốc độ tăng trưởng kinh tế
+	// (GRDP) 9 tháng ước đạt"): what it measures, as the text says it.
+	Context string `json:"context,omitempty"`
 
 	IndicatorID int64       `json:"indicator_id,omitempty"`
 	Indicator   string      `json:"indicator,omitempty"`

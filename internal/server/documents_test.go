@@ -141,10 +141,21 @@ type namedFile struct {
 
 // uploadFiles is a multipart form with the files in the field "file".
 func uploadFiles(t *testing.T, files ...namedFile) multipartBody {
+	return multipartForm(t, "file", nil, files...)
+}
+
+// multipartForm is a multipart form with text fields and files in the
+// field named field.
+func multipartForm(t *testing.T, field string, values map[string]string, files ...namedFile) multipartBody {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
+	for k, v := range values {
+		if err := mw.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, f := range files {
-		fw, err := mw.CreateFormFile("file", f.name)
+		fw, err := mw.CreateFormFile(field, f.name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -120,3 +120,39 @@ func init() {
 		return classified{secrets: []string{secret, "KVQZ"}, ids: []int64{id}}
 	}
 }
+
+func TestIngestPages(t *testing.T) {
+	e, w := ingestWorld(t)
+	office := e.SignIn("office")
+	form := multipartForm(t, "files", map[string]string{"text": ingesttest.BacKan2021, "name": "dán từ cổng"})
+	resp := e.Do(office, "POST", "/ingest", form.body, "Content-Type: "+form.contentType)
+	if resp.Status != 303 || !strings.HasPrefix(resp.Header.Get("Location"), "/ingest/") {
+		t.Fatalf("paste: %d %s", resp.Status, resp.Body)
+	}
+	item := resp.Header.Get("Location")
+	many := multipartForm(t, "files", nil, namedFile{"tn.html", []byte("<html><body><p>" + strings.ReplaceAll(ingesttest.ThaiNguyen2025, "\n", "</p><p>") + "</p></body></html>")},
+		namedFile{"anh.txt", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 13}}, namedFile{"ban-sao.txt", extracttest.Windows1258(t, ingesttest.BacKan2021)})
+	run(t, e, []scenario{
+		{name: "queue", as: "office", method: "GET", path: "/ingest", status: 200,
+			contains: []string{`enctype="multipart/form-data"`, "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ sáu", "dán từ cổng", "Chờ xác nhận (1)"}},
+		{name: "several files", as: "office", method: "POST", path: "/ingest", body: many.body, headers: []string{"Content-Type: " + many.contentType},
+			status: 200, contains: []string{"tn.html</a>: đã đưa vào hàng đợi", "“anh.txt” không phải văn bản hay HTML", "ban-sao.txt</a>: đã có trong hàng đợi"}},
+		{name: "nothing sent", as: "office", method: "POST", path: "/ingest", body: multipartForm(t, "files", nil).body,
+			headers: []string{"Content-Type: " + multipartForm(t, "files", nil).contentType}, status: 422},
+		{name: "review", as: "office", method: "GET", path: item, status: 200,
+			contains: []string{`<mark class="k-person" id="p0"`, `href="#card-p0"`, `id="card-p0"`, `href="#p0"`, `class="k-figure" id="f0"`,
+				`name="people[1].posts[1].unit_id" value="Hội đồng nhân dân tỉnh Bắc Kạn"`, `name="tasks[1].due_on" value="30/11/2021"`,
+				"Tỉnh ủy Bắc Kạn", "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)", "Xác nhận và ghi"}},
+		{name: "a reader may not", as: "reader", method: "GET", path: "/ingest", status: 403},
+		{name: "a refusal is shown by its field", as: "office", method: "POST", path: item + "/confirm",
+			body: "tasks[0].decision=accept", status: 422, contains: []string{`name="tasks[0].lead_unit_id"`, "field-error"}},
+		{name: "confirm", as: "office", method: "POST", path: item + "/confirm",
+			body: "figures[1].decision=reject&tasks[1].lead_unit_id=Ban+Tuy%C3%AAn+gi%C3%A1o+T%E1%BB%89nh+%E1%BB%A7y+B%E1%BA%AFc+K%E1%BA%A1n", status: 303},
+		{name: "records", as: "office", method: "GET", path: item, status: 200,
+			contains: []string{"Đã xác nhận", "Hội nghị lần thứ 6, Tỉnh ủy Bắc Kạn khóa XII", "/conferences/", "Xây dựng kế hoạch tuyên truyền kết quả hội nghị"},
+			absent:   []string{"Xác nhận và ghi"}},
+	})
+	if n := len(w.Units); n == 0 {
+		t.Fatal("no world")
+	}
+}

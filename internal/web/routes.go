@@ -58,6 +58,12 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /notifications/read", auth.SignedIn, h.readAllNotifications)
 	rt.Handle("POST /notifications/{id}/read", auth.SignedIn, h.readNotification)
 
+	rt.Handle("GET /ingest", auth.Ingest, h.ingestQueue)
+	rt.Handle("POST /ingest", auth.Ingest, h.submitIngest)
+	rt.Handle("GET /ingest/{id}", auth.Ingest, h.ingestItem)
+	rt.Handle("POST /ingest/{id}/confirm", auth.Ingest, h.confirmIngest)
+	rt.Handle("POST /ingest/{id}/reject", auth.Ingest, h.rejectIngest)
+
 	rt.Handle("GET /org", auth.OrgRead, h.orgTree)
 	rt.Handle("GET /org/units/{id}", auth.OrgRead, h.unitPage)
 	rt.Handle("GET /org/units/new", auth.OrgWrite, h.newUnitForm)

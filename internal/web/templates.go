@@ -55,6 +55,8 @@ var views = []string{
 	"indicator_standing",
 	"indicator_enter",
 	"indicator_import",
+	"ingest",
+	"ingest_item",
 }
 
 type templates map[string]*template.Template

@@ -63,6 +63,8 @@ func New(a *app.App, opt Options) *Handler {
 		"decimal": vn.FormatDecimal,
 		// float writes a computed number with at most two decimals: 12,5.
 		"float": func(x float64) string { return vn.FormatDecimal(vn.NewDecimal(int64(math.Round(x*100)), -2)) },
+		// ingestCard carries the page down the review form's card template.
+		"ingestCard": func(p *Page, c card) ingestCardData { return ingestCardData{p, c} },
 	})
 	return h
 }

@@ -44,3 +44,15 @@ document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".facets details[open]").forEach(function (d) { d.open = false; });
   }
 });
+
+// Ingest review: "show in the text" lights up every piece of a proposal's
+// span (the link's anchor already scrolls there and outlines its first piece).
+document.addEventListener("click", function (e) {
+  var link = e.target.closest ? e.target.closest("a.show-span") : null;
+  if (!link) return;
+  var id = " " + link.getAttribute("data-span") + " ";
+  document.querySelectorAll("mark.lit").forEach(function (m) { m.classList.remove("lit"); });
+  document.querySelectorAll("mark[data-spans]").forEach(function (m) {
+    if ((" " + m.getAttribute("data-spans") + " ").indexOf(id) >= 0) m.classList.add("lit");
+  });
+});
