@@ -109,7 +109,7 @@ func (a *App) documentSource(ctx context.Context, v access.Viewer, id int64) (ta
 // SearchSources are the stores whose records the search index holds, for
 // `plenum reindex`. A store that indexes its records adds its Source here.
 func (a *App) SearchSources() []search.Source {
-	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Conferences.SearchSource(), a.Tasks.SearchSource()}
+	return []search.Source{a.Org.SearchSource(), a.People.SearchSource(), a.Documents.SearchSource(), a.Conferences.SearchSource(), a.Tasks.SearchSource(), a.Indicators.Source()}
 }
 
 // conclusionSource is how tasks see a conference's conclusion: the
