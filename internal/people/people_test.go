@@ -2,6 +2,7 @@ package people_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -224,6 +225,19 @@ func TestPostsAndHolders(t *testing.T) {
 	}
 	if h, _ := f.s.Holders(f.ctx, f.bk, "secretary", day("2015-01-01")); len(h) != 0 {
 		t.Errorf("holders before = %+v", h)
+	}
+	// A page's posts in one query agree with each person's own.
+	for _, on := range []string{"2015-01-01", "2019-05-01", "2021-10-11"} {
+		each, err := f.s.PostsOfEach(f.ctx, []int64{a, b}, day(on))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []int64{a, b} {
+			own, _ := f.s.PostsOf(f.ctx, id, day(on))
+			if fmt.Sprint(each[id]) != fmt.Sprint(own) {
+				t.Errorf("posts of %d on %s: %v, own %v", id, on, each[id], own)
+			}
+		}
 	}
 	_, err := f.s.Holders(f.ctx, 0, "", day("2020-01-01"))
 	wantProblem(t, err, problem.Invalid, "position_code")

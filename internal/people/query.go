@@ -73,6 +73,35 @@ func (s *Store) PostsOf(ctx context.Context, personID int64, asOf date.Date) ([]
 	return out, nil
 }
 
+// PostsOfEach returns the posts each of the people held on asOf, by person,
+// each list in the order of PostsOf: one query for a page of a list.
+func (s *Store) PostsOfEach(ctx context.Context, personIDs []int64, asOf date.Date) (map[int64][]Post, error) {
+	out := make(map[int64][]Post, len(personIDs))
+	if len(personIDs) == 0 {
+		return out, nil
+	}
+	args := []any{asOf}
+	marks := make([]string, len(personIDs))
+	for i, id := range personIDs {
+		args = append(args, id)
+		marks[i] = fmt.Sprintf("$%d", i+2)
+	}
+	rows, err := s.db.R(ctx).QueryContext(ctx, postSelect+` WHERE p.person_id IN (`+strings.Join(marks, ", ")+`)
+		AND p.valid_from <= $1 AND (p.valid_to IS NULL OR p.valid_to > $1)
+		ORDER BY `+precedence+`, p.valid_from DESC, p.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("people: posts of %d people: %w", len(personIDs), err)
+	}
+	posts, err := scanPosts(rows)
+	if err != nil {
+		return nil, fmt.Errorf("people: posts of %d people: %w", len(personIDs), err)
+	}
+	for _, p := range posts {
+		out[p.PersonID] = append(out[p.PersonID], p)
+	}
+	return out, nil
+}
+
 // Leadership returns the posts held in a unit on asOf (today when zero): its
 // leaders and members, in the official order of precedence, people of equal
 // standing in Vietnamese order of their names.

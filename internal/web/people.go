@@ -50,12 +50,12 @@ func (h *Handler) peopleList(w http.ResponseWriter, r *http.Request) error {
 			data.Unit = u.Name
 		}
 	}
-	for _, p := range page.People {
-		posts, err := h.app.People.PostsOf(r.Context(), p.ID, today())
-		if err != nil {
-			return err
-		}
-		data.CurrentOf[p.ID] = posts
+	ids := make([]int64, len(page.People))
+	for i, p := range page.People {
+		ids[i] = p.ID
+	}
+	if data.CurrentOf, err = h.app.People.PostsOfEach(r.Context(), ids, today()); err != nil {
+		return err
 	}
 	pageURL := func(offset int) string {
 		u := url.Values{}
