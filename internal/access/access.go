@@ -214,19 +214,11 @@ func (s *Store) SetGrants(ctx context.Context, entity string, id int64, class in
 	}
 	for _, g := range grants {
 		if _, err := q.ExecContext(ctx, `INSERT INTO record_access (entity, entity_id, unit_id, role, user_id) VALUES ($1, $2, $3, $4, $5)`,
-			entity, id, nullable(g.UnitID), nullable(string(g.Role)), nullable(g.UserID)); err != nil {
+			entity, id, db.Null(g.UnitID), db.Null(string(g.Role)), db.Null(g.UserID)); err != nil {
 			return fmt.Errorf("access: grant on %s %d: %w", entity, id, err)
 		}
 	}
 	return s.audit.Record(ctx, audit.Change{Action: "set_access", Entity: entity, EntityID: id, Class: class, Before: before, After: grants})
-}
-
-func nullable[T comparable](v T) any {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return v
 }
 
 // CheckClassify refuses to let a principal give a record a class above their

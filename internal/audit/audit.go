@@ -121,7 +121,7 @@ func (l *Log) Record(ctx context.Context, c Change) error {
 	if _, err := q.ExecContext(ctx, `INSERT INTO audit_log
 		(seq, at, actor_id, actor, ip, action, entity, entity_id, class, before_json, after_json, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-		e.Seq, e.At.Format(TimeLayout), nullID(e.ActorID), e.Actor, e.IP, e.Action, e.Entity, e.EntityID, e.Class,
+		e.Seq, e.At.Format(TimeLayout), db.Null(e.ActorID), e.Actor, e.IP, e.Action, e.Entity, e.EntityID, e.Class,
 		nullJSON(e.Before), nullJSON(e.After), e.PrevHash, e.Hash); err != nil {
 		return fmt.Errorf("audit: append: %w", err)
 	}
@@ -139,13 +139,6 @@ func marshal(v any) (json.RawMessage, error) {
 		return raw, nil
 	}
 	return json.Marshal(v)
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }
 
 func nullJSON(b json.RawMessage) any {

@@ -99,7 +99,7 @@ func (s *Store) CreateUser(ctx context.Context, in NewUser) (User, error) {
 		err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO users
 			(username, display_name, email, password_hash, role, clearance, unit_id, person_id, lang, password_changed_at, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10) RETURNING id`,
-			in.Username, in.DisplayName, in.Email, hash, in.Role, in.Clearance, nullInt(in.UnitID), nullInt(in.PersonID), in.Lang, now).Scan(&id)
+			in.Username, in.DisplayName, in.Email, hash, in.Role, in.Clearance, db.Null(in.UnitID), db.Null(in.PersonID), in.Lang, now).Scan(&id)
 		if db.IsUniqueViolation(err) {
 			return problem.InvalidField("username", "auth.username_taken")
 		}
@@ -132,13 +132,6 @@ func (s *Store) checkUnit(ctx context.Context, unitID int64) error {
 		return problem.InvalidField("unit_id", "error.not_found")
 	}
 	return nil
-}
-
-func nullInt(v int64) any {
-	if v == 0 {
-		return nil
-	}
-	return v
 }
 
 const userColumns = `id, username, display_name, email, role, clearance, unit_id, person_id, lang, disabled,
@@ -277,7 +270,7 @@ func (s *Store) UpdateUser(ctx context.Context, by Principal, id int64, c UserCh
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE users SET display_name = $1, email = $2, role = $3, clearance = $4,
 			unit_id = $5, person_id = $6, lang = $7, disabled = $8, updated_at = $9 WHERE id = $10`,
-			u.DisplayName, u.Email, u.Role, u.Clearance, nullInt(u.UnitID), nullInt(u.PersonID), u.Lang, u.Disabled, s.nowUTC(), id); err != nil {
+			u.DisplayName, u.Email, u.Role, u.Clearance, db.Null(u.UnitID), db.Null(u.PersonID), u.Lang, u.Disabled, s.nowUTC(), id); err != nil {
 			return fmt.Errorf("auth: update user %d: %w", id, err)
 		}
 		if u.Disabled && !before.Disabled {

@@ -14,6 +14,7 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Item is an agenda item, as a viewer who may see it sees it.
@@ -62,8 +63,8 @@ type ItemInput struct {
 }
 
 func (in *ItemInput) validate() error {
-	in.Title = clean(in.Title)
-	in.PresenterText = clean(in.PresenterText)
+	in.Title = vn.Clean(in.Title)
+	in.PresenterText = vn.Clean(in.PresenterText)
 	var v problem.Validation
 	v.Check(in.Kind.Valid(), "kind", "error.invalid_choice")
 	if v.Required("title", in.Title) {
@@ -223,7 +224,7 @@ func (s *Store) Item(ctx context.Context, v access.Viewer, id int64) (Item, erro
 // editableAgenda refuses changes to the agenda of a closed conference.
 func editableAgenda(c Conference) error {
 	if c.Status == Closed {
-		return conflict("status", "conferences.error.closed")
+		return problem.ConflictField("status", "conferences.error.closed")
 	}
 	return nil
 }
@@ -267,7 +268,7 @@ func (s *Store) AddItem(ctx context.Context, v access.Viewer, confID int64, in I
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO agenda_items
 			(conference_id, position, kind, title, presenter_id, presenter_text, own_class, own_grants, class, created_at, updated_at)
 			VALUES ($1, (SELECT COALESCE(max(position), 0) + 1 FROM agenda_items WHERE conference_id = $1), $2, $3, $4, $5, $6, $7, $6, $8, $8)
-			RETURNING id`, confID, string(in.Kind), in.Title, nullID(in.PresenterID), in.PresenterText, in.Class, string(grants), now).Scan(&id); err != nil {
+			RETURNING id`, confID, string(in.Kind), in.Title, db.Null(in.PresenterID), in.PresenterText, in.Class, string(grants), now).Scan(&id); err != nil {
 			return fmt.Errorf("conferences: insert item: %w", err)
 		}
 		if err := s.docs.attach(ctx, id, in.DocumentIDs); err != nil {
@@ -316,7 +317,7 @@ func (s *Store) UpdateItem(ctx context.Context, v access.Viewer, id int64, in It
 		}
 		if err := s.exec(ctx, "update item", `UPDATE agenda_items SET kind = $1, title = $2, presenter_id = $3, presenter_text = $4,
 			own_class = $5, own_grants = $6, class = $5, updated_at = $7 WHERE id = $8`,
-			string(in.Kind), in.Title, nullID(in.PresenterID), in.PresenterText, in.Class, string(grants), s.now().UTC(), id); err != nil {
+			string(in.Kind), in.Title, db.Null(in.PresenterID), in.PresenterText, in.Class, string(grants), s.now().UTC(), id); err != nil {
 			return err
 		}
 		if err := s.docs.attach(ctx, id, in.DocumentIDs); err != nil {
@@ -352,7 +353,7 @@ func (s *Store) RemoveItem(ctx context.Context, v access.Viewer, id int64) error
 			return err
 		}
 		if before.Vote != nil {
-			return conflict("vote", "conferences.error.item_has_vote")
+			return problem.ConflictField("vote", "conferences.error.item_has_vote")
 		}
 		// The item's grants stay: they keep its audit entries readable to
 		// those who needed to know it.

@@ -12,6 +12,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/news"
 	"plenum/internal/org"
+	"plenum/internal/problem"
 	"plenum/internal/vn"
 )
 
@@ -43,10 +44,10 @@ func (s *Store) GenerateArticle(ctx context.Context, v access.Viewer, confID int
 			return err
 		}
 		if c.Class > 0 {
-			return conflict("class", "conferences.error.article_classified")
+			return problem.ConflictField("class", "conferences.error.article_classified")
 		}
 		if c.Status == Planned {
-			return conflict("status", "conferences.error.article_not_held")
+			return problem.ConflictField("status", "conferences.error.article_not_held")
 		}
 		// Read the record as the public would: only unclassified items and
 		// documents.

@@ -7,6 +7,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Attendance is a member's attendance at a conference.
@@ -93,7 +94,7 @@ func (s *Store) SetAttendance(ctx context.Context, v access.Viewer, confID int64
 	for i := range list {
 		a := &list[i]
 		f := fmt.Sprintf("attendance[%d].", i)
-		a.Reason = clean(a.Reason)
+		a.Reason = vn.Clean(a.Reason)
 		if !val.Check(a.PersonID > 0 && !seen[a.PersonID], f+"person_id", "conferences.error.person_list") {
 			continue
 		}
@@ -130,7 +131,7 @@ func (s *Store) SetAttendance(ctx context.Context, v access.Viewer, confID int64
 			return fmt.Errorf("conferences: votes of %d: %w", confID, err)
 		}
 		if present < most {
-			return conflict("attendance", "conferences.error.present_below_votes")
+			return problem.ConflictField("attendance", "conferences.error.present_below_votes")
 		}
 		before, err := s.attendance(ctx, confID)
 		if err != nil {
@@ -171,7 +172,7 @@ func attendanceList(m map[int64]Attendance) []Attendance {
 func (s *Store) heldConference(ctx context.Context, v access.Viewer, id int64) (Conference, error) {
 	c, err := s.conference(ctx, v, id)
 	if err == nil && c.Status != Held {
-		err = conflict("status", "conferences.error.not_held")
+		err = problem.ConflictField("status", "conferences.error.not_held")
 	}
 	return c, err
 }

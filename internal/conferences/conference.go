@@ -84,11 +84,11 @@ type Input struct {
 }
 
 func (in *Input) normalize() {
-	in.Subject = clean(in.Subject)
-	in.Venue = clean(in.Venue)
-	in.InvitedText = clean(in.InvitedText)
+	in.Subject = vn.Clean(in.Subject)
+	in.Venue = vn.Clean(in.Venue)
+	in.InvitedText = vn.Clean(in.InvitedText)
 	for i := range in.Bridges {
-		in.Bridges[i].Name = clean(in.Bridges[i].Name)
+		in.Bridges[i].Name = vn.Clean(in.Bridges[i].Name)
 	}
 }
 
@@ -347,7 +347,7 @@ func (s *Store) ordinalFree(ctx context.Context, termID int64, ordinal int, self
 	err := s.db.R(ctx).QueryRowContext(ctx, `SELECT id FROM conferences WHERE term_id = $1 AND ordinal = $2 AND id <> $3`,
 		termID, ordinal, self).Scan(&other)
 	if err == nil {
-		return conflict("ordinal", "conferences.error.ordinal_taken", ordinal)
+		return problem.ConflictField("ordinal", "conferences.error.ordinal_taken", ordinal)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("conferences: check ordinal: %w", err)
@@ -387,7 +387,7 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 			term.BodyID, term.ID, in.Ordinal, string(in.Kind), in.Expanded, in.Subject, in.HeldOn, int(in.Part.PartOfDay()),
 			in.Venue, in.Online, in.InvitedText, in.Class, now).Scan(&id); err != nil {
 			if db.IsUniqueViolation(err) {
-				return conflict("ordinal", "conferences.error.ordinal_taken", in.Ordinal)
+				return problem.ConflictField("ordinal", "conferences.error.ordinal_taken", in.Ordinal)
 			}
 			return fmt.Errorf("conferences: insert conference: %w", err)
 		}
@@ -422,7 +422,7 @@ func (s *Store) writeLists(ctx context.Context, id int64, in Input) error {
 	}
 	for i, b := range in.Bridges {
 		if err := s.exec(ctx, "insert bridge", `INSERT INTO conference_bridges (conference_id, position, name, unit_id, delegates)
-			VALUES ($1, $2, $3, $4, $5)`, id, i+1, b.Name, nullID(b.UnitID), b.Delegates); err != nil {
+			VALUES ($1, $2, $3, $4, $5)`, id, i+1, b.Name, db.Null(b.UnitID), b.Delegates); err != nil {
 			return err
 		}
 	}
@@ -456,7 +456,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 			return err
 		}
 		if before.Status == Closed {
-			return conflict("status", "conferences.error.closed")
+			return problem.ConflictField("status", "conferences.error.closed")
 		}
 		if in.Grants == nil && in.Class > 0 {
 			in.Grants = before.Grants
@@ -475,7 +475,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 				return fmt.Errorf("conferences: attendance of %d: %w", id, err)
 			}
 			if n > 0 {
-				return conflict("held_on", "conferences.error.date_fixed_by_attendance")
+				return problem.ConflictField("held_on", "conferences.error.date_fixed_by_attendance")
 			}
 		}
 		if err := s.lockTerm(ctx, term.ID); err != nil {
@@ -494,7 +494,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 			term.BodyID, term.ID, in.Ordinal, string(in.Kind), in.Expanded, in.Subject, in.HeldOn, int(in.Part.PartOfDay()),
 			in.Venue, in.Online, in.InvitedText, in.Class, s.now().UTC(), id); err != nil {
 			if db.IsUniqueViolation(err) {
-				return conflict("ordinal", "conferences.error.ordinal_taken", in.Ordinal)
+				return problem.ConflictField("ordinal", "conferences.error.ordinal_taken", in.Ordinal)
 			}
 			return err
 		}
@@ -534,7 +534,7 @@ func (s *Store) Delete(ctx context.Context, v access.Viewer, id int64) error {
 			return err
 		}
 		if before.Status != Planned {
-			return conflict("status", "conferences.error.delete_not_planned")
+			return problem.ConflictField("status", "conferences.error.delete_not_planned")
 		}
 		var n int
 		if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT (SELECT count(*) FROM agenda_items WHERE conference_id = $1)
@@ -543,7 +543,7 @@ func (s *Store) Delete(ctx context.Context, v access.Viewer, id int64) error {
 			return fmt.Errorf("conferences: records of %d: %w", id, err)
 		}
 		if n > 0 {
-			return conflict("id", "conferences.error.delete_has_records")
+			return problem.ConflictField("id", "conferences.error.delete_has_records")
 		}
 		for _, t := range []string{"conference_bridges", "conference_chairs", "conference_invitees", "conference_attendance", "conference_documents"} {
 			if err := s.exec(ctx, "clear "+t, `DELETE FROM `+t+` WHERE conference_id = $1`, id); err != nil {

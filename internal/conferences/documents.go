@@ -182,7 +182,7 @@ func (s *Store) Adopt(ctx context.Context, v access.Viewer, confID, docID int64)
 			return fmt.Errorf("conferences: adopted documents of %d: %w", confID, err)
 		}
 		if n > 0 {
-			return conflict("document_id", "conferences.error.already_adopted")
+			return problem.ConflictField("document_id", "conferences.error.already_adopted")
 		}
 		if err := s.exec(ctx, "adopt", `INSERT INTO conference_documents (conference_id, document_id, position)
 			VALUES ($1, $2, (SELECT COALESCE(max(position), 0) + 1 FROM conference_documents WHERE conference_id = $1))`, confID, docID); err != nil {

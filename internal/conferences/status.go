@@ -31,7 +31,7 @@ func (s *Store) SetStatus(ctx context.Context, v access.Viewer, id int64, to Sta
 		switch {
 		case from == Planned && to == Held:
 			if s.today().Before(c.HeldOn) {
-				return conflict("status", "conferences.error.held_in_future", dmy(c.HeldOn))
+				return problem.ConflictField("status", "conferences.error.held_in_future", dmy(c.HeldOn))
 			}
 		case from == Held && to == Closed:
 			versions, err := s.texts(ctx, id, Conclusion)
@@ -39,7 +39,7 @@ func (s *Store) SetStatus(ctx context.Context, v access.Viewer, id int64, to Sta
 				return err
 			}
 			if approvedText(versions) == nil {
-				return conflict("status", "conferences.error.close_without_conclusion")
+				return problem.ConflictField("status", "conferences.error.close_without_conclusion")
 			}
 		case from == Closed && to == Held:
 		case from == Held && to == Planned:
@@ -50,10 +50,10 @@ func (s *Store) SetStatus(ctx context.Context, v access.Viewer, id int64, to Sta
 				return fmt.Errorf("conferences: records of %d: %w", id, err)
 			}
 			if n > 0 {
-				return conflict("status", "conferences.error.unplan_recorded")
+				return problem.ConflictField("status", "conferences.error.unplan_recorded")
 			}
 		default:
-			return conflict("status", "conferences.error.status_step")
+			return problem.ConflictField("status", "conferences.error.status_step")
 		}
 		if err := s.exec(ctx, "set status", `UPDATE conferences SET status = $1, updated_at = $2 WHERE id = $3`,
 			string(to), s.now().UTC(), id); err != nil {

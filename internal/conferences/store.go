@@ -73,15 +73,12 @@ const (
 // today is the date in Vietnam.
 func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
 
-// clean normalises a one-line text as Plenum stores it.
-func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
-
 // cleanText normalises a multi-line text: each paragraph cleaned, blank
 // lines between paragraphs kept as one.
 func cleanText(s string) string {
 	var out []string
 	for _, para := range strings.Split(strings.ReplaceAll(vn.Normalize(s), "\r\n", "\n"), "\n") {
-		if p := clean(para); p != "" {
+		if p := vn.Clean(para); p != "" {
 			out = append(out, p)
 		}
 	}
@@ -90,10 +87,6 @@ func cleanText(s string) string {
 
 // dmy formats a date for messages: 01/07/2025.
 func dmy(d date.Date) string { return vn.FormatDate(d) }
-
-func conflict(field, key string, args ...any) error {
-	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
-}
 
 func notFound(field, key string) error {
 	return &problem.Error{Code: problem.NotFound, Fields: []problem.Field{{Name: field, Key: key}}}
@@ -144,13 +137,6 @@ func actorID(ctx context.Context) any {
 		return id
 	}
 	return nil
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }
 
 // exec runs a write and wraps its error with what was being done.

@@ -69,7 +69,7 @@ func ParseNumeral(s string) (int, error) {
 }
 
 func (in *TermInput) validate() (int, error) {
-	in.Note = clean(in.Note)
+	in.Note = vn.Clean(in.Note)
 	var v problem.Validation
 	if in.BodyID <= 0 {
 		v.Add("body_id", "error.required")
@@ -198,7 +198,7 @@ func (s *Store) checkTerm(ctx context.Context, in TermInput, numeral int, self i
 	err = s.db.R(ctx).QueryRowContext(ctx, `SELECT id FROM body_terms WHERE body_id = $1 AND numeral = $2 AND id <> $3`,
 		in.BodyID, numeral, self).Scan(&other)
 	if err == nil {
-		return conflict("numeral", "conferences.error.numeral_taken")
+		return problem.ConflictField("numeral", "conferences.error.numeral_taken")
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("conferences: check term number: %w", err)
@@ -212,7 +212,7 @@ func (s *Store) checkTerm(ctx context.Context, in TermInput, numeral int, self i
 	var from date.Date
 	err = s.db.R(ctx).QueryRowContext(ctx, q+` ORDER BY valid_from LIMIT 1`, args...).Scan(&from)
 	if err == nil {
-		return conflict("valid_from", "conferences.error.term_overlap", dmy(from))
+		return problem.ConflictField("valid_from", "conferences.error.term_overlap", dmy(from))
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("conferences: overlapping terms: %w", err)
@@ -234,7 +234,7 @@ func (s *Store) checkTerm(ctx context.Context, in TermInput, numeral int, self i
 		if !outside.Before(in.ValidFrom) {
 			field = "valid_to"
 		}
-		return conflict(field, "conferences.error.term_leaves_conference", dmy(outside))
+		return problem.ConflictField(field, "conferences.error.term_leaves_conference", dmy(outside))
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("conferences: conferences outside the term: %w", err)
@@ -263,7 +263,7 @@ func (s *Store) CreateTerm(ctx context.Context, in TermInput) (Term, error) {
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
 			in.BodyID, numeral, in.YearFrom, in.YearTo, in.ValidFrom, in.ValidTo, in.Note, now).Scan(&id); err != nil {
 			if db.IsUniqueViolation(err) {
-				return conflict("numeral", "conferences.error.numeral_taken")
+				return problem.ConflictField("numeral", "conferences.error.numeral_taken")
 			}
 			return fmt.Errorf("conferences: insert term: %w", err)
 		}
@@ -300,7 +300,7 @@ func (s *Store) UpdateTerm(ctx context.Context, id int64, in TermInput) (Term, e
 				return fmt.Errorf("conferences: conferences of term %d: %w", id, err)
 			}
 			if n > 0 {
-				return conflict("body_id", "conferences.error.term_has_conferences")
+				return problem.ConflictField("body_id", "conferences.error.term_has_conferences")
 			}
 		}
 		if err := s.checkTerm(ctx, in, numeral, id); err != nil {
@@ -310,7 +310,7 @@ func (s *Store) UpdateTerm(ctx context.Context, id int64, in TermInput) (Term, e
 			valid_from = $5, valid_to = $6, note = $7, updated_at = $8 WHERE id = $9`,
 			in.BodyID, numeral, in.YearFrom, in.YearTo, in.ValidFrom, in.ValidTo, in.Note, s.now().UTC(), id); err != nil {
 			if db.IsUniqueViolation(errors.Unwrap(err)) {
-				return conflict("numeral", "conferences.error.numeral_taken")
+				return problem.ConflictField("numeral", "conferences.error.numeral_taken")
 			}
 			return err
 		}

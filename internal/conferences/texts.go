@@ -11,6 +11,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Text is one version of the minutes or the conclusion of a conference.
@@ -50,7 +51,7 @@ type TextInput struct {
 
 func (in *TextInput) validate(correction bool) error {
 	in.Body = cleanText(in.Body)
-	in.Note = clean(in.Note)
+	in.Note = vn.Clean(in.Note)
 	var v problem.Validation
 	if v.Required("body", in.Body) {
 		v.MaxLen("body", in.Body, maxText)
@@ -127,7 +128,7 @@ func (s *Store) editText(ctx context.Context, v access.Viewer, confID int64, kin
 			return err
 		}
 		if c.Status == Planned {
-			return conflict("status", "conferences.error.text_before_held")
+			return problem.ConflictField("status", "conferences.error.text_before_held")
 		}
 		versions, err := s.texts(ctx, confID, kind)
 		if err != nil {
@@ -167,7 +168,7 @@ func (s *Store) WriteDraft(ctx context.Context, v access.Viewer, confID int64, k
 		now := s.now().UTC()
 		cur := latest(versions)
 		if cur != nil && cur.Status == Approved {
-			return Text{}, conflict("body", "conferences.error.text_locked", cur.Version)
+			return Text{}, problem.ConflictField("body", "conferences.error.text_locked", cur.Version)
 		}
 		var id int64
 		if cur == nil {
@@ -202,7 +203,7 @@ func (s *Store) Approve(ctx context.Context, v access.Viewer, confID int64, kind
 	return s.editText(ctx, v, confID, kind, func(ctx context.Context, c Conference, versions []Text) (Text, error) {
 		cur := latest(versions)
 		if cur == nil || cur.Status != Draft {
-			return Text{}, conflict("status", "conferences.error.no_draft")
+			return Text{}, problem.ConflictField("status", "conferences.error.no_draft")
 		}
 		now := s.now().UTC()
 		if err := s.exec(ctx, "approve", `UPDATE conference_texts SET status = 'approved', approved_at = $1, approved_by = $2, updated_at = $1
@@ -230,7 +231,7 @@ func (s *Store) Correct(ctx context.Context, v access.Viewer, confID int64, kind
 	return s.editText(ctx, v, confID, kind, func(ctx context.Context, c Conference, versions []Text) (Text, error) {
 		cur := latest(versions)
 		if cur == nil || cur.Status != Approved {
-			return Text{}, conflict("status", "conferences.error.nothing_to_correct")
+			return Text{}, problem.ConflictField("status", "conferences.error.nothing_to_correct")
 		}
 		now := s.now().UTC()
 		var id int64

@@ -54,7 +54,7 @@ func (s *Store) RecordVote(ctx context.Context, v access.Viewer, itemID int64, i
 			return err
 		}
 		if c.Status != Held {
-			return conflict("status", "conferences.error.not_held")
+			return problem.ConflictField("status", "conferences.error.not_held")
 		}
 		q, err := s.quorum(ctx, c)
 		if err != nil {
@@ -90,7 +90,7 @@ func (s *Store) ClearVote(ctx context.Context, v access.Viewer, itemID int64) er
 			return err
 		}
 		if c.Status != Held {
-			return conflict("status", "conferences.error.not_held")
+			return problem.ConflictField("status", "conferences.error.not_held")
 		}
 		if before.Vote == nil {
 			return nil

@@ -1,33 +1,14 @@
 package demo_test
 
 import (
-	"context"
 	"testing"
 
 	"plenum/internal/access"
-	"plenum/internal/app"
-	"plenum/internal/audit"
-	"plenum/internal/db/dbtest"
-	"plenum/internal/demo"
 	"plenum/internal/documents"
 )
 
 func TestDemoDocuments(t *testing.T) {
-	a := app.New(dbtest.New(t), nil, app.Config{})
-	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "demo"})
-	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.CreateAccounts(ctx, a.Auth, a.Org); err != nil {
-		t.Fatal(err)
-	}
-	office, err := demo.Office(ctx, a.Auth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
-		t.Fatal(err)
-	}
+	a, ctx, _ := withDocuments(t)
 	all, err := a.Documents.List(ctx, access.System, documents.ListQuery{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,15 +1,11 @@
 package demo_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
 	"plenum/internal/access"
-	"plenum/internal/app"
-	"plenum/internal/audit"
 	"plenum/internal/date"
-	"plenum/internal/db/dbtest"
 	"plenum/internal/demo"
 	"plenum/internal/indicators"
 )
@@ -18,21 +14,7 @@ import (
 // roll up into Thái Nguyên's totals after 2025-07-01, and each year's
 // standing reads "N/25 đạt và vượt" with N neither 0 nor 25.
 func TestDemoIndicators(t *testing.T) {
-	a := app.New(dbtest.New(t), nil, app.Config{})
-	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "demo"})
-	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.CreateAccounts(ctx, a.Auth, a.Org); err != nil {
-		t.Fatal(err)
-	}
-	office, err := demo.Office(ctx, a.Auth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
-		t.Fatal(err)
-	}
+	a, ctx, office := withDocuments(t)
 	start := time.Now()
 	if err := demo.LoadIndicators(ctx, a.Indicators, a.Documents, a.Org, a.Access, office, a.DB.Tx); err != nil {
 		t.Fatal(err)

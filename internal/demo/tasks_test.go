@@ -1,35 +1,17 @@
 package demo_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
 	"plenum/internal/access"
-	"plenum/internal/app"
-	"plenum/internal/audit"
 	"plenum/internal/auth"
-	"plenum/internal/db/dbtest"
 	"plenum/internal/demo"
 	"plenum/internal/tasks"
 )
 
 func TestDemoTasks(t *testing.T) {
-	a := app.New(dbtest.New(t), nil, app.Config{})
-	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "demo"})
-	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.CreateAccounts(ctx, a.Auth, a.Org); err != nil {
-		t.Fatal(err)
-	}
-	office, err := demo.Office(ctx, a.Auth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
-		t.Fatal(err)
-	}
+	a, ctx, office := withDocuments(t)
 	if err := demo.LoadConferences(ctx, a.Conferences, a.Documents, a.Org, a.People, a.DB.Tx); err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,9 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // ClassifyInput changes a document's security class: up (classify), down
@@ -49,7 +51,7 @@ func classAction(from, to auth.Clearance) string {
 // classifies above their own clearance; the document's attachments follow its
 // class; a classified document is taken off the portal.
 func (s *Store) Classify(ctx context.Context, p auth.Principal, id int64, in ClassifyInput) (Document, error) {
-	in.Reason = clean(in.Reason)
+	in.Reason = vn.Clean(in.Reason)
 	var v problem.Validation
 	if err := access.CheckClassify(p, int(in.Class), "class"); err != nil {
 		return Document{}, err
@@ -75,7 +77,7 @@ func (s *Store) Classify(ctx context.Context, p auth.Principal, id int64, in Cla
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE documents SET class = $1, protect_until = $2, declassify_on = $3,
 			published = CASE WHEN $1 > 0 THEN FALSE ELSE published END, updated_at = $4 WHERE id = $5`,
-			int(in.Class), nullDate(in.ProtectUntil), nullDate(in.DeclassifyOn), s.now().UTC(), id); err != nil {
+			int(in.Class), db.Null(in.ProtectUntil), db.Null(in.DeclassifyOn), s.now().UTC(), id); err != nil {
 			return fmt.Errorf("documents: classify %d: %w", id, err)
 		}
 		if err := s.insertClassification(ctx, id, before.Class, in.Class, in.Reason, in.ProtectUntil, in.DeclassifyOn); err != nil {
@@ -104,8 +106,8 @@ func (s *Store) insertClassification(ctx context.Context, id int64, from, to aut
 	if _, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO document_classifications
 		(document_id, action, from_class, to_class, reason, protect_until, declassify_on, by_user, by_name, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		id, classAction(from, to), int(from), int(to), reason, nullDate(protect), nullDate(declassify),
-		nullID(a.UserID), a.Name, s.now().UTC()); err != nil {
+		id, classAction(from, to), int(from), int(to), reason, db.Null(protect), db.Null(declassify),
+		db.Null(a.UserID), a.Name, s.now().UTC()); err != nil {
 		return fmt.Errorf("documents: classification history of %d: %w", id, err)
 	}
 	return nil

@@ -8,7 +8,9 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Copy is an entry of the register of copies handed out: which copy of a
@@ -34,7 +36,7 @@ type CopyInput struct {
 
 // RegisterCopy records that the next copy of document id was handed out.
 func (s *Store) RegisterCopy(ctx context.Context, p auth.Principal, id int64, in CopyInput) (Copy, error) {
-	in.Recipient, in.Note = clean(in.Recipient), clean(in.Note)
+	in.Recipient, in.Note = vn.Clean(in.Recipient), vn.Clean(in.Note)
 	var v problem.Validation
 	v.Check(in.UnitID != 0 || in.Recipient != "", "recipient", "error.required")
 	v.MaxLen("recipient", in.Recipient, maxName)
@@ -50,7 +52,7 @@ func (s *Store) RegisterCopy(ctx context.Context, p auth.Principal, id int64, in
 			return err
 		}
 		if d.Status == Draft {
-			return conflict("handed_on", "documents.error.copy_of_draft")
+			return problem.ConflictField("handed_on", "documents.error.copy_of_draft")
 		}
 		if in.HandedOn.Before(d.IssuedOn) {
 			return problem.InvalidField("handed_on", "documents.error.copy_before_issue")
@@ -70,8 +72,8 @@ func (s *Store) RegisterCopy(ctx context.Context, p auth.Principal, id int64, in
 		out = Copy{Number: n, UnitID: in.UnitID, Recipient: in.Recipient, HandedOn: in.HandedOn, Note: in.Note,
 			CreatedAt: s.now().UTC().Truncate(time.Microsecond)}
 		if err := q.QueryRowContext(ctx, `INSERT INTO document_copies (document_id, copy_number, unit_id, recipient, handed_on, note, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, id, n, nullID(in.UnitID), in.Recipient, in.HandedOn, in.Note,
-			nullID(p.User.ID), out.CreatedAt).Scan(&out.ID); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, id, n, db.Null(in.UnitID), in.Recipient, in.HandedOn, in.Note,
+			db.Null(p.User.ID), out.CreatedAt).Scan(&out.ID); err != nil {
 			return fmt.Errorf("documents: register copy of %d: %w", id, err)
 		}
 		return s.record(ctx, "copy", id, d.Class, nil, out)
@@ -103,7 +105,7 @@ func (s *Store) ReturnCopy(ctx context.Context, p auth.Principal, id, copyID int
 		case out.ID == 0:
 			return problem.ErrNotFound
 		case !out.ReturnedOn.IsZero():
-			return conflict("returned_on", "documents.error.copy_returned")
+			return problem.ConflictField("returned_on", "documents.error.copy_returned")
 		case on.Before(out.HandedOn):
 			return problem.InvalidField("returned_on", "documents.error.return_before_handing")
 		}

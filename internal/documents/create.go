@@ -67,15 +67,15 @@ func (in *Input) normalize() {
 	in.Symbol = strings.TrimSpace(in.Symbol)
 	in.SymbolIssuer = strings.TrimSpace(in.SymbolIssuer)
 	in.SymbolUnit = strings.TrimSpace(in.SymbolUnit)
-	in.IssuerName = clean(in.IssuerName)
-	in.SignerName = clean(in.SignerName)
-	in.SignerTitle = clean(in.SignerTitle)
-	in.Place = clean(in.Place)
-	in.Title = clean(in.Title)
-	in.Body = cleanText(in.Body)
-	in.ClassReason = clean(in.ClassReason)
+	in.IssuerName = vn.Clean(in.IssuerName)
+	in.SignerName = vn.Clean(in.SignerName)
+	in.SignerTitle = vn.Clean(in.SignerTitle)
+	in.Place = vn.Clean(in.Place)
+	in.Title = vn.Clean(in.Title)
+	in.Body = vn.CleanText(in.Body)
+	in.ClassReason = vn.Clean(in.ClassReason)
 	for i := range in.Recipients {
-		in.Recipients[i].Name = clean(in.Recipients[i].Name)
+		in.Recipients[i].Name = vn.Clean(in.Recipients[i].Name)
 	}
 }
 
@@ -391,12 +391,12 @@ func (s *Store) insert(ctx context.Context, d Document, symKey, scope string) (i
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
 		$23, $24, $25, $26, $27, $28, $29, $30, $31, $31) RETURNING id`,
 		string(d.System), string(d.Kind), string(d.Origin), nullNumber(d.Number), d.Symbol, nullText(symKey),
-		d.SymbolIssuer, d.SymbolUnit, d.Legal, scope, nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
-		nullID(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, nullDate(d.IssuedOn), year,
-		nullDate(d.EffectiveFrom), nullDate(d.EffectiveTo), d.Title, d.Body, string(d.Status), int(d.Class),
-		nullDate(d.ProtectUntil), nullDate(d.DeclassifyOn), searchKey(d), nullID(d.CreatedBy), now).Scan(&id)
+		d.SymbolIssuer, d.SymbolUnit, d.Legal, scope, db.Null(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
+		db.Null(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, db.Null(d.IssuedOn), year,
+		db.Null(d.EffectiveFrom), db.Null(d.EffectiveTo), d.Title, d.Body, string(d.Status), int(d.Class),
+		db.Null(d.ProtectUntil), db.Null(d.DeclassifyOn), searchKey(d), db.Null(d.CreatedBy), now).Scan(&id)
 	if db.IsUniqueViolation(err) {
-		return 0, conflict("symbol", "documents.error.symbol_taken")
+		return 0, problem.ConflictField("symbol", "documents.error.symbol_taken")
 	}
 	if err != nil {
 		return 0, fmt.Errorf("documents: insert: %w", err)
@@ -431,7 +431,7 @@ func (s *Store) writeRecipients(ctx context.Context, id int64, rs []Recipient) e
 	}
 	for i, r := range rs {
 		if _, err := q.ExecContext(ctx, `INSERT INTO document_recipients (document_id, ordinal, unit_id, name) VALUES ($1, $2, $3, $4)`,
-			id, i+1, nullID(r.UnitID), r.Name); err != nil {
+			id, i+1, db.Null(r.UnitID), r.Name); err != nil {
 			return fmt.Errorf("documents: recipient of %d: %w", id, err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Ref is a document as other views name it.
@@ -74,7 +75,7 @@ func kindList(ks []LinkKind) string {
 // document linked to one issued after it. Amending and replacing change the
 // status of the document amended or replaced.
 func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link, error) {
-	in.Note = clean(in.Note)
+	in.Note = vn.Clean(in.Note)
 	var v problem.Validation
 	v.Check(in.Kind.Valid(), "kind", "error.invalid_choice")
 	v.Check(in.FromID != in.ToID, "to_id", "documents.error.self_link")
@@ -98,7 +99,7 @@ func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link,
 				return err
 			}
 			if cycle {
-				return conflict("to_id", "documents.error.link_cycle")
+				return problem.ConflictField("to_id", "documents.error.link_cycle")
 			}
 		}
 		if err := checkLinkDates(from, to); err != nil {
@@ -106,9 +107,9 @@ func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link,
 		}
 		var id int64
 		err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO document_links (from_id, to_id, kind, note, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, from.ID, to.ID, string(in.Kind), in.Note, nullID(p.User.ID), s.now().UTC()).Scan(&id)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, from.ID, to.ID, string(in.Kind), in.Note, db.Null(p.User.ID), s.now().UTC()).Scan(&id)
 		if db.IsUniqueViolation(err) {
-			return conflict("to_id", "documents.error.link_exists")
+			return problem.ConflictField("to_id", "documents.error.link_exists")
 		}
 		if err != nil {
 			return fmt.Errorf("documents: link %d to %d: %w", from.ID, to.ID, err)

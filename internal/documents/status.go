@@ -9,6 +9,7 @@ import (
 	"plenum/internal/db"
 	"plenum/internal/numbering"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // IssueInput issues a draft: the day, and optionally the place, signer and
@@ -28,7 +29,7 @@ type IssueInput struct {
 // transaction that marks it issued: a failure leaves neither the number
 // taken nor the draft changed.
 func (s *Store) Issue(ctx context.Context, p auth.Principal, id int64, in IssueInput) (Document, error) {
-	in.Place, in.SignerName, in.SignerTitle = clean(in.Place), clean(in.SignerName), clean(in.SignerTitle)
+	in.Place, in.SignerName, in.SignerTitle = vn.Clean(in.Place), vn.Clean(in.SignerName), vn.Clean(in.SignerTitle)
 	var v problem.Validation
 	v.Check(!in.IssuedOn.IsZero(), "issued_on", "error.required")
 	checkDates(&v, in.IssuedOn, in.EffectiveFrom, in.EffectiveTo)
@@ -46,7 +47,7 @@ func (s *Store) Issue(ctx context.Context, p auth.Principal, id int64, in IssueI
 			return err
 		}
 		if before.Status != Draft {
-			return conflict("status", "documents.error.not_draft")
+			return problem.ConflictField("status", "documents.error.not_draft")
 		}
 		d := before
 		d.IssuedOn, d.EffectiveFrom, d.EffectiveTo = in.IssuedOn, in.EffectiveFrom, in.EffectiveTo
@@ -110,12 +111,12 @@ func (s *Store) update(ctx context.Context, d Document, symKey, scope string) er
 		issuer_unit_id = $5, issuer_name = $6, issuer_key = $7, signer_person_id = $8, signer_name = $9, signer_title = $10,
 		capacity = $11, place = $12, issued_on = $13, year = $14, effective_from = $15, effective_to = $16, title = $17,
 		body = $18, status = $19, search_key = $20, updated_at = $21 WHERE id = $22`,
-		nullNumber(d.Number), d.Symbol, nullText(symKey), scope, nullID(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
-		nullID(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, nullDate(d.IssuedOn), year,
-		nullDate(d.EffectiveFrom), nullDate(d.EffectiveTo), d.Title, d.Body, string(d.Status), searchKey(d), s.now().UTC(), d.ID)
+		nullNumber(d.Number), d.Symbol, nullText(symKey), scope, db.Null(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
+		db.Null(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, db.Null(d.IssuedOn), year,
+		db.Null(d.EffectiveFrom), db.Null(d.EffectiveTo), d.Title, d.Body, string(d.Status), searchKey(d), s.now().UTC(), d.ID)
 	if err != nil {
 		if db.IsUniqueViolation(err) {
-			return conflict("symbol", "documents.error.symbol_taken")
+			return problem.ConflictField("symbol", "documents.error.symbol_taken")
 		}
 		return fmt.Errorf("documents: update %d: %w", d.ID, err)
 	}
@@ -133,7 +134,7 @@ type StatusInput struct {
 // ChangeStatus moves an issued document along its allowed transitions.
 // Drafts are issued with Issue, which numbers them.
 func (s *Store) ChangeStatus(ctx context.Context, p auth.Principal, id int64, in StatusInput) (Document, error) {
-	in.Note = clean(in.Note)
+	in.Note = vn.Clean(in.Note)
 	var v problem.Validation
 	v.Check(in.Status.Valid(), "status", "error.invalid_choice")
 	v.MaxLen("note", in.Note, maxNote)
@@ -167,10 +168,10 @@ func (s *Store) ChangeStatus(ctx context.Context, p auth.Principal, id int64, in
 // setStatus moves d to status to, ending its force on day on when to ends it.
 func (s *Store) setStatus(ctx context.Context, d Document, to Status, on date.Date) error {
 	if d.Status == Draft && to == Issued {
-		return conflict("status", "documents.error.issue_with_number")
+		return problem.ConflictField("status", "documents.error.issue_with_number")
 	}
 	if !d.Status.CanBecome(to) {
-		return conflict("status", "documents.error.transition", string(d.Status), string(to))
+		return problem.ConflictField("status", "documents.error.transition", string(d.Status), string(to))
 	}
 	end := d.EffectiveTo
 	if to.Ends() {
@@ -180,7 +181,7 @@ func (s *Store) setStatus(ctx context.Context, d Document, to Status, on date.Da
 		end = on
 	}
 	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE documents SET status = $1, effective_to = $2, updated_at = $3 WHERE id = $4`,
-		string(to), nullDate(end), s.now().UTC(), d.ID); err != nil {
+		string(to), db.Null(end), s.now().UTC(), d.ID); err != nil {
 		return fmt.Errorf("documents: status of %d: %w", d.ID, err)
 	}
 	return nil

@@ -19,7 +19,6 @@ import (
 	"plenum/internal/people"
 	"plenum/internal/problem"
 	"plenum/internal/search"
-	"plenum/internal/vn"
 )
 
 // Store reads and changes the registry.
@@ -81,36 +80,6 @@ const (
 
 // today is the default "as of" date, in Vietnam.
 func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
-
-// clean normalises text as Plenum stores it and collapses white space.
-func clean(str string) string { return strings.Join(strings.Fields(vn.Normalize(str)), " ") }
-
-// cleanText normalises a multi-line text, keeping its lines.
-func cleanText(str string) string {
-	lines := strings.Split(strings.ReplaceAll(vn.Normalize(str), "\r\n", "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
-	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
-func nullDate(d date.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d
-}
-
-func conflict(field, key string, args ...any) error {
-	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
-}
 
 // docColumns are read by scanDoc from a documents table aliased d.
 const docColumns = `d.id, d.system, d.kind, d.origin, COALESCE(d.number, 0), d.symbol, d.symbol_issuer, d.symbol_unit, d.symbol_legal,

@@ -129,10 +129,10 @@ func (s *Store) Publish(ctx context.Context, p auth.Principal, id int64, publish
 			return err
 		}
 		if publish && d.Class > 0 {
-			return conflict("published", "documents.error.classified_not_public")
+			return problem.ConflictField("published", "documents.error.classified_not_public")
 		}
 		if publish && d.Status == Draft {
-			return conflict("published", "documents.error.draft_not_public")
+			return problem.ConflictField("published", "documents.error.draft_not_public")
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE documents SET published = $1, updated_at = $2 WHERE id = $3`,
 			publish, s.now().UTC(), id); err != nil {

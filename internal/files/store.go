@@ -132,18 +132,11 @@ func (s *Store) Put(ctx context.Context, u Upload) (File, error) {
 	err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO files (owner_entity, owner_id, name, type, media_type, size, sha256,
 		storage, class, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 		f.OwnerEntity, f.OwnerID, f.Name, string(f.Type), f.MediaType, f.Size, f.SHA256, f.storage, int(f.Class),
-		nullID(f.CreatedBy), f.CreatedAt).Scan(&f.ID)
+		db.Null(f.CreatedBy), f.CreatedAt).Scan(&f.ID)
 	if err != nil {
 		return File{}, fmt.Errorf("files: insert: %w", err)
 	}
 	return f, s.log.Record(ctx, audit.Change{Action: "attach", Entity: "file", EntityID: f.ID, Class: int(f.Class), After: f})
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }
 
 // writeBlob stores content in the database once per checksum.

@@ -75,12 +75,10 @@ const (
 	maxSource = 500
 )
 
-func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
-
 func (in *Input) normalize() {
-	in.Code = strings.ToUpper(clean(in.Code))
-	in.Name = clean(in.Name)
-	in.Measure = clean(in.Measure)
+	in.Code = strings.ToUpper(vn.Clean(in.Code))
+	in.Name = vn.Clean(in.Name)
+	in.Measure = vn.Clean(in.Measure)
 	in.Description = strings.TrimSpace(vn.Normalize(in.Description))
 	if in.TermRule == "" {
 		in.TermRule = TermLast
@@ -163,15 +161,15 @@ func (s *Store) save(ctx context.Context, p auth.Principal, id int64, in Input) 
 		}
 		now := s.now().UTC()
 		args := []any{in.Code, in.Name, in.Measure, string(in.ValueKind), string(in.Direction), string(in.Aggregation),
-			nullID(in.WeightID), string(in.Periodicity), in.Cumulative, string(in.TermRule), in.Tolerance.String(), in.Main,
-			in.Position, nullID(in.DocumentID), nullID(in.ScopeUnitID), nullInt(in.TermFirst), nullInt(in.TermLast), in.Class,
+			db.Null(in.WeightID), string(in.Periodicity), in.Cumulative, string(in.TermRule), in.Tolerance.String(), in.Main,
+			in.Position, db.Null(in.DocumentID), db.Null(in.ScopeUnitID), db.Null(in.TermFirst), db.Null(in.TermLast), in.Class,
 			in.Description, vn.Fold(in.Code + " " + in.Name), vn.SortKey(in.Name), now}
 		if id == 0 {
 			err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO indicators (code, name, measure, value_kind, direction, aggregation,
 					weight_indicator_id, periodicity, cumulative, term_rule, tolerance, main, position, document_id, scope_unit_id,
 					term_first, term_last, class, description, search_key, sort_key, updated_at, created_at, created_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $22, $23)
-				RETURNING id`, append(args, nullID(audit.ActorFrom(ctx).UserID))...).Scan(&id)
+				RETURNING id`, append(args, db.Null(audit.ActorFrom(ctx).UserID))...).Scan(&id)
 		} else {
 			_, err = s.db.W(ctx).ExecContext(ctx, `UPDATE indicators SET code = $1, name = $2, measure = $3, value_kind = $4,
 					direction = $5, aggregation = $6, weight_indicator_id = $7, periodicity = $8, cumulative = $9, term_rule = $10,
@@ -394,20 +392,6 @@ func (s *Store) List(ctx context.Context, v access.Viewer, q ListQuery) ([]Indic
 		out = append(out, x)
 	}
 	return out, rows.Err()
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
-func nullInt(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }
 
 // Source is the catalogue as the search index's rebuild reads it.

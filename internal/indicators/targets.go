@@ -53,7 +53,7 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		case in.High != nil:
 			v.Add("value_high", "indicators.error.range_only")
 		}
-		in.Note = clean(in.Note)
+		in.Note = vn.Clean(in.Note)
 		v.MaxLen("note", in.Note, maxSource)
 		if err := v.Err(); err != nil {
 			return err
@@ -74,8 +74,8 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		out = Target{UnitID: in.UnitID, Term: in.Term, FirstYear: first, LastYear: last, Value: in.Value, High: in.High, Note: in.Note}
 		if err := q.QueryRowContext(ctx, `INSERT INTO indicator_targets (indicator_id, unit_id, period, first_year, last_year,
 				value, value_high, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-			indicatorID, nullID(in.UnitID), period, first, last, in.Value.String(), high, in.Note,
-			nullID(audit.ActorFrom(ctx).UserID), s.now().UTC()).Scan(&out.ID); err != nil {
+			indicatorID, db.Null(in.UnitID), period, first, last, in.Value.String(), high, in.Note,
+			db.Null(audit.ActorFrom(ctx).UserID), s.now().UTC()).Scan(&out.ID); err != nil {
 			return fmt.Errorf("indicators: set target: %w", err)
 		}
 		return s.log.Record(ctx, audit.Change{Action: "set_target", Entity: Entity, EntityID: indicatorID, Class: ind.Class, After: out})

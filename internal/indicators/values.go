@@ -93,7 +93,7 @@ func (s *Store) current(ctx context.Context, indicatorID, unitID int64, p Period
 // check validates one value without writing it, returning the indicator.
 // Problems name the fields of ValueInput.
 func (s *Store) check(ctx context.Context, e *enterer, in *ValueInput) (Indicator, error) {
-	in.Source, in.Note = clean(in.Source), clean(in.Note)
+	in.Source, in.Note = vn.Clean(in.Source), vn.Clean(in.Note)
 	var v problem.Validation
 	v.Check(in.IndicatorID > 0, "indicator_id", "error.required")
 	v.Check(in.UnitID > 0, "unit_id", "error.required")
@@ -205,7 +205,7 @@ func (s *Store) write(ctx context.Context, ind Indicator, in ValueInput, importI
 			period_end, status, value, source, note, is_current, import_id, class, entered_by, entered_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE, $10, $11, $12, $13) RETURNING id`,
 		ind.ID, in.UnitID, string(in.Period.Kind), first, last, string(in.Status), in.Value.String(), in.Source, in.Note,
-		nullID(importID), ind.Class, nullID(a.UserID), nv.EnteredAt).Scan(&nv.ID)
+		db.Null(importID), ind.Class, db.Null(a.UserID), nv.EnteredAt).Scan(&nv.ID)
 	if db.IsUniqueViolation(err) {
 		return Value{}, false, &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: "period", Key: "error.conflict"}}}
 	}

@@ -108,7 +108,7 @@ func (s *Store) Submit(ctx context.Context, p auth.Principal, via Via, in Submit
 	if in.Data != nil {
 		field, data = "file", in.Data
 	}
-	in.Name = strings.Join(strings.Fields(vn.Normalize(in.Name)), " ")
+	in.Name = vn.Clean(in.Name)
 	if in.Name == "" {
 		in.Name = "văn bản dán " + s.now().In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04")
 	}
@@ -187,7 +187,7 @@ func (s *Store) queue(ctx context.Context, p auth.Principal, via Via, name strin
 			event_date, province, size, status, class, via, search_key, submitted_by, submitter, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14) RETURNING id`,
 			it.SourceName, sum, art.Text, ext, it.Title, it.EventDate, it.Province, size, class, string(via),
-			vn.Fold(it.Title+" "+it.SourceName), nullID(p.User.ID), it.Submitter, it.CreatedAt).Scan(&it.ID)
+			vn.Fold(it.Title+" "+it.SourceName), db.Null(p.User.ID), it.Submitter, it.CreatedAt).Scan(&it.ID)
 		if db.IsUniqueViolation(err) {
 			return problem.New(problem.Conflict, "ingest.error.known_hidden")
 		}
@@ -390,7 +390,7 @@ func (s *Store) decide(ctx context.Context, p auth.Principal, it Item, to Status
 	now := s.now().UTC()
 	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE ingest_items SET status = $1, decided_by = $2, decider = $3,
 		decided_at = $4, decisions = $5, reason = $6 WHERE id = $7`,
-		string(to), nullID(p.User.ID), actor.Name, now, decisions, reason, it.ID); err != nil {
+		string(to), db.Null(p.User.ID), actor.Name, now, decisions, reason, it.ID); err != nil {
 		return it, fmt.Errorf("ingest: decide item %d: %w", it.ID, err)
 	}
 	it.Status, it.DecidedBy, it.Decider, it.DecidedAt, it.Reason = to, p.User.ID, actor.Name, now, reason

@@ -71,10 +71,3 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // today is the date in Vietnam.
 func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}

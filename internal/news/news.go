@@ -10,7 +10,6 @@ package news
 import (
 	"context"
 	"database/sql"
-
 	"fmt"
 	"slices"
 	"strings"
@@ -83,13 +82,11 @@ const (
 	maxAuthor = 200
 )
 
-func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
-
 // cleanBody normalises the body: paragraphs cleaned, one blank line between.
 func cleanBody(s string) string {
 	var out []string
 	for _, p := range strings.Split(strings.ReplaceAll(vn.Normalize(s), "\r\n", "\n"), "\n") {
-		if p = clean(p); p != "" {
+		if p = vn.Clean(p); p != "" {
 			out = append(out, p)
 		}
 	}
@@ -97,7 +94,7 @@ func cleanBody(s string) string {
 }
 
 func (in *Input) validate() error {
-	in.Title, in.Lead, in.Author, in.Body = clean(in.Title), clean(in.Lead), clean(in.Author), cleanBody(in.Body)
+	in.Title, in.Lead, in.Author, in.Body = vn.Clean(in.Title), vn.Clean(in.Lead), vn.Clean(in.Author), cleanBody(in.Body)
 	if in.Status == "" {
 		in.Status = Draft
 	}

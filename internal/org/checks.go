@@ -9,6 +9,7 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/problem"
 )
 
 // A unit's names and parents tile its life: each row covers [From, To), the
@@ -79,7 +80,7 @@ func checkChangeDate(u unitRow, d date.Date) error {
 		return invalid("effective", "org.error.after_start", dmy(u.From))
 	}
 	if !u.To.IsZero() && !d.Before(u.To) {
-		return conflict("effective", "org.error.ended", dmy(u.To))
+		return problem.ConflictField("effective", "org.error.ended", dmy(u.To))
 	}
 	return nil
 }
@@ -99,7 +100,7 @@ func (s *Store) checkParent(ctx context.Context, field string, parentID int64, l
 		return invalid(field, "org.error.parent_not_alive", dmy(from))
 	}
 	if !p.To.IsZero() && (to.IsZero() || p.To.Before(to)) {
-		return conflict(field, "org.error.parent_ends", dmy(p.To))
+		return problem.ConflictField(field, "org.error.parent_ends", dmy(p.To))
 	}
 	if p.Level.Depth() > level.Depth() {
 		return invalid(field, "org.error.parent_level")
@@ -192,7 +193,7 @@ func (s *Store) ancestorsOn(ctx context.Context, id int64, d date.Date) ([]int64
 // begins on or after d. idField names the unit in the caller's input.
 func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField string, ending map[int64]bool) error {
 	if !u.To.IsZero() {
-		return conflict(idField, "org.error.ended", dmy(u.To))
+		return problem.ConflictField(idField, "org.error.ended", dmy(u.To))
 	}
 	if !d.After(u.From) {
 		return invalid("effective", "org.error.after_start", dmy(u.From))
@@ -205,7 +206,7 @@ func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField
 		return fmt.Errorf("org: changes of unit %d after %s: %w", u.ID, d, err)
 	}
 	if !later.IsZero() {
-		return conflict("effective", "org.error.changes_after", dmy(later))
+		return problem.ConflictField("effective", "org.error.changes_after", dmy(later))
 	}
 	// Events in which it takes part later: a merge into it, a split giving
 	// it work, a move of a child under it.
@@ -216,7 +217,7 @@ func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField
 		return fmt.Errorf("org: events of unit %d after %s: %w", u.ID, d, err)
 	}
 	if !later.IsZero() {
-		return conflict("effective", "org.error.changes_after", dmy(later))
+		return problem.ConflictField("effective", "org.error.changes_after", dmy(later))
 	}
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT DISTINCT p.unit_id FROM unit_parents p
 		WHERE p.parent_id = $1 AND (p.valid_to IS NULL OR p.valid_to > $2) ORDER BY p.unit_id`, u.ID, d)
@@ -245,7 +246,7 @@ func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField
 				return err
 			}
 		}
-		return conflict(idField, "org.error.children_alive", len(children), nameList(names))
+		return problem.ConflictField(idField, "org.error.children_alive", len(children), nameList(names))
 	}
 	var postFrom date.Date
 	if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT min(valid_from) FROM posts WHERE unit_id = $1 AND valid_from >= $2`,
@@ -253,7 +254,7 @@ func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField
 		return fmt.Errorf("org: posts of unit %d after %s: %w", u.ID, d, err)
 	}
 	if !postFrom.IsZero() {
-		return conflict("effective", "org.error.posts_after", dmy(postFrom))
+		return problem.ConflictField("effective", "org.error.posts_after", dmy(postFrom))
 	}
 	return nil
 }

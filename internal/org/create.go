@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/problem"
 )
 
@@ -60,7 +61,7 @@ func (s *Store) insertUnit(ctx context.Context, n NewUnit, from date.Date, prefi
 			return 0, fmt.Errorf("org: check code: %w", err)
 		}
 		if taken > 0 {
-			return 0, conflict(prefix+"code", "org.error.code_taken")
+			return 0, problem.ConflictField(prefix+"code", "org.error.code_taken")
 		}
 	}
 	q := s.db.W(ctx)
@@ -77,7 +78,7 @@ func (s *Store) insertUnit(ctx context.Context, n NewUnit, from date.Date, prefi
 		return 0, fmt.Errorf("org: insert name of unit %d: %w", id, err)
 	}
 	if _, err := q.ExecContext(ctx, `INSERT INTO unit_parents (unit_id, parent_id, valid_from) VALUES ($1, $2, $3)`,
-		id, nullID(n.ParentID), from); err != nil {
+		id, db.Null(n.ParentID), from); err != nil {
 		return 0, fmt.Errorf("org: insert parent of unit %d: %w", id, err)
 	}
 	return id, nil

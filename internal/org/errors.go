@@ -11,12 +11,6 @@ func invalid(field, key string, args ...any) error {
 	return problem.InvalidField(field, key, args...)
 }
 
-// conflict is a refusal because of the state of the organisation (a cycle,
-// an orphan, a change recorded later): 409, naming the field to change.
-func conflict(field, key string, args ...any) error {
-	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
-}
-
 // unknownUnit is the answer for a subject unit that does not exist.
 func unknownUnit(field string) error {
 	return &problem.Error{Code: problem.NotFound, Fields: []problem.Field{{Name: field, Key: "org.error.unit_unknown"}}}

@@ -74,7 +74,7 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) (Unit, error) {
 				return err
 			}
 			if !u.To.IsZero() {
-				return conflict(field, "org.error.ended", dmy(u.To))
+				return problem.ConflictField(field, "org.error.ended", dmy(u.To))
 			}
 			if !d.After(u.From) {
 				return invalid("effective", "org.error.after_start", dmy(u.From))
@@ -91,7 +91,7 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) (Unit, error) {
 				return err
 			}
 			if !t.To.IsZero() && !t.To.After(d) {
-				return conflict("target_id", "org.error.target_ended", dmy(t.To))
+				return problem.ConflictField("target_id", "org.error.target_ended", dmy(t.To))
 			}
 			if t.From.After(d) {
 				return invalid("target_id", "org.error.not_alive", dmy(d))
@@ -102,12 +102,12 @@ func (s *Store) Merge(ctx context.Context, in MergeInput) (Unit, error) {
 			}
 			for _, a := range ancestors {
 				if seen[a] {
-					return conflict("target_id", "org.error.target_under_source")
+					return problem.ConflictField("target_id", "org.error.target_under_source")
 				}
 			}
 		} else {
 			if seen[in.NewTarget.ParentID] {
-				return conflict("new_target.parent_id", "org.error.parent_ends", dmy(d))
+				return problem.ConflictField("new_target.parent_id", "org.error.parent_ends", dmy(d))
 			}
 			id, err := s.insertUnit(ctx, *in.NewTarget, d, "new_target.")
 			if err != nil {

@@ -66,13 +66,13 @@ func (s *Store) move(ctx context.Context, u unitRow, parentID int64, a Act, fiel
 		return err
 	}
 	if cur.From == a.Effective {
-		return conflict("effective", "org.error.moved_that_day")
+		return problem.ConflictField("effective", "org.error.moved_that_day")
 	}
 	if cur.ParentID == parentID {
 		return invalid(field, "org.error.same_parent")
 	}
 	if parentID == u.ID {
-		return conflict(field, "org.error.cycle")
+		return problem.ConflictField(field, "org.error.cycle")
 	}
 	if err := s.checkParent(ctx, field, parentID, u.Level, a.Effective, cur.To); err != nil {
 		return err
@@ -82,7 +82,7 @@ func (s *Store) move(ctx context.Context, u unitRow, parentID int64, a Act, fiel
 		return err
 	}
 	if cycle {
-		return conflict(field, "org.error.cycle")
+		return problem.ConflictField(field, "org.error.cycle")
 	}
 	q := s.db.W(ctx)
 	if _, err := q.ExecContext(ctx, `UPDATE unit_parents SET valid_to = $1 WHERE id = $2`, a.Effective, cur.ID); err != nil {
@@ -96,6 +96,6 @@ func (s *Store) move(ctx context.Context, u unitRow, parentID int64, a Act, fiel
 		return err
 	}
 	return s.record(ctx, "move", u.ID,
-		map[string]any{"parent_id": nullID(cur.ParentID)},
+		map[string]any{"parent_id": db.Null(cur.ParentID)},
 		map[string]any{"parent_id": parentID, "effective": a.Effective, "until": cur.To, "basis": a.Basis, "note": a.Note})
 }

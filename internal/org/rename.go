@@ -7,6 +7,7 @@ import (
 
 	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // RenameInput gives a unit a new name from a date on.
@@ -21,7 +22,7 @@ type RenameInput struct {
 // valid that day is closed the day before; if a later rename is already
 // recorded, the new name lasts until it.
 func (s *Store) Rename(ctx context.Context, in RenameInput) (Unit, error) {
-	in.Name, in.ShortName = clean(in.Name), clean(in.ShortName)
+	in.Name, in.ShortName = vn.Clean(in.Name), vn.Clean(in.ShortName)
 	in.Act.normalize()
 	var v problem.Validation
 	if in.UnitID <= 0 {
@@ -52,7 +53,7 @@ func (s *Store) Rename(ctx context.Context, in RenameInput) (Unit, error) {
 			return err
 		}
 		if cur.From == in.Effective {
-			return conflict("effective", "org.error.renamed_that_day")
+			return problem.ConflictField("effective", "org.error.renamed_that_day")
 		}
 		if cur.Name == in.Name && cur.ShortName == in.ShortName {
 			return invalid("name", "org.error.same_name")

@@ -95,7 +95,7 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]Unit, error) {
 			}
 		} else {
 			if !src.To.IsZero() {
-				return conflict("source_id", "org.error.ended", dmy(src.To))
+				return problem.ConflictField("source_id", "org.error.ended", dmy(src.To))
 			}
 			if !d.After(src.From) {
 				return invalid("effective", "org.error.after_start", dmy(src.From))
@@ -113,7 +113,7 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]Unit, error) {
 					return err
 				}
 				if !u.To.IsZero() && !u.To.After(d) {
-					return conflict(prefix+"unit_id", "org.error.target_ended", dmy(u.To))
+					return problem.ConflictField(prefix+"unit_id", "org.error.target_ended", dmy(u.To))
 				}
 				if u.From.After(d) {
 					return invalid(prefix+"unit_id", "org.error.not_alive", dmy(d))
@@ -122,7 +122,7 @@ func (s *Store) Split(ctx context.Context, in SplitInput) ([]Unit, error) {
 				continue
 			}
 			if !in.SourceContinues && p.New.ParentID == src.ID {
-				return conflict(prefix+"new.parent_id", "org.error.parent_ends", dmy(d))
+				return problem.ConflictField(prefix+"new.parent_id", "org.error.parent_ends", dmy(d))
 			}
 			if parts[i], err = s.insertUnit(ctx, *p.New, d, prefix+"new."); err != nil {
 				return err

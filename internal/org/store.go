@@ -116,18 +116,14 @@ func (s *Store) change(ctx context.Context, fn func(ctx context.Context) error) 
 	})
 }
 
-// clean normalises text as Plenum stores it (NFC, modern tone marks) and
-// collapses white space.
-func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
-
 func (n *NewUnit) normalize() {
-	n.Name = clean(n.Name)
-	n.ShortName = clean(n.ShortName)
+	n.Name = vn.Clean(n.Name)
+	n.ShortName = vn.Clean(n.ShortName)
 	n.Code = strings.TrimSpace(n.Code)
 }
 
 func (a *Act) normalize() {
-	a.Basis = clean(a.Basis)
+	a.Basis = vn.Clean(a.Basis)
 	a.Note = strings.TrimSpace(vn.Normalize(a.Note))
 }
 
@@ -210,14 +206,6 @@ func dmy(d date.Date) string {
 	return fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
 }
 
-// nullID maps 0 to NULL for optional references.
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
 func nullText(s string) any {
 	if s == "" {
 		return nil
@@ -230,7 +218,7 @@ func (s *Store) insertEvent(ctx context.Context, kind EventKind, unitID int64, a
 	var id int64
 	err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO unit_events (kind, unit_id, effective, basis, note, created_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		string(kind), unitID, a.Effective, a.Basis, a.Note, s.now().UTC(), nullID(audit.ActorFrom(ctx).UserID)).Scan(&id)
+		string(kind), unitID, a.Effective, a.Basis, a.Note, s.now().UTC(), db.Null(audit.ActorFrom(ctx).UserID)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("org: record %s event: %w", kind, err)
 	}

@@ -54,8 +54,8 @@ const (
 )
 
 func (in *PersonInput) normalize() {
-	in.FullName = clean(in.FullName)
-	in.Note = clean(in.Note)
+	in.FullName = vn.Clean(in.FullName)
+	in.Note = vn.Clean(in.Note)
 }
 
 func (s *Store) validatePerson(in PersonInput) error {

@@ -11,6 +11,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/org"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Post is a person in a position of a unit over [ValidFrom, ValidTo).
@@ -100,8 +101,8 @@ func (s *Store) GetPost(ctx context.Context, id int64) (Post, error) {
 
 func (in *PostInput) normalize() {
 	in.PositionCode = strings.TrimSpace(in.PositionCode)
-	in.Title = clean(in.Title)
-	in.Note = clean(in.Note)
+	in.Title = vn.Clean(in.Title)
+	in.Note = vn.Clean(in.Note)
 }
 
 func (in *PostInput) validate() error {
@@ -166,7 +167,7 @@ func (s *Store) check(ctx context.Context, in *PostInput, self int64) error {
 	var other date.Date
 	err = s.db.R(ctx).QueryRowContext(ctx, q+` ORDER BY valid_from LIMIT 1`, args...).Scan(&other)
 	if err == nil {
-		return conflict("valid_from", "people.error.overlap", dmy(other))
+		return problem.ConflictField("valid_from", "people.error.overlap", dmy(other))
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("people: overlapping posts: %w", err)
@@ -291,7 +292,7 @@ func (s *Store) EndPost(ctx context.Context, in EndPostInput) (Post, error) {
 			return err
 		}
 		if !before.ValidTo.IsZero() {
-			return conflict("valid_to", "people.error.already_ended", dmy(before.ValidTo))
+			return problem.ConflictField("valid_to", "people.error.already_ended", dmy(before.ValidTo))
 		}
 		if !in.ValidTo.After(before.ValidFrom) {
 			return problem.InvalidField("valid_to", "error.end_before_start")

@@ -11,7 +11,6 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/search"
-	"plenum/internal/vn"
 )
 
 // Store reads and changes persons and posts.
@@ -35,19 +34,12 @@ func New(d *db.DB, log *audit.Log, units *org.Store) *Store {
 // today is the default "as of" date.
 func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
 
-// clean normalises text as Plenum stores it and collapses white space.
-func clean(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
-
 // dmy formats a date for messages: 01/07/2025.
 func dmy(d date.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	return d.Time(time.UTC).Format("02/01/2006")
-}
-
-func conflict(field, key string, args ...any) error {
-	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
 }
 
 func notFound(field, key string) error {

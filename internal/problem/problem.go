@@ -118,6 +118,12 @@ func InvalidField(name, key string, args ...any) *Error {
 	return &Error{Code: Invalid, Fields: []Field{{Name: name, Key: key, Args: args}}}
 }
 
+// ConflictField returns a Conflict problem for one field: a refusal because
+// of the state of the records, naming the field to change.
+func ConflictField(name, key string, args ...any) *Error {
+	return &Error{Code: Conflict, Fields: []Field{{Name: name, Key: key, Args: args}}}
+}
+
 // ErrNotFound is the answer for a record that does not exist or that the
 // caller may not see: the two must look the same.
 var ErrNotFound = &Error{Code: NotFound}

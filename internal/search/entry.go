@@ -131,7 +131,7 @@ func (ix *Index) Put(ctx context.Context, e Entry) error {
 		 unit_id = excluded.unit_id, year = excluded.year, status = excluded.status, day = excluded.day,
 		 url = excluded.url, f_title = excluded.f_title, f_body = excluded.f_body, f_symbol = excluded.f_symbol,
 		 updated_at = excluded.updated_at`,
-		e.Entity, e.EntityID, e.Class, e.Title, e.Body, e.Symbol, e.Kind, e.Issuer, nullID(e.UnitID), e.Year, e.Status,
+		e.Entity, e.EntityID, e.Class, e.Title, e.Body, e.Symbol, e.Kind, e.Issuer, db.Null(e.UnitID), e.Year, e.Status,
 		e.Date, e.URL,
 		foldWords(e.Title+" "+e.Symbol), foldWords(e.Body+" "+e.Keywords+" "+e.Issuer), strings.Join(symbolTokens(e.Symbol), " "),
 		ix.now().UTC())
@@ -173,21 +173,18 @@ func (e *Entry) prepare() error {
 	case e.UnitID < 0:
 		return fail("negative unit id")
 	}
-	e.Title = cut(oneLine(e.Title), maxTitle)
+	e.Title = cut(vn.Clean(e.Title), maxTitle)
 	if e.Title == "" {
 		return fail("no title")
 	}
 	e.Body = cut(strings.TrimSpace(vn.Normalize(e.Body)), MaxBody)
 	e.Keywords = cut(vn.Normalize(e.Keywords), MaxBody)
-	e.Symbol = cut(oneLine(e.Symbol), maxSymbol)
+	e.Symbol = cut(vn.Clean(e.Symbol), maxSymbol)
 	e.Kind = cut(strings.TrimSpace(e.Kind), maxField)
-	e.Issuer = cut(oneLine(e.Issuer), maxField)
+	e.Issuer = cut(vn.Clean(e.Issuer), maxField)
 	e.Status = cut(strings.TrimSpace(e.Status), maxField)
 	return nil
 }
-
-// oneLine normalises s and collapses its white space.
-func oneLine(s string) string { return strings.Join(strings.Fields(vn.Normalize(s)), " ") }
 
 // cut shortens s to at most n bytes without splitting a character.
 func cut(s string, n int) string {
@@ -198,11 +195,4 @@ func cut(s string, n int) string {
 		n--
 	}
 	return s[:n]
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }

@@ -14,6 +14,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Viewer is who searches, as internal/access decides: access.Viewer. Only
@@ -182,7 +183,7 @@ type filters struct {
 
 func (q *Query) filters() filters {
 	// The issuer is stored normalised (tone placement, spaces): so is the filter.
-	return filters{Entity: q.Entity, Kind: q.Kind, Issuer: oneLine(q.Issuer), Status: q.Status, UnitID: q.UnitID, Year: q.Year}
+	return filters{Entity: q.Entity, Kind: q.Kind, Issuer: vn.Clean(q.Issuer), Status: q.Status, UnitID: q.UnitID, Year: q.Year}
 }
 
 // visible is the condition admitting the rows the viewer may see, and

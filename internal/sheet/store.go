@@ -191,7 +191,7 @@ func (s *Store) insert(ctx context.Context, im *Import) error {
 			result, error_count, errors_json, scope, class, created_by, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 		im.Kind, im.Filename, string(im.Format), im.Checksum, im.Size, im.Rows, im.Changed, string(im.Result),
-		im.ErrorCount, string(js), im.Scope, im.Class, nullID(im.CreatedBy), im.CreatedAt).Scan(&im.ID)
+		im.ErrorCount, string(js), im.Scope, im.Class, db.Null(im.CreatedBy), im.CreatedAt).Scan(&im.ID)
 	if err != nil {
 		return fmt.Errorf("sheet: record import: %w", err)
 	}
@@ -265,11 +265,4 @@ func cleanName(name string) string {
 		name = name[:len(name)-n]
 	}
 	return name
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }

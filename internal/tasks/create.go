@@ -12,7 +12,9 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Input describes a task to create. Fields named in problems are the JSON
@@ -49,9 +51,9 @@ type Input struct {
 }
 
 func (in *Input) normalize(today date.Date) {
-	in.Title = clean(in.Title)
-	in.Content = cleanText(in.Content)
-	in.Product = clean(in.Product)
+	in.Title = vn.Clean(in.Title)
+	in.Content = vn.CleanText(in.Content)
+	in.Product = vn.Clean(in.Product)
 	if in.Kind == "" {
 		in.Kind = KindTask
 	}
@@ -244,10 +246,10 @@ func (s *Store) create(ctx context.Context, p auth.Principal, in Input, titleFie
 		due_day, own_class, class, import_id, search_key, created_by, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
 		RETURNING id`,
-		nullID(in.parentID), in.Kind, in.SourceKind, nullID(in.SourceID), src.Label, nullID(src.DocumentID),
-		in.Title, in.Content, in.Product, in.Priority, in.LeadUnitID, nullID(in.ResponsiblePersonID), in.StartOn,
-		nullDate(in.DueOn), in.Recurrence, nullDate(in.RecurUntil), in.DueDay, in.Class, class, nullID(in.importID),
-		searchKey(in.Title, in.Content), nullID(p.User.ID), now).Scan(&id)
+		db.Null(in.parentID), in.Kind, in.SourceKind, db.Null(in.SourceID), src.Label, db.Null(src.DocumentID),
+		in.Title, in.Content, in.Product, in.Priority, in.LeadUnitID, db.Null(in.ResponsiblePersonID), in.StartOn,
+		db.Null(in.DueOn), in.Recurrence, db.Null(in.RecurUntil), in.DueDay, in.Class, class, db.Null(in.importID),
+		searchKey(in.Title, in.Content), db.Null(p.User.ID), now).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("tasks: insert: %w", err)
 	}
@@ -261,7 +263,7 @@ func (s *Store) create(ctx context.Context, p auth.Principal, in Input, titleFie
 		if _, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO task_occurrences (task_id, seq, period, start_on, due_on,
 			lead_unit_id, responsible_person_id, document_id, kind, class, status)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			id, i+1, per.Label, per.Start, per.Due, in.LeadUnitID, nullID(in.ResponsiblePersonID), nullID(src.DocumentID),
+			id, i+1, per.Label, per.Start, per.Due, in.LeadUnitID, db.Null(in.ResponsiblePersonID), db.Null(src.DocumentID),
 			in.Kind, class, StatusOn(m, today)); err != nil {
 			return 0, fmt.Errorf("tasks: deadline %d of %d: %w", i+1, id, err)
 		}

@@ -38,7 +38,7 @@ func (s *Store) HandOn(ctx context.Context, p auth.Principal, taskID int64, part
 			return err
 		}
 		if len(t.Occurrences) != 1 {
-			return conflict("parts", "tasks.handon_recurring")
+			return problem.ConflictField("parts", "tasks.handon_recurring")
 		}
 		if err := checkOpen(t, t.Occurrences[0]); err != nil {
 			return err

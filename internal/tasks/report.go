@@ -9,8 +9,10 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/files"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // ReportInput is a progress report on one deadline of a task.
@@ -98,7 +100,7 @@ func (t Task) occurrence(id int64) (Occurrence, error) {
 		}
 	}
 	if id == 0 {
-		return Occurrence{}, conflict("occurrence_id", "tasks.nothing_open")
+		return Occurrence{}, problem.ConflictField("occurrence_id", "tasks.nothing_open")
 	}
 	return Occurrence{}, problem.InvalidField("occurrence_id", "tasks.no_such_deadline")
 }
@@ -122,9 +124,9 @@ func (s *Store) openDeadline(ctx context.Context, p auth.Principal, taskID, occI
 func checkOpen(t Task, o Occurrence) error {
 	switch {
 	case !t.CancelledOn.IsZero() || !o.CancelledOn.IsZero():
-		return conflict("occurrence_id", "tasks.is_cancelled")
+		return problem.ConflictField("occurrence_id", "tasks.is_cancelled")
 	case !o.DoneOn.IsZero():
-		return conflict("occurrence_id", "tasks.is_done")
+		return problem.ConflictField("occurrence_id", "tasks.is_done")
 	}
 	return nil
 }
@@ -143,7 +145,7 @@ func (s *Store) checkDay(field string, d date.Date, o Occurrence) error {
 // Report records a progress report by a member of the lead unit, a
 // coordinating unit or the office.
 func (s *Store) Report(ctx context.Context, p auth.Principal, taskID int64, in ReportInput) (Report, error) {
-	in.Body = cleanText(in.Body)
+	in.Body = vn.CleanText(in.Body)
 	var out Report
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		t, o, err := s.openDeadline(ctx, p, taskID, in.OccurrenceID, true)
@@ -170,7 +172,7 @@ func (s *Store) Report(ctx context.Context, p auth.Principal, taskID int64, in R
 		}
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO task_reports (task_id, occurrence_id, unit_id, user_id, author,
 			reported_on, percent, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			t.ID, o.ID, nullID(out.UnitID), nullID(p.User.ID), out.Author, out.ReportedOn, out.Percent, out.Body,
+			t.ID, o.ID, db.Null(out.UnitID), db.Null(p.User.ID), out.Author, out.ReportedOn, out.Percent, out.Body,
 			out.CreatedAt).Scan(&out.ID); err != nil {
 			return fmt.Errorf("tasks: report on %d: %w", t.ID, err)
 		}
@@ -207,7 +209,7 @@ func (s *Store) Report(ctx context.Context, p auth.Principal, taskID int64, in R
 // Complete marks a deadline done, on time or late by its date, by a member
 // of the lead unit or the office.
 func (s *Store) Complete(ctx context.Context, p auth.Principal, taskID int64, in CompleteInput) (Task, error) {
-	in.Note = cleanText(in.Note)
+	in.Note = vn.CleanText(in.Note)
 	var out Task
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		t, o, err := s.openDeadline(ctx, p, taskID, in.OccurrenceID, false)
@@ -253,7 +255,7 @@ func problemIf(bad bool, field, key string, args ...any) error {
 // Cancel cancels a task with what was handed on from it, or one deadline
 // of a recurring task, with a reason. Finished deadlines stay finished.
 func (s *Store) Cancel(ctx context.Context, p auth.Principal, taskID int64, in CancelInput) (Task, error) {
-	in.Reason = cleanText(in.Reason)
+	in.Reason = vn.CleanText(in.Reason)
 	var out Task
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		t, err := s.writable(ctx, p, taskID, false)
@@ -261,7 +263,7 @@ func (s *Store) Cancel(ctx context.Context, p auth.Principal, taskID int64, in C
 			return err
 		}
 		if !t.CancelledOn.IsZero() {
-			return conflict("occurrence_id", "tasks.is_cancelled")
+			return problem.ConflictField("occurrence_id", "tasks.is_cancelled")
 		}
 		var v problem.Validation
 		if v.Required("reason", in.Reason) {
@@ -346,7 +348,7 @@ func (s *Store) cancelTree(ctx context.Context, t Task, in CancelInput) error {
 func (s *Store) saveOcc(ctx context.Context, t Task, o Occurrence) error {
 	_, err := s.db.W(ctx).ExecContext(ctx, `UPDATE task_occurrences SET percent = $1, first_report_on = $2, last_report_on = $3,
 		done_on = $4, cancelled_on = $5, status = $6 WHERE id = $7`,
-		o.Percent, nullDate(o.FirstReportOn), nullDate(o.LastReportOn), nullDate(o.DoneOn), nullDate(o.CancelledOn),
+		o.Percent, db.Null(o.FirstReportOn), db.Null(o.LastReportOn), db.Null(o.DoneOn), db.Null(o.CancelledOn),
 		StatusOn(o.Milestones(), s.Today()), o.ID)
 	if err != nil {
 		return fmt.Errorf("tasks: save deadline %d: %w", o.ID, err)

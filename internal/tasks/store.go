@@ -3,7 +3,6 @@ package tasks
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"plenum/internal/access"
@@ -14,7 +13,6 @@ import (
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/search"
-	"plenum/internal/vn"
 )
 
 // Store assigns tasks and reads them.
@@ -74,41 +72,11 @@ const (
 	MaxBatch = 2000
 )
 
-// clean normalises one line of text as Plenum stores it.
-func clean(str string) string { return strings.Join(strings.Fields(vn.Normalize(str)), " ") }
-
-// cleanText normalises a multi-line text, keeping its lines.
-func cleanText(str string) string {
-	lines := strings.Split(strings.ReplaceAll(vn.Normalize(str), "\r\n", "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
-	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
-func nullDate(d date.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d
-}
-
-func conflict(field, key string, args ...any) error {
-	return &problem.Error{Code: problem.Conflict, Fields: []problem.Field{{Name: field, Key: key, Args: args}}}
-}
-
 // event appends a line to a task's history, in the change's transaction.
 func (s *Store) event(ctx context.Context, taskID, occID int64, action, detail string) error {
 	a := audit.ActorFrom(ctx)
 	_, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO task_events (task_id, occurrence_id, at, user_id, actor, action, detail)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, taskID, nullID(occID), s.now().UTC(), nullID(a.UserID), a.Name, action, detail)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, taskID, db.Null(occID), s.now().UTC(), db.Null(a.UserID), a.Name, action, detail)
 	if err != nil {
 		return fmt.Errorf("tasks: history of task %d: %w", taskID, err)
 	}

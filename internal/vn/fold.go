@@ -1,6 +1,7 @@
 package vn
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,20 @@ func Normalize(s string) string {
 		s = norm.NFC.String(mapSpecials(s))
 	}
 	return retone(s)
+}
+
+// Clean normalises one line of text as Plenum stores it (a name, a title)
+// and collapses white space.
+func Clean(s string) string { return strings.Join(strings.Fields(Normalize(s)), " ") }
+
+// CleanText normalises a text of several lines as Plenum stores it: the
+// lines are kept, their trailing spaces and the blank ends dropped.
+func CleanText(s string) string {
+	lines := strings.Split(strings.ReplaceAll(Normalize(s), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // isPlain reports whether s holds only ASCII other than the odd spaces,
