@@ -11,6 +11,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/documents"
 	"plenum/internal/indicators"
+	"plenum/internal/org"
 	"plenum/internal/server/servertest"
 	"plenum/internal/vn"
 )
@@ -161,7 +162,16 @@ func TestIndicatorTargetForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	loose, err := e.App.Indicators.Create(e.Ctx, office, indicators.Input{Code: "CT61", Name: "Số xã đạt chuẩn thử", Measure: "xã",
+		ValueKind: indicators.Count, Direction: indicators.Higher, Aggregation: indicators.Sum, Periodicity: indicators.Year})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.App.Indicators.SetTarget(e.Ctx, office, loose.ID, indicators.TargetInput{Year: 2019, Value: vn.NewDecimal(12, 0)}); err != nil {
+		t.Fatal(err)
+	}
 	pub, rng, sec := fmt.Sprint(e.public.ID), fmt.Sprint(band.ID), fmt.Sprint(e.secret.ID)
+	year := date.Today(org.Vietnam).Year
 	targets := func(kv ...string) string {
 		v := url.Values{}
 		for i := 0; i < len(kv); i += 2 {
@@ -173,6 +183,10 @@ func TestIndicatorTargetForms(t *testing.T) {
 		{name: "the grid: the term's years and the term, with the targets set", as: "office", method: "GET", path: "/indicators/" + pub + "/targets",
 			status: 200, contains: []string{`name="targets[2021].value"`, `name="targets[2025].value" value="80"`, `name="targets[term].value"`,
 				"Kế hoạch của Tỉnh ủy Sông Xanh"}, absent: []string{`targets[2020]`, `targets[2026]`, "value_high"}},
+		{name: "without a term: the years around this one and those with a target", as: "office", method: "GET",
+			path: fmt.Sprintf("/indicators/%d/targets", loose.ID), status: 200,
+			contains: []string{`name="targets[2019].value" value="12"`, fmt.Sprintf(`name="targets[%d].value"`, year+2)},
+			absent:   []string{"targets[term]", "targets[2018]"}},
 		{name: "a range has bounds", as: "office", method: "GET", path: "/indicators/" + rng + "/targets", status: 200,
 			contains: []string{`name="targets[2024].value_high"`, "Cận dưới", "Cận trên"}},
 		{name: "range upside down", as: "office", method: "POST", path: "/indicators/" + rng + "/targets",
@@ -195,8 +209,8 @@ func TestIndicatorTargetForms(t *testing.T) {
 		{name: "classified: not found to the cleared administrator", as: "admin", method: "POST", path: "/indicators/" + sec + "/targets",
 			body: targets("targets[2024].value", "50"), status: 404, absent: []string{"Chỉ tiêu mật về quốc phòng"}},
 	})
-	if n := count(t, e, "indicator_targets"); n != 2 {
-		t.Fatalf("%d targets after refused forms, want the 2 of the fixture", n)
+	if n := count(t, e, "indicator_targets"); n != 3 {
+		t.Fatalf("%d targets after refused forms, want the 3 set before", n)
 	}
 
 	c := e.SignIn("office")

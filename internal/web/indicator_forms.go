@@ -201,9 +201,18 @@ type targetRow struct {
 
 type targetsData struct {
 	Indicator indicators.Indicator
-	UnitID    int64 // whose targets: 0 for the indicator's scope unit
-	UnitName  string
+	UnitName  string // whose targets
 	Rows      []targetRow
+}
+
+// targetUnit reads the unit whose targets the form sets: 0 for the
+// indicator's own, its scope unit's.
+func (h *Handler) targetUnit(r *http.Request, v *problem.Validation, ind indicators.Indicator, unit string) int64 {
+	id := h.resolveUnit(r.Context(), v, "unit", unit, today(), false)
+	if id == ind.ScopeUnitID {
+		return 0
+	}
+	return id
 }
 
 // targetRows are the lines of the targets form for a unit: the years of the
@@ -291,20 +300,18 @@ func readTargets(vals url.Values, rows []targetRow, unitID int64) ([]indicators.
 // indicator's scope unit when unit is empty), to set them.
 func (h *Handler) targetsForm(w http.ResponseWriter, r *http.Request, status int, ind indicators.Indicator, unit string, f *Form) error {
 	var val problem.Validation
-	data := targetsData{Indicator: ind, UnitID: h.resolveUnit(r.Context(), &val, "unit", unit, today(), false)}
+	data := targetsData{Indicator: ind}
+	unitID := h.targetUnit(r, &val, ind, unit)
 	if err := val.Err(); err != nil {
 		// No lines for a unit not found: the form names the unit field.
 		f, _ = formError(r, err)
 		f.Values = url.Values{"unit": {unit}}
 		status = http.StatusUnprocessableEntity
 	} else {
-		if data.UnitID == ind.ScopeUnitID {
-			data.UnitID = 0 // the scope unit's targets are the indicator's own
-		}
-		data.Rows = targetRows(ind, data.UnitID, today().Year)
+		data.Rows = targetRows(ind, unitID, today().Year)
 		data.UnitName = h.unitName(r, ind.ScopeUnitID)
-		if data.UnitID != 0 {
-			data.UnitName = h.unitName(r, data.UnitID)
+		if unitID != 0 {
+			data.UnitName = h.unitName(r, unitID)
 		}
 	}
 	if f == nil {
@@ -337,12 +344,9 @@ func (h *Handler) saveTargets(w http.ResponseWriter, r *http.Request) error {
 		return h.formRetry(w, r, err, func(f *Form) error { return h.targetsForm(w, r, http.StatusUnprocessableEntity, ind, unit, f) })
 	}
 	var val problem.Validation
-	unitID := h.resolveUnit(r.Context(), &val, "unit", unit, today(), false)
+	unitID := h.targetUnit(r, &val, ind, unit)
 	if err := val.Err(); err != nil {
 		return retry(err)
-	}
-	if unitID == ind.ScopeUnitID {
-		unitID = 0
 	}
 	in, err := readTargets(r.PostForm, targetRows(ind, unitID, today().Year), unitID)
 	if err == nil {
