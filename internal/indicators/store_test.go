@@ -344,3 +344,57 @@ func TestStandingCombinesTargetsAcrossTheMerger(t *testing.T) {
 		}
 	}
 }
+
+func TestTargetRefusals(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	band := e.define(Input{Code: "CT07", Name: "Chỉ số giá tiêu dùng", Measure: "%", ValueKind: Change, Direction: Range,
+		Aggregation: NotAdditive})
+	loose, err := e.s.Create(e.as("office"), e.users["office"], Input{Code: "CT08", Name: "Số xã đạt chuẩn", Measure: "xã",
+		ValueKind: Count, Direction: Higher, Aggregation: Sum, Periodicity: Year})
+	if err != nil {
+		t.Fatal(err)
+	}
+	high := dec("4")
+	low := dec("2")
+	cases := []struct {
+		name  string
+		ind   Indicator
+		in    TargetInput
+		field string
+	}{
+		{"year before the term", revenue, TargetInput{Year: 2020, Value: dec("10")}, "year"},
+		{"year after the term", revenue, TargetInput{Year: 2026, Value: dec("10")}, "year"},
+		{"not a year", revenue, TargetInput{Year: 20, Value: dec("10")}, "year"},
+		{"negative amount", revenue, TargetInput{Year: 2024, Value: dec("-1")}, "value"},
+		{"high bound of a higher-is-better", revenue, TargetInput{Year: 2024, Value: dec("1"), High: &high}, "value_high"},
+		{"range without a high bound", band, TargetInput{Year: 2024, Value: dec("2")}, "value_high"},
+		{"range upside down", band, TargetInput{Year: 2024, Value: dec("4"), High: &low}, "value_high"},
+		{"term target without a term", loose, TargetInput{Term: true, Value: dec("10")}, "term"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			_, err := e.s.SetTarget(e.as("office"), e.users["office"], c.ind.ID, c.in)
+			e.refused(t, err, before, problem.Invalid, c.field)
+		})
+	}
+	// Several at once: one bad target refuses them all, naming its field.
+	before := e.counts()
+	_, err = e.s.SetTargets(e.as("office"), e.users["office"], band.ID, []TargetInput{
+		{Year: 2024, Value: low, High: &high}, {Term: true, Value: high, High: &low}})
+	e.refused(t, err, before, problem.Invalid, "targets[term].value_high")
+	_, err = e.s.SetTargets(e.as("office"), e.users["office"], band.ID, nil)
+	e.refused(t, err, before, problem.Invalid, "targets")
+	got, err := e.s.SetTargets(e.as("office"), e.users["office"], band.ID, []TargetInput{
+		{Year: 2024, Value: low, High: &high}, {Term: true, Value: low, High: &high}})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("set two targets: %v %v", got, err)
+	}
+	// A reader cannot see a classified indicator, so cannot set its targets.
+	secret := e.define(Input{Code: "CT09", Name: "Chỉ tiêu mật", Measure: "%", ValueKind: Percent, Direction: Higher,
+		Aggregation: NotAdditive, Class: 1})
+	before = e.counts()
+	_, err = e.s.SetTargets(e.as("reader"), e.users["reader"], secret.ID, []TargetInput{{Year: 2024, Value: low}})
+	e.refused(t, err, before, problem.NotFound, "")
+}

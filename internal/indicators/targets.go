@@ -40,8 +40,9 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		if in.Term {
 			first, last = ind.TermFirst, ind.TermLast
 			v.Check(first != 0, "term", "indicators.error.no_term")
-		} else {
-			v.Check(in.Year >= 1945 && in.Year <= 2200, "year", "indicators.error.year")
+		} else if v.Check(in.Year >= 1945 && in.Year <= 2200, "year", "indicators.error.year") && ind.TermFirst != 0 {
+			// A term's indicator is planned for the years of its term.
+			v.Check(in.Year >= ind.TermFirst && in.Year <= ind.TermLast, "year", "indicators.error.year_outside_term", ind.TermFirst, ind.TermLast)
 		}
 		checkValue(&v, "value", ind, in.Value)
 		switch {
@@ -81,6 +82,45 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		return s.log.Record(ctx, audit.Change{Action: "set_target", Entity: Entity, EntityID: indicatorID, Class: ind.Class, After: out})
 	})
 	return out, err
+}
+
+// SetTargets sets several targets of an indicator at once, all or none: a
+// unit's years and term from one form. Each problem names its target's
+// field: "targets[2024].value", "targets[term].value_high".
+func (s *Store) SetTargets(ctx context.Context, p auth.Principal, indicatorID int64, in []TargetInput) ([]Target, error) {
+	var out []Target
+	err := s.db.Tx(ctx, func(ctx context.Context) error {
+		var all problem.Validation
+		if len(in) == 0 {
+			all.Add("targets", "error.required")
+		}
+		for _, t := range in {
+			saved, err := s.SetTarget(ctx, p, indicatorID, t)
+			if pe, ok := problem.As(err); ok && pe.Code == problem.Invalid {
+				for _, f := range pe.Fields {
+					all.Add(TargetField(t)+"."+f.Name, f.Key, f.Args...)
+				}
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			out = append(out, saved)
+		}
+		return all.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TargetField names a target among several: "targets[2024]", "targets[term]".
+func TargetField(t TargetInput) string {
+	if t.Term {
+		return "targets[term]"
+	}
+	return fmt.Sprintf("targets[%d]", t.Year)
 }
 
 // targets returns the targets of the indicators ids, by indicator, term

@@ -98,6 +98,7 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		data.Chart = trendChart(data.Trend, ind)
 	}
+	consumeFlash(w, r)
 	return h.render(w, r, http.StatusOK, "indicator", &Page{Title: ind.Name, Data: data, Class: auth.Clearance(ind.Class)})
 }
 
@@ -378,7 +379,7 @@ func (h *Handler) importSheet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return h.formRetry(w, r, err, show)
 	}
-	return redirect(w, r, fmt.Sprintf("/indicators/imports/%d", im.ID), "")
+	return redirect(w, r, fmt.Sprintf("/imports/%d", im.ID), "")
 }
 
 // importResult shows an import: what was written, or every row problem.

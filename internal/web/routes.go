@@ -121,13 +121,21 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /news/drafts/{id}/delete", auth.NewsEdit, h.deleteDraft)
 	rt.Handle("GET /indicators", auth.IndicatorsRead, h.indicatorList)
 	rt.Handle("GET /indicators/{id}", auth.IndicatorsRead, h.indicatorPage)
+	rt.Handle("GET /indicators/new", auth.IndicatorsWrite, h.newIndicatorForm)
+	rt.Handle("POST /indicators/new", auth.IndicatorsWrite, h.createIndicator)
+	rt.Handle("GET /indicators/{id}/edit", auth.IndicatorsWrite, h.editIndicatorForm)
+	rt.Handle("POST /indicators/{id}/edit", auth.IndicatorsWrite, h.updateIndicator)
+	rt.Handle("GET /indicators/{id}/targets", auth.IndicatorsWrite, h.indicatorTargets)
+	rt.Handle("POST /indicators/{id}/targets", auth.IndicatorsWrite, h.saveTargets)
 	rt.Handle("GET /indicators/standing", auth.IndicatorsRead, h.indicatorStanding)
 	rt.Handle("GET /indicators/sheet", auth.IndicatorsRead, h.indicatorSheet)
 	rt.Handle("GET /indicators/enter", auth.IndicatorsEnter, h.indicatorEnterForm)
 	rt.Handle("POST /indicators/values", auth.IndicatorsEnter, h.saveValue)
 	rt.Handle("GET /indicators/import", auth.IndicatorsEnter, h.importForm)
 	rt.Handle("POST /indicators/import", auth.IndicatorsEnter, h.importSheet)
-	rt.Handle("GET /indicators/imports/{id}", auth.IndicatorsEnter, h.importResult)
+	// Not under /indicators/: /indicators/imports/{id} and /indicators/{id}/edit
+	// would both match /indicators/imports/edit.
+	rt.Handle("GET /imports/{id}", auth.IndicatorsEnter, h.importResult)
 
 	rt.Handle("GET /documents", auth.DocumentsRead, h.documentList)
 	rt.Handle("GET /documents/export.xlsx", auth.DocumentsRead, h.documentExport)

@@ -55,6 +55,8 @@ var views = []string{
 	"indicator_standing",
 	"indicator_enter",
 	"indicator_import",
+	"indicator_form",
+	"indicator_targets",
 	"ingest",
 	"ingest_item",
 }
