@@ -3,9 +3,11 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,8 +49,10 @@ var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
 func TestNothingClassifiedLeaks(t *testing.T) {
 	e := servertest.New(t)
 	var all classified
-	for name, fixture := range classifiedFixtures {
-		c := fixture(t, e)
+	// In a fixed order, so that the word searched for below is the same
+	// from run to run.
+	for _, name := range slices.Sorted(maps.Keys(classifiedFixtures)) {
+		c := classifiedFixtures[name](t, e)
 		if len(c.secrets) == 0 {
 			t.Fatalf("fixture %s made no secrets", name)
 		}
@@ -101,7 +105,8 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 			// Searches use a word of a secret: the form echoes what was typed,
 			// so what must not appear is the rest of the secret.
 			words := strings.Fields(all.secrets[0])
-			queries := []string{"", "?q=" + url.QueryEscape(words[len(words)-1]), "?entity=document&entity_id=424242"}
+			word := words[len(words)-1]
+			queries := []string{"", "?q=" + url.QueryEscape(word), "?entity=document&entity_id=424242"}
 			body := ""
 			if method != "GET" {
 				body = "{}"
@@ -118,6 +123,9 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 					}
 					got := e.Do(c, method, path, body, headers...)
 					for _, s := range all.secrets {
+						if s == word && q != "" {
+							continue // a secret of one word is what was typed
+						}
 						if strings.Contains(got.Body, s) {
 							t.Errorf("%s: %s %s shows %q", who, method, path, s)
 						}
