@@ -100,10 +100,9 @@ func isCaption(text, key string) bool {
 	// even when it has a verb of narration ("Đại biểu biểu quyết thông qua
 	// Nghị quyết"): paragraphs of the article end with a full stop.
 	padded := " " + key + " "
-	if strings.Contains(padded, " biểu quyết thông qua ") {
-		// The vote is the scene shown, not a report of what was adopted.
-		padded = strings.ReplaceAll(padded, " biểu quyết thông qua ", " biểu quyết ")
-	}
+	// "biểu quyết thông qua": the vote is the scene shown, not a report of
+	// what was adopted.
+	padded = strings.ReplaceAll(padded, " biểu quyết thông qua ", " biểu quyết ")
 	narrates := containsAny(padded, narrationWords) && endsSentence(text)
 	if hasPrefixAny(key, meetingOpeners) && !narrates {
 		return true

@@ -142,14 +142,16 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 	var fallback meetingAt // a meeting noun without its body
 	found := false
 	// "Ban Thường vụ Thành ủy Cần Thơ họp cho ý kiến vào dự thảo … trình Đại
-	// hội …": a body that meets, named before any meeting noun, is the event;
+	// hội …": a body that meets, named before the meeting noun, is the event;
 	// the noun after it is what the meeting was about.
-	meets, meetsOK := bodyMeets(toks)
-	meets.para = pi
-	for i := range toks {
-		if meetsOK && i > meets.nounEnd {
-			return meets, true
+	first := func(m meetingAt) (meetingAt, bool) {
+		if hm, ok := bodyMeets(toks, m.noun-1); ok {
+			hm.para = pi
+			return hm, true
 		}
+		return m, true
+	}
+	for i := range toks {
 		e, _ := meetingNouns.match(toks, i)
 		if e == i || citesDocument(toks, i) || (toks[i].key == "đại" && !toks[i].upper) {
 			continue // a document's source, or congresses in general ("các kỳ đại hội")
@@ -160,7 +162,7 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 		for j := e; j < end && j < e+10; j++ {
 			if be, id := matchBody(toks, j); be > j {
 				m.body, m.form, m.hasBody = [2]int{j, be}, meetingForms[id], true
-				return m, true
+				return first(m)
 			}
 			if toks[j].key == "để" || toks[j].key == "nhằm" || toks[j].key == "về" || toks[j].key == ";" {
 				break
@@ -176,7 +178,7 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 			for k := s; k < ce; k++ {
 				if be, id := matchBody(toks, k); be > k && skipTerm(toks, be) == ce {
 					m.body, m.form, m.hasBody = [2]int{k, be}, meetingForms[id], true
-					return m, true
+					return first(m)
 				}
 			}
 		}
@@ -184,16 +186,18 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 			fallback, found = m, true
 		}
 	}
-	if meetsOK {
-		return meets, true
+	if m, ok := bodyMeets(toks, len(toks)); ok {
+		m.para = pi
+		return m, true
 	}
 	return fallback, found
 }
 
-// bodyMeets finds a body said to meet without a meeting noun: "Ban Thường
-// vụ Tỉnh ủy Quảng Trị [khóa XVII] họp cho ý kiến …"; noun is "họp".
-func bodyMeets(toks []token) (meetingAt, bool) {
-	for i := range toks {
+// bodyMeets finds, before token end, a body said to meet without a meeting
+// noun: "Ban Thường vụ Tỉnh ủy Quảng Trị [khóa XVII] họp cho ý kiến …";
+// noun is "họp".
+func bodyMeets(toks []token, end int) (meetingAt, bool) {
+	for i := 0; i < end; i++ {
 		be, id := matchBody(toks, i)
 		if be == i {
 			continue
@@ -202,7 +206,7 @@ func bodyMeets(toks []token) (meetingAt, bool) {
 		for j < len(toks) && tenseWords[toks[j].key] {
 			j++
 		}
-		if j < len(toks) && toks[j].key == "họp" && (j+1 == len(toks) || toks[j+1].key != "báo") {
+		if j < end && toks[j].key == "họp" && (j+1 == len(toks) || toks[j+1].key != "báo") {
 			return meetingAt{noun: j, nounEnd: j + 1, body: [2]int{i, be}, form: meetingForms[id], hasBody: true}, true
 		}
 	}

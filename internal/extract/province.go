@@ -185,9 +185,3 @@ func canonicalOld(name string) string {
 	}
 	return name
 }
-
-// inName reports whether token i of paragraph pi is part of a person's name.
-func (d *doc) inName(pi, i int) bool {
-	names := d.paras[pi].names
-	return names != nil && names[i]
-}
