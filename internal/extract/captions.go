@@ -16,7 +16,11 @@ import (
 const captionMax = 260
 
 // photoCreditRE matches lines that are, start with or end in a photo credit.
-var photoCreditRE = regexp.MustCompile(`(?i)^(?:\(?ảnh(?: minh họa| tư liệu| internet)?\s*[:：)]|\(?nguồn ảnh|ảnh minh họa|clip:|video:)|[(\-–]\s*ảnh\s*[:：][^()]{0,60}\)?\.?$|\(ảnh[^()]{0,60}\)\.?$`)
+var photoCreditRE = regexp.MustCompile(`(?i)^(?:\(?ảnh(?: minh họa| tư liệu| internet)?\s*[:：)]|\(?nguồn ảnh|ảnh minh họa|clip:|video:)|[(\-–.]\s*ảnh\s*[:：][^()]{0,60}\)?\.?$|\(ảnh[^()]{0,60}\)\.?$`)
+
+// creditOpeners start a line that is a photo credit alone, printed under
+// the caption it belongs to ("(Ảnh: Thu Hà)").
+var creditOpeners = []string{"ảnh", "(ảnh", "nguồn ảnh", "(nguồn ảnh"}
 
 // isPhotoCredit tests photoCreditRE, after a cheap look for its words.
 func isPhotoCredit(key string) bool {
@@ -48,6 +52,8 @@ var narrationWords = []string{
 	" diễn ra", " tiến hành", " thông qua", " thống nhất", " kết thúc", " nhấn mạnh",
 	" cho biết", " khẳng định", " đề nghị", " yêu cầu", " theo đó", " trong đó", " nhưng ",
 	" tuy nhiên", " gồm ", " với sự", " có sự", " là ", " có ",
+	// how long something lasts: a photo shows a moment
+	" đến hết ", " đến ngày ", " trong hai ngày", " trong 2 ngày", " kéo dài ",
 }
 
 // cutEnds are words a caption never ends with but a sentence cut off in an
@@ -94,6 +100,9 @@ func isCaption(text, key string) bool {
 	// even when it has a verb of narration ("Đại biểu biểu quyết thông qua
 	// Nghị quyết"): paragraphs of the article end with a full stop.
 	padded := " " + key + " "
+	// "biểu quyết thông qua": the vote is the scene shown, not a report of
+	// what was adopted.
+	padded = strings.ReplaceAll(padded, " biểu quyết thông qua ", " biểu quyết ")
 	narrates := containsAny(padded, narrationWords) && endsSentence(text)
 	if hasPrefixAny(key, meetingOpeners) && !narrates {
 		return true

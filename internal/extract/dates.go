@@ -29,7 +29,8 @@ func (d *doc) dates(a *Article, p page, l layout, opts Options) {
 	if ref.IsZero() {
 		ref, why = opts.Reference, "the reference date"
 	}
-	if ref.IsZero() {
+	textRef := ref.IsZero()
+	if textRef {
 		ref, why = d.latestDate(), "the latest full date in the text"
 	}
 	for _, pi := range d.leadZone() {
@@ -40,6 +41,14 @@ func (d *doc) dates(a *Article, p page, l layout, opts Options) {
 			}
 			a.EventDate = m.First
 			if ref != a.Published && !hasYear(para.text[m.Start:m.End], m.First) {
+				// Without a date line, the latest full date may be a month
+				// or two after the meeting ("Ngày 12/7" before "8/12/2023")
+				// — but a meeting is not earlier than the documents it
+				// discusses: "Ngày 12/7" reviewing a resolution of 8/12/2023
+				// is in 2024.
+				if floor := latestCited(a.Documents); textRef && a.EventDate.Before(floor) {
+					a.EventDate, ref, why = a.EventDate.AddMonths(12), floor, "the latest document cited"
+				}
 				a.note(fmt.Sprintf("event_date: the year of %q from %s, %s", para.text[m.Start:m.End], why, ref))
 			}
 			return
@@ -95,6 +104,17 @@ func (d *doc) latestDate() date.Date {
 	return latest
 }
 
+// latestCited is the latest date of the documents cited.
+func latestCited(docs []Document) date.Date {
+	var latest date.Date
+	for _, doc := range docs {
+		if doc.Date.After(latest) {
+			latest = doc.Date
+		}
+	}
+	return latest
+}
+
 // hasYear reports whether the text of a date writes its year.
 func hasYear(text string, d date.Date) bool {
 	return containsAny(text, []string{fmt.Sprint(d.Year)})
@@ -117,7 +137,7 @@ func (d *doc) termYears(a *Article, mt *Meeting) {
 			continue
 		}
 		for _, m := range p.periods() {
-			if m.Kind != vn.PeriodTerm {
+			if m.Kind != vn.PeriodTerm || towardsCongress(p.text, m.Start) {
 				continue
 			}
 			c := cand{first: m.First.Year, last: m.Last.Year}

@@ -42,6 +42,33 @@ func (d *doc) documents(a *Article) {
 			}
 		}
 	}
+	a.Documents = mergeBare(a.Documents)
+}
+
+// mergeBare folds a document cited by its number alone before its full
+// citation ("Nghị quyết 18" in the headline, "Nghị quyết số 18-NQ/TW" in
+// the body) into the one whose issuer is known, when only one such is
+// listed.
+func mergeBare(docs []Document) []Document {
+	out := docs[:0]
+	for i, doc := range docs {
+		if doc.Issuer == "" {
+			same, n := 0, 0
+			for k, e := range docs {
+				if k != i && e.Issuer != "" && e.Kind == doc.Kind && e.Number == doc.Number {
+					same, n = k, n+1
+				}
+			}
+			if n == 1 {
+				if docs[same].Date.IsZero() {
+					docs[same].Date = doc.Date
+				}
+				continue
+			}
+		}
+		out = append(out, doc)
+	}
+	return out
 }
 
 func docKey(d Document) string {

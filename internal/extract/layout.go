@@ -139,6 +139,15 @@ func lay(p page) layout {
 			l.kinds[i] = KindCaption
 		}
 	}
+	// A photo has one caption, and a credit closes it ("… phát biểu. Ảnh:
+	// Lê Hạnh"): a one-sentence paragraph that reads like a caption just
+	// above a credited caption is a paragraph of the article.
+	for i := lead; i+1 < related; i++ {
+		if l.kinds[i] == KindCaption && l.kinds[i+1] == KindCaption && p.lines[i].hint != hintCaption &&
+			!isPhotoCredit(keys[i]) && isPhotoCredit(keys[i+1]) && !hasPrefixAny(keys[i+1], creditOpeners) {
+			l.kinds[i] = KindBody
+		}
+	}
 	if l.author == "" && p.meta.author != "" {
 		l.author = p.meta.author
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -76,6 +77,20 @@ func TestLayout(t *testing.T) {
 			bodyLines: 1,
 		},
 		{
+			name:      "captions: a credit after a full stop, a vote, and a sentence about how long",
+			page:      "Hội nghị sơ kết quý I\n" + lead + "\nĐồng chí Bí thư Huyện ủy phát biểu tại hội nghị. Ảnh: Lê Hạnh\nĐại biểu biểu quyết thông qua nghị quyết của hội nghị.\nHội nghị làm việc đến hết ngày 6/3/2024.\n" + lead,
+			title:     "Hội nghị sơ kết quý I",
+			captions:  []string{"Đồng chí Bí thư Huyện ủy phát biểu tại hội nghị. Ảnh: Lê Hạnh", "Đại biểu biểu quyết thông qua nghị quyết của hội nghị."},
+			bodyLines: 3,
+		},
+		{
+			name:      "one caption to a photo: a sentence above a credited caption stays",
+			page:      "Hội nghị sơ kết quý I\n" + lead + "\nĐồng chí Trưởng Ban Tổ chức Huyện ủy trình bày tờ trình về công tác cán bộ.\nQuang cảnh hội nghị. Ảnh: Lê Hạnh\n" + lead,
+			title:     "Hội nghị sơ kết quý I",
+			captions:  []string{"Quang cảnh hội nghị. Ảnh: Lê Hạnh"},
+			bodyLines: 3,
+		},
+		{
 			name: "HTML: logo in h1, headline matched by the page title",
 			page: `<html><head><title>Sơ kết quý I tại huyện - Cổng thông tin</title><meta property="article:published_time" content="2024-03-06T08:00:00+07:00"></head>` +
 				`<body><h1>Cổng thông tin</h1><nav><a>Trang chủ</a></nav><div class="news-title">Sơ kết quý I tại huyện</div><p>` + lead + `</p>` +
@@ -114,6 +129,11 @@ func TestEventDate(t *testing.T) {
 		{"Tiêu đề\n11/10/2021\nChiều qua, Tỉnh ủy tổ chức hội nghị sơ kết công tác quý III và bàn nhiệm vụ quý IV năm 2021.", "2021-10-10"},
 		// The year of a day written without one, from the latest full date.
 		{"Tiêu đề\nChiều 18/02, Tỉnh ủy quán triệt Kế hoạch số 147-KH/TU ngày 14/01/2022 của Ban Chấp hành Đảng bộ tỉnh.", "2022-02-18"},
+		// No date line, and the latest full date is a resolution's of
+		// December: the meeting that reviews it in July is of the next year.
+		{"Tiêu đề\nNgày 9/7, Ban Thường vụ Tỉnh ủy sơ kết Nghị quyết số 21-NQ/TU ngày 15/12/2023 của Tỉnh ủy về phát triển du lịch.", "2024-07-09"},
+		// … but a day that may be before the latest date keeps its nearest year.
+		{"Tiêu đề\nNgày 9/11, Ban Thường vụ Tỉnh ủy bàn việc hoàn thành các chỉ tiêu trước ngày 15/12/2023 như đã đề ra.", "2023-11-09"},
 		// No day in the first paragraphs: no event date.
 		{"Tiêu đề\nTỉnh ủy tổ chức hội nghị quán triệt nghị quyết của Trung ương với nhiều nội dung quan trọng.", ""},
 	}
@@ -132,6 +152,32 @@ func TestMeetingOnlyWhenReported(t *testing.T) {
 	reported := "Tin hoạt động\nSáng 12/3, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ tám để cho ý kiến về nhiều nội dung quan trọng của tỉnh."
 	if m := Extract(reported, Options{}).Meeting; m == nil || m.Body != "Ban Chấp hành Đảng bộ tỉnh" || m.Ordinal != 8 {
 		t.Errorf("a meeting reported: %+v", m)
+	}
+}
+
+func TestMeetingBeforeItsSubject(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       Meeting
+	}{
+		{
+			name: "a standing board meets about the congress to come",
+			text: "Tin hoạt động\nChiều 4/9, Ban Thường vụ Tỉnh ủy Điện Biên họp cho ý kiến vào dự thảo văn kiện trình Đại hội đại biểu Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2025 - 2030.",
+			want: Meeting{Body: "Ban Thường vụ Tỉnh ủy"},
+		},
+		{
+			name: "the term and place between the body and the verb",
+			text: "Tin hoạt động\nNgày 20/6, Ban Chấp hành Đảng bộ tỉnh Sơn La khóa XV, nhiệm kỳ 2020 - 2025 tổ chức Hội nghị lần thứ 22 bàn nhiều nội dung quan trọng.",
+			want: Meeting{Body: "Ban Chấp hành Đảng bộ tỉnh", Ordinal: 22, Term: "XV", TermYears: [2]int{2020, 2025}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Extract(tc.text, Options{}).Meeting
+			if m == nil || m.Body != tc.want.Body || m.Ordinal != tc.want.Ordinal || m.Term != tc.want.Term || m.TermYears != tc.want.TermYears {
+				t.Errorf("meeting %+v, want %+v", m, tc.want)
+			}
+		})
 	}
 }
 
@@ -160,6 +206,10 @@ func TestProvince(t *testing.T) {
 		// A province named once in passing decides nothing.
 		{"Tin\nSáng 5/3, đoàn đại biểu đã đến thăm Hà Nội và làm việc với một số cơ quan trung ương về nhiều nội dung.", ""},
 		{"Tin\nSáng 5/3, Thành ủy TP. Việt Trì tổ chức hội nghị sơ kết công tác quý I năm 2024 và nhiều nội dung khác.", "Phú Thọ"},
+		// Nothing in the article: the portal's name says whose news it is,
+		// but not the headlines of other articles listed below it.
+		{"Tin\nSáng 5/3, Ban Thường vụ Tỉnh ủy họp cho ý kiến về nhiều nội dung quan trọng của địa phương.\nBản quyền thuộc Cổng thông tin điện tử tỉnh Ninh Thuận", "Ninh Thuận"},
+		{"Tin\nSáng 5/3, Ban Thường vụ Tỉnh ủy họp cho ý kiến về nhiều nội dung quan trọng của địa phương.\nTin liên quan\nTỉnh ủy Lạng Sơn gặp mặt cán bộ hưu trí", ""},
 		// Châu Thành is a district of many provinces.
 		{"Tin\nSáng 5/3, Huyện ủy Châu Thành tổ chức hội nghị sơ kết công tác quý I năm 2024 và nhiều nội dung khác.", ""},
 	}
@@ -167,5 +217,17 @@ func TestProvince(t *testing.T) {
 		if got := Extract(tc.text, Options{}).Province; got != tc.want {
 			t.Errorf("%q: province %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+func TestDocumentCitedByNumberFirst(t *testing.T) {
+	a := Extract("Hai năm thực hiện Nghị quyết 39\nSáng 5/3, Tỉnh ủy sơ kết Nghị quyết số 39-NQ/TU ngày 10/5/2022 của Ban Chấp hành Đảng bộ tỉnh và Kết luận 12 của Ban Thường vụ.", Options{})
+	var got []string
+	for _, d := range a.Documents {
+		got = append(got, fmt.Sprintf("%s %d %s %s", d.Kind, d.Number, d.Issuer, d.Date))
+	}
+	want := []string{"resolution 39 TU 2022-05-10", "conclusion 12  "}
+	if !slices.Equal(got, want) {
+		t.Errorf("documents %q, want %q", got, want)
 	}
 }

@@ -141,6 +141,16 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 	toks := p.toks
 	var fallback meetingAt // a meeting noun without its body
 	found := false
+	// "Ban Thường vụ Thành ủy Cần Thơ họp cho ý kiến vào dự thảo … trình Đại
+	// hội …": a body that meets, named before the meeting noun, is the event;
+	// the noun after it is what the meeting was about.
+	first := func(m meetingAt) (meetingAt, bool) {
+		if hm, ok := bodyMeets(toks, m.noun-1); ok {
+			hm.para = pi
+			return hm, true
+		}
+		return m, true
+	}
 	for i := range toks {
 		e, _ := meetingNouns.match(toks, i)
 		if e == i || citesDocument(toks, i) || (toks[i].key == "đại" && !toks[i].upper) {
@@ -152,7 +162,7 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 		for j := e; j < end && j < e+10; j++ {
 			if be, id := matchBody(toks, j); be > j {
 				m.body, m.form, m.hasBody = [2]int{j, be}, meetingForms[id], true
-				return m, true
+				return first(m)
 			}
 			if toks[j].key == "để" || toks[j].key == "nhằm" || toks[j].key == "về" || toks[j].key == ";" {
 				break
@@ -166,9 +176,9 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 		if ce := convenerEnd(toks, s, j); ce >= 0 {
 			// The longest body that ends there: "Ban Thường vụ Tỉnh ủy", not "Tỉnh ủy".
 			for k := s; k < ce; k++ {
-				if be, id := matchBody(toks, k); be == ce {
+				if be, id := matchBody(toks, k); be > k && skipTerm(toks, be) == ce {
 					m.body, m.form, m.hasBody = [2]int{k, be}, meetingForms[id], true
-					return m, true
+					return first(m)
 				}
 			}
 		}
@@ -176,21 +186,52 @@ func (d *doc) findMeeting(pi int) (meetingAt, bool) {
 			fallback, found = m, true
 		}
 	}
-	// No meeting noun: "Ban Thường vụ Tỉnh ủy Quảng Trị họp cho ý kiến …".
-	for i := range toks {
+	if m, ok := bodyMeets(toks, len(toks)); ok {
+		m.para = pi
+		return m, true
+	}
+	return fallback, found
+}
+
+// bodyMeets finds, before token end, a body said to meet without a meeting
+// noun: "Ban Thường vụ Tỉnh ủy Quảng Trị [khóa XVII] họp cho ý kiến …";
+// noun is "họp".
+func bodyMeets(toks []token, end int) (meetingAt, bool) {
+	for i := 0; i < end; i++ {
 		be, id := matchBody(toks, i)
 		if be == i {
 			continue
 		}
-		j := be
+		j := skipTerm(toks, be)
 		for j < len(toks) && tenseWords[toks[j].key] {
 			j++
 		}
-		if j < len(toks) && toks[j].key == "họp" && (j+1 == len(toks) || toks[j+1].key != "báo") {
-			return meetingAt{para: pi, noun: j, nounEnd: j + 1, body: [2]int{i, be}, form: meetingForms[id], hasBody: true}, true
+		if j < end && toks[j].key == "họp" && (j+1 == len(toks) || toks[j+1].key != "báo") {
+			return meetingAt{noun: j, nounEnd: j + 1, body: [2]int{i, be}, form: meetingForms[id], hasBody: true}, true
 		}
 	}
-	return fallback, found
+	return meetingAt{}, false
+}
+
+// skipTerm passes over the term written after a body, "khóa XIX" and ",
+// nhiệm kỳ 2020 - 2025", and returns the token after it (or i).
+func skipTerm(toks []token, i int) int {
+	n := len(toks)
+	if i+1 < n && toks[i].key == "khóa" && (toks[i+1].abbr || toks[i+1].digit || len(toks[i+1].key) == 1 && toks[i+1].upper) {
+		i += 2
+	}
+	k := i
+	if k < n && toks[k].key == "," {
+		k++
+	}
+	if k+2 < n && toks[k].key == "nhiệm" && toks[k+1].key == "kỳ" && toks[k+2].digit {
+		k += 2
+		for k < n && (toks[k].digit || toks[k].key == "-" || toks[k].key == "–") {
+			k++
+		}
+		i = k
+	}
+	return i
 }
 
 // convenerEnd returns the token where a body ends before a verb of convening
@@ -332,7 +373,7 @@ func (d *doc) termOf(form gazetteer.MeetingBodyForm) (int, Span, bool) {
 					return o.Value, p.span(p.toks[i].start, o.End), true
 				}
 			}
-			if !form.Party || p.toks[i].key != "đại" || !p.toks[i].upper || i+1 >= len(p.toks) || p.toks[i+1].key != "hội" {
+			if !form.Party || p.toks[i].key != "đại" || !p.toks[i].upper || i+1 >= len(p.toks) || p.toks[i+1].key != "hội" || towardsCongress(p.text, p.toks[i].start) {
 				continue
 			}
 			// "Đại hội [đại biểu] Đảng bộ tỉnh [name] lần thứ N"
@@ -388,4 +429,28 @@ func (d *doc) delegates(mt *Meeting) int {
 		}
 	}
 	return 0
+}
+
+// congressAhead are the words before "Đại hội" that make it a congress still
+// to come ("dự thảo Báo cáo chính trị trình Đại hội …", "tiến tới Đại hội"):
+// its number and years are the next committee's, not those of the body
+// that meets.
+var congressAhead = []string{"trình", "tới", "chuẩn bị", "phục vụ", "chào mừng"}
+
+// towardsCongress reports whether the "Đại hội" that starts at byte at of a
+// paragraph, or the last one before at within a sentence's reach, is a
+// congress still to come.
+func towardsCongress(text string, at int) bool {
+	from := max(0, at-120)
+	k := strings.LastIndex(text[from:min(at+len("Đại hội"), len(text))], "Đại hội")
+	if k < 0 {
+		return false
+	}
+	before := strings.TrimRight(text[from:from+k], " ")
+	for _, w := range congressAhead {
+		if strings.HasSuffix(before, w) && (len(before) == len(w) || before[len(before)-len(w)-1] == ' ') {
+			return true
+		}
+	}
+	return false
 }

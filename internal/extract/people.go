@@ -72,6 +72,14 @@ func (d *doc) scanPeople(pi int) {
 	toks := p.toks
 	n := len(toks)
 	for i := 0; i < n; {
+		// Posts shared by a list: "các Phó Chủ tịch HĐND tỉnh: A, B".
+		if ms := d.sharedPosts(pi, i); len(ms) > 0 {
+			for _, m := range ms {
+				d.add(m)
+			}
+			i = ms[len(ms)-1].end
+			continue
+		}
 		// An honorific: "đồng chí", "ông", "Các đồng chí:".
 		if e, _ := honorifics.match(toks, i); e > i {
 			j := e
@@ -116,6 +124,33 @@ func (d *doc) scanPeople(pi int) {
 		}
 		i++
 	}
+}
+
+// sharedPosts reads, at token i, posts in the plural followed by the names
+// of those who hold them: "các Phó Chủ tịch HĐND tỉnh: Đoàn Văn A, Kiều
+// Thị B và Lê C" gives each of the three the post.
+func (d *doc) sharedPosts(pi, i int) []mention {
+	toks := d.paras[pi].toks
+	if toks[i].key != "các" || i+1 >= len(toks) || !toks[i+1].upper {
+		return nil
+	}
+	posts, end := parseChain(toks, i+1)
+	if len(posts) == 0 || end+1 >= len(toks) || toks[end].key != ":" {
+		return nil
+	}
+	var out []mention
+	for j := end + 1; j < len(toks); {
+		e := looseName(toks, j)
+		if e == j {
+			break
+		}
+		out = append(out, mention{para: pi, name: [2]int{j, e}, posts: posts, start: j, end: e, listStart: i})
+		if e+1 >= len(toks) || toks[e].key != "," && toks[e].key != "và" {
+			break
+		}
+		j = e + 1
+	}
+	return out
 }
 
 func (d *doc) add(m mention) {
@@ -224,7 +259,8 @@ func (d *doc) chairs(a *Article) {
 				continue // "chủ trì", "chủ tọa" (presiding over a session), "Đoàn Chủ tịch"
 			}
 			s, e := p.sentenceBounds(c)
-			opener := c == s || (c == s+1 && p.toks[s].key == "đồng")
+			// "Chủ trì …", "Đồng chủ trì …", "Cùng chủ trì có …"
+			opener := c == s || (c == s+1 && (p.toks[s].key == "đồng" || p.toks[s].key == "cùng"))
 			if presidium && !opener {
 				continue // only "Đoàn Chủ tịch Đại hội gồm các đồng chí: …" names the presidium
 			}

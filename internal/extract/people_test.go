@@ -120,6 +120,41 @@ func TestPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "one post shared by a list of names, chairing",
+			text: "Đồng chí Hứa Minh Tâm, Chủ tịch HĐND tỉnh; các Phó Chủ tịch HĐND tỉnh: Lương Văn Bảo, Đậu Thị Thanh và Cù Văn Hải điều hành phiên thảo luận và chủ trì kỳ họp.",
+			people: []person{
+				{"Hứa Minh Tâm", []string{"Chủ tịch HĐND tỉnh"}},
+				{"Lương Văn Bảo", []string{"Phó Chủ tịch HĐND tỉnh"}},
+				{"Đậu Thị Thanh", []string{"Phó Chủ tịch HĐND tỉnh"}},
+				{"Cù Văn Hải", []string{"Phó Chủ tịch HĐND tỉnh"}},
+			},
+			chairs: []string{"Hứa Minh Tâm", "Lương Văn Bảo", "Đậu Thị Thanh", "Cù Văn Hải"},
+		},
+		{
+			name: "Ông as a surname after đồng chí, ông as Mr elsewhere",
+			text: "Đến dự có đồng chí Ông Thị Hồng Nhung, Phó Chủ tịch UBND tỉnh. Ông Phí Văn Lộc, Giám đốc Sở Xây dựng cho biết tiến độ.",
+			people: []person{
+				{"Ông Thị Hồng Nhung", []string{"Phó Chủ tịch UBND tỉnh"}},
+				{"Phí Văn Lộc", []string{"Giám đốc Sở Xây dựng"}},
+			},
+		},
+		{
+			name: "co-chairs opening with Cùng chủ trì",
+			text: "Cùng chủ trì có đồng chí Nịnh Văn Quý, Phó Bí thư Tỉnh ủy và đồng chí Má Thị Dua, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.",
+			people: []person{
+				{"Nịnh Văn Quý", []string{"Phó Bí thư Tỉnh ủy"}},
+				{"Má Thị Dua", []string{"Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"}},
+			},
+			chairs: []string{"Nịnh Văn Quý", "Má Thị Dua"},
+		},
+		{
+			name: "academic title and a deputy head of a school",
+			text: "Theo ThS. Trầm Ngọc Bích, Phó Hiệu trưởng Trường Chính trị tỉnh, việc học tập nghị quyết cần gắn với thực tiễn.",
+			people: []person{
+				{"Trầm Ngọc Bích", []string{"Phó Hiệu trưởng Trường Chính trị tỉnh"}},
+			},
+		},
+		{
 			name: "former post",
 			text: "Đồng chí Triệu Đức Long, nguyên Bí thư Tỉnh ủy, đã dự buổi gặp mặt.",
 			people: []person{

@@ -291,10 +291,16 @@ func isName(toks []token, i, e int) bool {
 	if titleAt(toks, i) > i {
 		return false
 	}
-	if he, _ := honorifics.match(toks, i); he > i {
+	if he, _ := honorifics.match(toks, i); he > i && !surnameOng(toks, i) {
 		return false
 	}
 	return true
+}
+
+// surnameOng reports an "Ông" that is a surname, not "Mr": right after
+// "đồng chí" ("đồng chí Ông Ngọc Sáng"), where no second honorific stands.
+func surnameOng(toks []token, i int) bool {
+	return i >= 2 && toks[i].upper && toks[i].key == "ông" && toks[i-1].key == "chí" && toks[i-2].key == "đồng"
 }
 
 // looseName returns the end of a name at i in a place where only a name can

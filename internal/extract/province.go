@@ -78,10 +78,9 @@ func (d *doc) province(a *Article) {
 		}
 	}
 	var reasons []string
-	for pi := range d.paras {
-		toks := d.paras[pi].toks
+	read := func(toks []token, names []bool) {
 		for i := 0; i < len(toks); i++ {
-			if !toks[i].word || d.inName(pi, i) {
+			if !toks[i].word || names != nil && names[i] {
 				continue
 			}
 			lv, _ := provinceLevels.match(toks, i)
@@ -116,6 +115,24 @@ func (d *doc) province(a *Article) {
 					i = e - 1
 				}
 			}
+		}
+	}
+	for pi := range d.paras {
+		read(d.paras[pi].toks, d.paras[pi].names)
+	}
+	if len(votes) == 0 {
+		// Nothing in the article: the portal's chrome ("Cổng Thông tin điện
+		// tử tỉnh Bình Định", "Cơ quan chủ quản: Tỉnh ủy Kon Tum") tells
+		// whose news it is. Reading stops at a "Tin liên quan" list: other
+		// articles' headlines name other places.
+		for _, line := range a.Boilerplate {
+			if isRelatedMarker(lower(line)) {
+				break
+			}
+			read(tokenize(line), nil)
+		}
+		if len(votes) > 0 {
+			a.note("province: from the portal's name or footer")
 		}
 	}
 	best, bestVotes := "", 0
@@ -167,10 +184,4 @@ func canonicalOld(name string) string {
 		return p.Name
 	}
 	return name
-}
-
-// inName reports whether token i of paragraph pi is part of a person's name.
-func (d *doc) inName(pi, i int) bool {
-	names := d.paras[pi].names
-	return names != nil && names[i]
 }

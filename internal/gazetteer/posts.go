@@ -25,7 +25,8 @@ var Titles = []string{
 	"Cục trưởng", "Phó Cục trưởng", "Chi cục trưởng", "Vụ trưởng", "Phó Vụ trưởng",
 	"Trưởng phòng", "Phó Trưởng phòng", "Tổng Thư ký", "Phó Tổng Thư ký",
 	"Đại biểu Quốc hội", "Đại biểu HĐND", "Đại biểu Hội đồng nhân dân",
-	"Hiệu trưởng", "Tổng Biên tập", "Phó Tổng Biên tập", "Thư ký",
+	"Hiệu trưởng", "Phó Hiệu trưởng", "Tổng Biên tập", "Phó Tổng Biên tập", "Thư ký",
+	"Phó Chi cục trưởng", "Phó Tham mưu trưởng",
 	// Armed forces and police
 	"Tư lệnh", "Phó Tư lệnh", "Chính ủy", "Phó Chính ủy", "Chỉ huy trưởng",
 	"Phó Chỉ huy trưởng", "Tham mưu trưởng", "Chủ nhiệm Chính trị",
@@ -128,7 +129,7 @@ var Surnames = []string{
 	"Điểu", "Rơ", "Siu", "Ksor", "Rah", "Kpă", "Nay", "Bàn", "Phương", "Chử", "Công", "Hàn",
 	"Lại", "Mẫn", "Nhữ", "Ôn", "Phí", "Quan", "Tiêu", "Tôn", "Trình", "Ứng", "Vưu", "Chung",
 	"Đồng", "Lộc", "Lữ", "Tòng", "Hờ", "Vừ", "Cứ", "Chảo", "Tẩn", "Sơn", "Sa", "Dư", "Ngọ",
-	"Bạc", "Đậu", "Cù", "Kha", "Tiết", "Ưng",
+	"Bạc", "Đậu", "Cù", "Kha", "Tiết", "Ưng", "Nịnh", "Má", "Xa", "Bá", "Trầm", "Lù", "Mã", "Hạng",
 }
 
 // HonorificsBeforeName introduce a person: "đồng chí", "ông", "bà", and the
