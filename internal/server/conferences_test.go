@@ -41,7 +41,8 @@ func startIDsAt(t *testing.T, e *servertest.Env, table string, n int64) {
 	var err error
 	if e.App.DB.Dialect == db.Postgres {
 		_, err = d.ExecContext(e.Ctx, `SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, table, n)
-	} else {
+	} else if _, err = d.ExecContext(e.Ctx, `DELETE FROM sqlite_sequence WHERE name = $1`, table); err == nil {
+		// A table that had rows has its row already: one row per table.
 		_, err = d.ExecContext(e.Ctx, `INSERT INTO sqlite_sequence (name, seq) VALUES ($1, $2)`, table, n)
 	}
 	if err != nil {

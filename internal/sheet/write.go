@@ -311,9 +311,10 @@ func writeCodes(x *excelize.File, t *Template, st xlsxStyles) error {
 	}
 	for i, l := range t.Lists {
 		code, label := colLetter(2*i), colLetter(2*i+1)
-		cells := map[string]string{code + "1": l.Title, code + "2": "Mã / Code", label + "2": "Tên / Name"}
-		for ref, v := range cells {
-			if err := x.SetCellStr(codesSheet, ref, v); err != nil {
+		// In order: the workbook's shared strings, and so its bytes, are
+		// the same for the same rows.
+		for _, c := range [][2]string{{code + "1", l.Title}, {code + "2", "Mã / Code"}, {label + "2", "Tên / Name"}} {
+			if err := x.SetCellStr(codesSheet, c[0], c[1]); err != nil {
 				return fmt.Errorf("sheet: codes: %w", err)
 			}
 		}

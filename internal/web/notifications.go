@@ -25,11 +25,11 @@ func (h *Handler) readNotification(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	v, err := h.app.Access.Viewer(r.Context(), router.Principal(r))
+	v, err := h.viewer(r)
 	if err != nil {
 		return err
 	}
-	if err := h.app.Notify.MarkRead(r.Context(), v.UserID, id); err != nil {
+	if err := h.app.Notify.MarkRead(r.Context(), v, id); err != nil {
 		return err
 	}
 	ns, err := h.app.Notify.List(r.Context(), v, false, 100, 0)
@@ -46,7 +46,11 @@ func (h *Handler) readNotification(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) readAllNotifications(w http.ResponseWriter, r *http.Request) error {
-	if err := h.app.Notify.MarkRead(r.Context(), router.Principal(r).User.ID, 0); err != nil {
+	v, err := h.viewer(r)
+	if err != nil {
+		return err
+	}
+	if err := h.app.Notify.MarkRead(r.Context(), v, 0); err != nil {
 		return err
 	}
 	return redirect(w, r, "/notifications", "tasks.notifications.all_read")
