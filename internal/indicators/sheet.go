@@ -171,9 +171,13 @@ func (s *Store) ExportSheet(ctx context.Context, w io.Writer, format sheet.Forma
 		return 0, err
 	}
 	class := 0
+	read := map[int64]int{}
 	var rows []sheet.Record
 	for _, ind := range inds {
 		class = max(class, ind.Class)
+		if ind.Class > 0 {
+			read[ind.ID] = ind.Class
+		}
 		var target any
 		if t := targetFor(ind, targets[ind.ID], q.UnitID, q.Year, false); t != nil {
 			target = t.Value
@@ -192,6 +196,9 @@ func (s *Store) ExportSheet(ctx context.Context, w io.Writer, format sheet.Forma
 			}
 			rows = append(rows, r)
 		}
+	}
+	if err := s.access.LogExport(ctx, Entity, read); err != nil {
+		return 0, err
 	}
 	return class, sheet.Write(w, format, s.sheetTemplate(ctx, inds, units, class), rows)
 }

@@ -373,3 +373,61 @@ func (w *walker) counts() {
 		}
 	}
 }
+
+// TestClassifiedReadsAreAudited: every answer that shows a classified record
+// to someone who may see it — its page, its API record, its figures, its
+// file, an export with it among the rows — leaves a "read" entry naming the
+// reader in the audit log. Lists on screen are not reads: they show what a
+// record is, not what it says, and a copy leaves only by an export.
+func TestClassifiedReadsAreAudited(t *testing.T) {
+	e := servertest.New(t)
+	all := classified{paths: map[string]string{}}
+	for _, fixture := range classifiedFixtures {
+		c := fixture(t, e)
+		all.ids = append(all.ids, c.ids...)
+		all.secrets = append(all.secrets, c.secrets...)
+		maps.Copy(all.paths, c.paths)
+	}
+	office := e.SignIn("office")
+	token := "Authorization: Bearer " + e.Token("office", "read", "ingest")
+	reads := func() int {
+		var n int
+		if err := e.App.DB.Primary().QueryRowContext(e.Ctx, `SELECT count(*) FROM audit_log WHERE action = 'read' AND actor_id = $1`,
+			e.Users["office"].ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var paths []string
+	for p := range all.paths {
+		if !strings.HasPrefix(p, "/tasks?") && !strings.HasPrefix(p, "/api/v1/tasks?") && !strings.Contains(p, "/standing?") {
+			paths = append(paths, p)
+		}
+	}
+	for _, pattern := range []string{"/documents/%d", "/api/v1/documents/%d", "/tasks/%d", "/api/v1/tasks/%d", "/indicators/%d",
+		"/api/v1/indicators/%d", "/ingest/%d", "/api/v1/ingest/%d", "/conferences/%d", "/api/v1/conferences/%d", "/api/v1/agenda-items/%d"} {
+		for _, id := range all.ids {
+			paths = append(paths, pathf(pattern, id))
+		}
+	}
+	shown := 0
+	for _, path := range paths {
+		var headers []string
+		if strings.HasPrefix(path, "/api/") {
+			headers = append(headers, token)
+		}
+		before := reads()
+		r := e.Do(office, "GET", path, "", headers...)
+		text := readable(t, r)
+		if r.Status != http.StatusOK || !slices.ContainsFunc(all.secrets, func(s string) bool { return strings.Contains(text, s) }) {
+			continue
+		}
+		shown++
+		if reads() == before {
+			t.Errorf("%s shows a classified record to the office, and no read is audited", path)
+		}
+	}
+	if shown < 20 {
+		t.Errorf("only %d answers showed a classified record", shown)
+	}
+}

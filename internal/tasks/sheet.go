@@ -84,6 +84,7 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 	q.Limit = MaxLimit
 	var out []sheet.Record
 	class := 0
+	read := map[int64]int{}
 	for {
 		page, err := s.List(ctx, v, q)
 		if err != nil {
@@ -95,6 +96,9 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 				return nil, 0, err
 			}
 			class = max(class, t.Class)
+			if t.Class > 0 {
+				read[t.ID] = t.Class
+			}
 			var coords []string
 			for _, c := range t.Coordinators {
 				coords = append(coords, c.Name)
@@ -110,7 +114,7 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 		}
 		q.Offset += len(page.Items)
 		if len(page.Items) == 0 || q.Offset >= page.Total {
-			return out, class, nil
+			return out, class, s.access.LogExport(ctx, Entity, read)
 		}
 	}
 }
