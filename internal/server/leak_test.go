@@ -89,6 +89,14 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 		if r.Status != http.StatusOK || !slices.ContainsFunc(all.secrets, func(s string) bool { return strings.Contains(text, s) }) {
 			t.Errorf("office: %s answers %d without a secret: the walk would prove nothing", path, r.Status)
 		}
+		// An export with classified rows is marked with their class, in
+		// its headers and in the file.
+		if strings.Contains(path, "export") || strings.Contains(path, "sheet?") {
+			if !strings.HasPrefix(r.Header.Get("X-Security-Class"), "1 ") || !strings.Contains(text, "MẬT") ||
+				!strings.Contains(r.Header.Get("Content-Disposition"), "M%E1%BA%ACT") {
+				t.Errorf("office: %s is not marked: %q %q", path, r.Header.Get("X-Security-Class"), r.Header.Get("Content-Disposition"))
+			}
+		}
 	}
 	readers := map[string]string{
 		"uncleared reader":         "reader",

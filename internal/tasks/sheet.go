@@ -3,7 +3,6 @@ package tasks
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -341,10 +340,4 @@ func (s *Store) personByName(ctx context.Context, text string) (int64, error) {
 		return ids[0], nil
 	}
 	return 0, problem.InvalidField("responsible_person_id", "tasks.person_ambiguous")
-}
-
-// WriteSheet writes rows (from Export; none for an empty template) as a
-// task list in format.
-func WriteSheet(w io.Writer, format sheet.Format, rows []sheet.Record) error {
-	return sheet.Write(w, format, Template(), rows)
 }
