@@ -12,7 +12,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plenum/internal/api"
-	"plenum/internal/auth"
 	"plenum/internal/server/servertest"
 	"plenum/internal/web"
 )
@@ -47,12 +46,7 @@ func documentRoutes(e *servertest.Env) []string {
 func TestClassifiedDocumentsDoNotLeak(t *testing.T) {
 	e := servertest.New(t)
 	r := newRegistry(t, e)
-	clerk, err := e.App.Auth.CreateUser(e.Ctx, auth.NewUser{Username: "clerk", DisplayName: "Chuyên viên khác", Password: servertest.Password,
-		Role: auth.RoleOffice, Clearance: auth.ClassTuyetMat})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Users["clerk"] = clerk
+	addClerk(t, e)
 	missing := int64(987654)
 	routes := documentRoutes(e)
 	if len(routes) < 12 {
@@ -175,12 +169,7 @@ func xlsxText(t *testing.T, b []byte) string {
 func TestDuplicateSymbolOfAHiddenDocument(t *testing.T) {
 	e := servertest.New(t)
 	r := newRegistry(t, e)
-	clerk, err := e.App.Auth.CreateUser(e.Ctx, auth.NewUser{Username: "clerk", DisplayName: "Chuyên viên khác", Password: servertest.Password,
-		Role: auth.RoleOffice, Clearance: auth.ClassTuyetMat})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Users["clerk"] = clerk
+	addClerk(t, e)
 	token := "Authorization: Bearer " + e.Token("clerk", "read", "write")
 	register := func(symbol, kind, issued string) servertest.Response {
 		return e.Do(nil, "POST", "/api/v1/documents", fmt.Sprintf(`{"kind":%q,"symbol":%q,"issuer_name":"Tỉnh ủy Thử","issued_on":%q,"title":"văn bản đăng ký thử"}`,

@@ -5,7 +5,6 @@ import (
 
 	"plenum/internal/auth"
 	"plenum/internal/date"
-	"plenum/internal/documents"
 	"plenum/internal/files/filestest"
 	"plenum/internal/indicators"
 	"plenum/internal/notify"
@@ -36,30 +35,10 @@ func init() {
 			indCode  = "BM-JQV"
 		)
 		office := auth.Principal{User: e.Users["office"]}
-		mk := func(name string, kind org.Kind, parent int64) int64 {
-			u, err := e.App.Org.Create(e.Ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: org.Province, Name: name, ParentID: parent},
-				Act: org.Act{Effective: date.MustParse("2015-01-01")}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return u.ID
-		}
-		province := mk("Tỉnh ủy Biên Thử", org.PartyCommittee, 0)
-		dept := mk("Ban Nội chính Tỉnh ủy Biên Thử", org.PartyAgency, province)
+		province := provinceUnit(t, e, "Tỉnh ủy Biên Thử", org.PartyCommittee, 0)
+		dept := provinceUnit(t, e, "Ban Nội chính Tỉnh ủy Biên Thử", org.PartyAgency, province)
 		today := date.Today(org.Vietnam)
 
-		doc := func(sym, title, body string, class auth.Clearance) documents.Document {
-			in := documents.Input{Kind: "plan", Symbol: sym, IssuerUnitID: province, Title: title, Body: body,
-				IssuedOn: date.MustParse("2025-02-01"), Place: "Biên Thử", Class: class}
-			if class > 0 {
-				in.ClassReason = "Danh mục bí mật nhà nước"
-			}
-			d, err := e.App.Documents.Create(e.Ctx, office, in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return d
-		}
 		newTask := func(src int64, title string) tasks.Task {
 			x, err := e.App.Tasks.Create(e.Ctx, office, tasks.Input{SourceKind: tasks.SourceDocument, SourceID: src, Title: title,
 				LeadUnitID: dept, StartOn: today.AddDays(-10), DueOn: today.AddDays(20)})
@@ -88,7 +67,7 @@ func init() {
 		}
 
 		// The public twins first, with ordinary ids.
-		open := doc("880-KH/TU", "Kế hoạch tuyên truyền biên giới", "", 0)
+		open := provincePlan(t, e, province, "Biên Thử", "880-KH/TU", "Kế hoạch tuyên truyền biên giới", "", 0)
 		newTask(open.ID, "Tuyên truyền về biên giới")
 		newIndicator("CK-01", "Tỷ lệ xã biên giới có điểm tuyên truyền", open.ID, vn.NewDecimal(50, 0))
 
@@ -98,7 +77,7 @@ func init() {
 			"indicators": 924000, "indicator_values": 925000, "notifications": 926000, "indicator_targets": 927000} {
 			startIDsAt(t, e, table, from)
 		}
-		secret := doc(symbol, title, body, auth.ClassMat)
+		secret := provincePlan(t, e, province, "Biên Thử", symbol, title, body, auth.ClassMat)
 		f, err := e.App.Documents.Attach(e.Ctx, office, secret.ID, fileName, filestest.PDF(inFile))
 		if err != nil {
 			t.Fatal(err)
