@@ -194,10 +194,9 @@ func (w *walker) route(rt router.Route) {
 		}
 		return
 	}
-	// Searches use a word of a secret: the form echoes what was typed, so
-	// what must not appear is the rest of the secret.
-	words := strings.Fields(w.all.secrets[0])
-	queries := []string{"", "?q=" + url.QueryEscape(words[len(words)-1])}
+	// Searches use a word the secrets share, itself no secret: the form
+	// echoes what was typed, so what must not appear is the rest of them.
+	queries := []string{"", "?q=" + url.QueryEscape("mật")}
 	if placeholder.MatchString(pattern) {
 		for _, id := range w.all.ids {
 			for _, q := range queries {
