@@ -100,9 +100,9 @@ func init() {
 		}
 		// Notifications of the task reach the walkers' lists only if a rule
 		// is broken: they were addressed to them (when they had the need to
-		// know, say), but none of them may see the task now.
+		// know, say), but none of them may see the task now; the office may.
 		var ids []int64
-		for _, u := range []string{"reader", "editor", "leader", "admin"} {
+		for _, u := range []string{"reader", "editor", "leader", "admin", "office"} {
 			id, err := e.App.Notify.Add(e.Ctx, notify.Notification{UserID: e.Users[u].ID, Kind: "reminder", Entity: tasks.Entity,
 				EntityID: st.ID, Class: st.Class, Title: "Sắp đến hạn: " + task, URL: pathf("/tasks/%d", st.ID)})
 			if err != nil {

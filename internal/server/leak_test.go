@@ -98,6 +98,13 @@ func TestNothingClassifiedLeaks(t *testing.T) {
 			}
 		}
 	}
+	// Pages that show a classified record are marked with its class (the
+	// office sees the records of every fixture).
+	for _, path := range []string{"/notifications", "/tasks?unit_id=0&all=1", "/indicators", "/documents", "/search?q=" + url.QueryEscape("mật")} {
+		if r := e.Do(office, "GET", path, ""); !strings.Contains(r.Body, "classbanner class-") {
+			t.Errorf("office: %s shows classified records unmarked", path)
+		}
+	}
 	readers := map[string]string{
 		"uncleared reader":         "reader",
 		"uncleared editor":         "editor",

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"plenum/internal/auth"
 	"plenum/internal/router"
 )
 
@@ -15,8 +16,12 @@ func (h *Handler) notifications(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	page := &Page{Title: router.LangT(r, "tasks.notifications.title"), Data: ns}
+	for _, n := range ns {
+		page.Class = max(page.Class, auth.Clearance(n.Class)) // a reminder names its task
+	}
 	consumeFlash(w, r)
-	return h.render(w, r, http.StatusOK, "notifications", &Page{Title: router.LangT(r, "tasks.notifications.title"), Data: ns})
+	return h.render(w, r, http.StatusOK, "notifications", page)
 }
 
 // readNotification marks one read and follows its link.
