@@ -14,6 +14,8 @@ package access
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"plenum/internal/audit"
@@ -143,10 +145,10 @@ func (v Viewer) visible(entity func() string, classCol, sameID string, args *db.
 // given class, and problem.ErrNotFound otherwise — the same answer as for a
 // record that does not exist, so that refusals reveal nothing. A classified
 // record that is seen is recorded in the audit log (who read what), in its
-// own transaction when the caller has none.
+// own transaction when the caller has none; System's reads are not.
 func (s *Store) Check(ctx context.Context, v Viewer, entity string, id int64, class int) error {
-	if class <= 0 {
-		return nil
+	if class <= 0 || v.All {
+		return nil // the system's own work is no reader's read
 	}
 	if !v.All && int(v.Clearance) < class {
 		// Refused without a query: the condition would not use the id, and
@@ -162,8 +164,34 @@ func (s *Store) Check(ctx context.Context, v Viewer, entity string, id int64, cl
 	if !ok {
 		return problem.ErrNotFound
 	}
+	return s.LogRead(ctx, entity, id, class, nil)
+}
+
+// LogRead records in the audit log that the request's reader read the
+// classified record (entity, id), or what detail names of it (a file, an
+// export), in its own transaction when the caller has none: who read what.
+// Reading an unclassified record records nothing. Every store reads through
+// Check or, for what Check does not see (a file, a row of an export), this.
+func (s *Store) LogRead(ctx context.Context, entity string, id int64, class int, detail any) error {
+	if class <= 0 {
+		return nil
+	}
 	return s.db.Tx(ctx, func(ctx context.Context) error {
-		return s.audit.Record(ctx, audit.Change{Action: "read", Entity: entity, EntityID: id, Class: class})
+		return s.audit.Record(ctx, audit.Change{Action: "read", Entity: entity, EntityID: id, Class: class, After: detail})
+	})
+}
+
+// LogExport records the classified records of kind entity that an export
+// handed out (their classes by id), one read each, in one transaction.
+func (s *Store) LogExport(ctx context.Context, entity string, classes map[int64]int) error {
+	ids := slices.Sorted(maps.Keys(classes))
+	return s.db.Tx(ctx, func(ctx context.Context) error {
+		for _, id := range ids {
+			if err := s.LogRead(ctx, entity, id, classes[id], map[string]bool{"export": true}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

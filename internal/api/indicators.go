@@ -1,9 +1,7 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -288,17 +286,7 @@ func (h *Handler) exportSheet(w http.ResponseWriter, r *http.Request) error {
 	if err := val.Err(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	class, err := h.app.Indicators.ExportSheet(r.Context(), &buf, format, v, sq)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", format.ContentType())
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="chi-tieu-%d-%d.%s"`, sq.UnitID, sq.Year, format))
-	w.Header().Set("X-Plenum-Class", strconv.Itoa(class))
-	w.Header().Set("Cache-Control", "no-store")
-	_, err = buf.WriteTo(w)
-	return err
+	return h.app.Indicators.ServeSheet(r.Context(), w, format, v, sq, router.Lang(r))
 }
 
 // maxSheet bounds an uploaded sheet; the sheet package refuses above its

@@ -284,7 +284,11 @@ func (h *Handler) readNotification(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := h.app.Notify.MarkRead(r.Context(), router.Principal(r).User.ID, id); err != nil {
+	v, err := h.viewer(r)
+	if err != nil {
+		return err
+	}
+	if err := h.app.Notify.MarkRead(r.Context(), v, id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -292,7 +296,11 @@ func (h *Handler) readNotification(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) readAllNotifications(w http.ResponseWriter, r *http.Request) error {
-	if err := h.app.Notify.MarkRead(r.Context(), router.Principal(r).User.ID, 0); err != nil {
+	v, err := h.viewer(r)
+	if err != nil {
+		return err
+	}
+	if err := h.app.Notify.MarkRead(r.Context(), v, 0); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"plenum/internal/access"
-	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/files"
 	"plenum/internal/problem"
@@ -65,11 +64,7 @@ func (s *Store) Attachment(ctx context.Context, v access.Viewer, id, fileID int6
 		return f, data, err
 	}
 	// Who read which classified file is kept, like reads of the document.
-	err = s.db.Tx(ctx, func(ctx context.Context) error {
-		return s.log.Record(ctx, audit.Change{Action: "read", Entity: "file", EntityID: f.ID, Class: int(d.Class),
-			After: map[string]any{"document_id": id, "name": f.Name}})
-	})
-	return f, data, err
+	return f, data, s.access.LogRead(ctx, Entity, id, int(d.Class), map[string]any{"file_id": f.ID, "name": f.Name})
 }
 
 // Detach removes a file from a document as principal p.

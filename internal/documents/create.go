@@ -396,6 +396,11 @@ func (s *Store) insert(ctx context.Context, d Document, symKey, scope string) (i
 		db.Null(d.EffectiveFrom), db.Null(d.EffectiveTo), d.Title, d.Body, string(d.Status), int(d.Class),
 		db.Null(d.ProtectUntil), db.Null(d.DeclassifyOn), searchKey(d), db.Null(d.CreatedBy), now).Scan(&id)
 	if db.IsUniqueViolation(err) {
+		// Also when the holder of the number is a document the clerk may
+		// not see: an issuer's numbers are one register, classified
+		// documents included, and no two may share one. The refusal says
+		// only that the number is taken, as for any document (see
+		// TestDuplicateSymbolOfAHiddenDocument).
 		return 0, problem.ConflictField("symbol", "documents.error.symbol_taken")
 	}
 	if err != nil {

@@ -59,8 +59,15 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 		}
 	}
 	var top auth.Clearance
+	read := map[int64]int{}
 	for _, d := range docs {
 		top = max(top, d.Class)
+		if d.Class > 0 {
+			read[d.ID] = int(d.Class)
+		}
+	}
+	if err := s.access.LogExport(ctx, Entity, read); err != nil {
+		return nil, 0, err
 	}
 	b, err := workbook(docs, top, lang)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"plenum/internal/auth"
 	"plenum/internal/i18n"
 	"plenum/internal/problem"
 	"plenum/internal/vn"
@@ -35,9 +36,15 @@ func Serve(w http.ResponseWriter, f File, data []byte, lang string) {
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("X-Security-Class", strconv.Itoa(int(f.Class))+" "+strings.ReplaceAll(vn.Fold(i18n.T("vi", f.Class.Key())), " ", "-"))
+	h.Set("X-Security-Class", ClassHeader(f.Class))
 	w.WriteHeader(http.StatusOK)
 	w.Write(data)
+}
+
+// ClassHeader is the X-Security-Class header of a download of class c:
+// the number and the folded Vietnamese name ("1 mat").
+func ClassHeader(c auth.Clearance) string {
+	return strconv.Itoa(int(c)) + " " + strings.ReplaceAll(vn.Fold(i18n.T("vi", c.Key())), " ", "-")
 }
 
 // ReadUpload reads the file sent in the multipart form field named field,

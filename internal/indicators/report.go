@@ -248,7 +248,7 @@ func (s *Store) Trend(ctx context.Context, v access.Viewer, indicatorID, unitID 
 	if to < from || to-from > 30 {
 		return nil, fmt.Errorf("indicators: trend from %d to %d", from, to)
 	}
-	ind, err := s.visible(ctx, v, indicatorID)
+	ind, err := s.read(ctx, v, indicatorID)
 	if err != nil {
 		return nil, err
 	}
@@ -297,7 +297,7 @@ type TableRow struct {
 // units merged into it (at national scale, every commune's values of an
 // indicator are too many for one page).
 func (s *Store) Table(ctx context.Context, v access.Viewer, indicatorID int64, from, to int, unitID int64) ([]TableRow, error) {
-	ind, err := s.visible(ctx, v, indicatorID)
+	ind, err := s.read(ctx, v, indicatorID)
 	if err != nil {
 		return nil, err
 	}

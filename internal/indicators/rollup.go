@@ -272,7 +272,7 @@ func (s *Store) TotalOf(ctx context.Context, v access.Viewer, indicatorID, unitI
 	if asOf.IsZero() {
 		asOf = s.today()
 	}
-	ind, err := s.visible(ctx, v, indicatorID)
+	ind, err := s.read(ctx, v, indicatorID)
 	if err != nil {
 		return Total{}, err
 	}

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"strconv"
 	"strings"
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
-	"plenum/internal/i18n"
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/sheet"
@@ -47,9 +47,6 @@ func (s *Store) sheetTemplate(ctx context.Context, inds []Indicator, units []org
 		"Loại số liệu: Ước đạt hoặc Chính thức; số chính thức chỉ nhập khi đã hết kỳ. / Status: estimate, or final once the period is over.",
 		"Tải lên lại đúng tệp này sau khi điền; tệp đã nhập sẽ không được nhập lần thứ hai. / Upload this file back; the same file is never imported twice.",
 	}
-	if class > 0 {
-		guide = append([]string{"Độ mật / Security class: " + i18n.T("vi", auth.Clearance(class).Key())}, guide...)
-	}
 	return &sheet.Template{
 		Kind:  SheetKind,
 		Sheet: "Chỉ tiêu",
@@ -76,6 +73,7 @@ func (s *Store) sheetTemplate(ctx context.Context, inds []Indicator, units []org
 		},
 		Guide:      guide,
 		SkipUnless: "value",
+		Class:      auth.Clearance(class),
 	}
 }
 
@@ -143,17 +141,35 @@ func (s *Store) sheetUnits(ctx context.Context, unitID int64) ([]org.Unit, error
 // the current values, in the format ImportSheet reads back. It returns the
 // highest class of the indicators written (the file must be marked with it).
 func (s *Store) ExportSheet(ctx context.Context, w io.Writer, format sheet.Format, v access.Viewer, q SheetQuery) (int, error) {
-	inds, err := s.List(ctx, v, ListQuery{})
+	t, rows, err := s.exportSheet(ctx, v, q)
 	if err != nil {
 		return 0, err
+	}
+	return int(t.Class), sheet.Write(w, format, t, rows)
+}
+
+// ServeSheet sends the sheet ExportSheet writes as a download, marked with
+// its class (sheet.Serve).
+func (s *Store) ServeSheet(ctx context.Context, w http.ResponseWriter, format sheet.Format, v access.Viewer, q SheetQuery, lang string) error {
+	t, rows, err := s.exportSheet(ctx, v, q)
+	if err != nil {
+		return err
+	}
+	return sheet.Serve(w, format, t, rows, fmt.Sprintf("chi-tieu-%d-%d", q.UnitID, q.Year), lang)
+}
+
+func (s *Store) exportSheet(ctx context.Context, v access.Viewer, q SheetQuery) (*sheet.Template, []sheet.Record, error) {
+	inds, err := s.List(ctx, v, ListQuery{})
+	if err != nil {
+		return nil, nil, err
 	}
 	u, err := s.units.Get(ctx, q.UnitID, date.Date{})
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	units, err := s.sheetUnits(ctx, q.UnitID)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	var periods []Period
 	today := s.today()
@@ -164,16 +180,20 @@ func (s *Store) ExportSheet(ctx context.Context, w io.Writer, format sheet.Forma
 	}
 	vals, err := s.currentValues(ctx, v, ids(inds), []int64{q.UnitID}, periods)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	targets, err := s.targetsOf(ctx, ids(inds))
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	class := 0
+	read := map[int64]int{}
 	var rows []sheet.Record
 	for _, ind := range inds {
 		class = max(class, ind.Class)
+		if ind.Class > 0 {
+			read[ind.ID] = ind.Class
+		}
 		var target any
 		if t := targetFor(ind, targets[ind.ID], q.UnitID, q.Year, false); t != nil {
 			target = t.Value
@@ -193,7 +213,10 @@ func (s *Store) ExportSheet(ctx context.Context, w io.Writer, format sheet.Forma
 			rows = append(rows, r)
 		}
 	}
-	return class, sheet.Write(w, format, s.sheetTemplate(ctx, inds, units, class), rows)
+	if err := s.access.LogExport(ctx, Entity, read); err != nil {
+		return nil, nil, err
+	}
+	return s.sheetTemplate(ctx, inds, units, class), rows, nil
 }
 
 func statusLabel(st Status) string {

@@ -318,6 +318,16 @@ func (s *Store) visible(ctx context.Context, v access.Viewer, id int64) (Indicat
 	return x, nil
 }
 
+// read is visible for what shows an indicator's figures: the read of a
+// classified one is audited, as Get audits it.
+func (s *Store) read(ctx context.Context, v access.Viewer, id int64) (Indicator, error) {
+	x, err := s.visible(ctx, v, id)
+	if err != nil {
+		return x, err
+	}
+	return x, s.access.LogRead(ctx, Entity, id, x.Class, nil)
+}
+
 // Get returns an indicator with its targets and its document's title. One
 // the viewer may not see is not found; reading a classified one is audited.
 func (s *Store) Get(ctx context.Context, v access.Viewer, id int64) (Indicator, error) {

@@ -239,6 +239,9 @@ func scanValue(r interface{ Scan(...any) error }, extra ...any) (Value, error) {
 // History returns every version of the value of an indicator the viewer
 // may see, for a unit and period, newest first, with who entered each.
 func (s *Store) History(ctx context.Context, v access.Viewer, indicatorID, unitID int64, p Period) ([]Value, error) {
+	if _, err := s.read(ctx, v, indicatorID); err != nil {
+		return nil, err
+	}
 	var args db.Args
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+valueColumns+`, COALESCE(us.display_name, '')
 		FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id

@@ -13,8 +13,6 @@ package notify
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -96,14 +94,17 @@ func (s *Store) Queue(ctx context.Context, m Mail) error {
 	return nil
 }
 
-// visible admits notifications whose class the viewer's clearance covers:
-// a notification is addressed to someone who had the need to know, and
-// stops showing if their clearance is lowered.
+// visible admits the notifications the viewer may still see. One about a
+// record (a task, say) follows the record's rule: it was addressed to
+// someone who had the need to know it, and stops showing when they lose it
+// or the clearance for it. One about no record in particular (a digest) is
+// kept from a reader whose clearance no longer covers its class.
 func visible(v access.Viewer, args *db.Args) string {
 	if v.All {
 		return "1 = 1"
 	}
-	return "n.class <= " + args.Add(int(v.Clearance))
+	return "((n.entity = '' AND n.class <= " + args.Add(int(v.Clearance)) + ") OR (n.entity <> '' AND " +
+		v.VisibleRows("n.entity", "n.class", "CAST(n.entity_id AS TEXT)", args) + "))"
 }
 
 // List returns a user's notifications, newest first.
@@ -148,23 +149,31 @@ func (s *Store) Unread(ctx context.Context, v access.Viewer) (int, error) {
 	return n, nil
 }
 
-// MarkRead marks one of the user's notifications read (id 0: all of them).
-func (s *Store) MarkRead(ctx context.Context, userID, id int64) error {
-	q := `UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL`
-	args := []any{s.now().UTC(), userID}
+// MarkRead marks one of the viewer's notifications read (id 0: all of
+// those they may see). One they may not see is not found, as one that does
+// not exist.
+func (s *Store) MarkRead(ctx context.Context, v access.Viewer, id int64) error {
+	mine := func(args *db.Args) string {
+		return "n.user_id = " + args.Add(v.UserID) + " AND " + visible(v, args)
+	}
 	if id != 0 {
-		var owner int64
-		err := s.db.R(ctx).QueryRowContext(ctx, `SELECT user_id FROM notifications WHERE id = $1`, id).Scan(&owner)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != userID) {
-			return problem.ErrNotFound
-		}
-		if err != nil {
+		var args db.Args
+		var n int
+		if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT count(*) FROM notifications n WHERE n.id = `+args.Add(id)+
+			` AND `+mine(&args), args...).Scan(&n); err != nil {
 			return fmt.Errorf("notify: read %d: %w", id, err)
 		}
-		q += ` AND id = $3`
-		args = append(args, id)
+		if n == 0 {
+			return problem.ErrNotFound
+		}
 	}
-	if _, err := s.db.W(ctx).ExecContext(ctx, q, args...); err != nil {
+	args := db.Args{s.now().UTC()}
+	where := mine(&args) + " AND n.read_at IS NULL"
+	if id != 0 {
+		where += " AND n.id = " + args.Add(id)
+	}
+	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE notifications SET read_at = $1
+		WHERE id IN (SELECT n.id FROM notifications n WHERE `+where+`)`, args...); err != nil {
 		return fmt.Errorf("notify: mark read: %w", err)
 	}
 	return nil

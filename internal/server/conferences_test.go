@@ -14,6 +14,7 @@ import (
 	"plenum/internal/conferences"
 	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/documents"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/server/servertest"
@@ -41,7 +42,8 @@ func startIDsAt(t *testing.T, e *servertest.Env, table string, n int64) {
 	var err error
 	if e.App.DB.Dialect == db.Postgres {
 		_, err = d.ExecContext(e.Ctx, `SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, table, n)
-	} else {
+	} else if _, err = d.ExecContext(e.Ctx, `DELETE FROM sqlite_sequence WHERE name = $1`, table); err == nil {
+		// A table that had rows has its row already: one row per table.
 		_, err = d.ExecContext(e.Ctx, `INSERT INTO sqlite_sequence (name, seq) VALUES ($1, $2)`, table, n)
 	}
 	if err != nil {
@@ -133,7 +135,33 @@ func newConfWorld(t *testing.T, e *servertest.Env) confWorld {
 func init() {
 	classifiedFixtures["conference and agenda item"] = func(t *testing.T, e *servertest.Env) classified {
 		w := newConfWorld(t, e)
-		return classified{secrets: w.secrets, ids: []int64{w.secretConf, w.secretItem}}
+		// An open item that attaches a Mật document (and so is Mật), voted
+		// on, and the minutes of the classified conference.
+		const docTitle, minutes = "Báo cáo mật về đường biên 6120", "Biên bản phiên họp kín 6121"
+		startIDsAt(t, e, "documents", 935000)
+		d, err := e.App.Documents.Create(e.Ctx, auth.Principal{User: e.Users["office"]}, documents.Input{Kind: "report", Symbol: "612-BC/TU",
+			IssuerName: "Tỉnh ủy Sông Lam Thử", IssuedOn: date.MustParse("2024-10-01"), Title: docTitle, Class: auth.ClassMat, ClassReason: "biên giới"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		it, err := e.App.Conferences.AddItem(e.Ctx, access.System, w.open, conferences.ItemInput{Kind: conferences.Submission,
+			Title: "Tờ trình về đường biên 6122", DocumentIDs: []int64{d.ID}})
+		if err != nil || it.Class != auth.ClassMat {
+			t.Fatalf("an item attaching a Mật document: %+v %v", it, err)
+		}
+		if _, err := e.App.Conferences.RecordVote(e.Ctx, access.System, it.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 7, Against: 2}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.App.Conferences.SetStatus(e.Ctx, access.System, w.secretConf, conferences.Held); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.App.Conferences.WriteDraft(e.Ctx, access.System, w.secretConf, conferences.Minutes, conferences.TextInput{Body: minutes}); err != nil {
+			t.Fatal(err)
+		}
+		return classified{secrets: append(w.secrets, docTitle, minutes, "612-BC/TU", "Tờ trình về đường biên 6122"), ids: []int64{w.secretConf, w.secretItem, d.ID, it.ID},
+			paths: map[string]string{pathf("/conferences/%d/texts/minutes", w.secretConf): pathf("/conferences/%d/texts/minutes", missingID),
+				pathf("/api/v1/conferences/%d/texts/minutes", w.secretConf): pathf("/api/v1/conferences/%d/texts/minutes", missingID),
+				pathf("/agenda/%d/edit", it.ID):                             pathf("/agenda/%d/edit", missingID)}}
 	}
 }
 

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"plenum/internal/api"
-	"plenum/internal/auth"
 	"plenum/internal/server/servertest"
 	"plenum/internal/web"
 )
@@ -46,12 +46,7 @@ func documentRoutes(e *servertest.Env) []string {
 func TestClassifiedDocumentsDoNotLeak(t *testing.T) {
 	e := servertest.New(t)
 	r := newRegistry(t, e)
-	clerk, err := e.App.Auth.CreateUser(e.Ctx, auth.NewUser{Username: "clerk", DisplayName: "Chuyên viên khác", Password: servertest.Password,
-		Role: auth.RoleOffice, Clearance: auth.ClassTuyetMat})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Users["clerk"] = clerk
+	addClerk(t, e)
 	missing := int64(987654)
 	routes := documentRoutes(e)
 	if len(routes) < 12 {
@@ -158,4 +153,51 @@ func xlsxText(t *testing.T, b []byte) string {
 		}
 	}
 	return out.String()
+}
+
+// TestDuplicateSymbolOfAHiddenDocument: registering a number and symbol
+// that the issuer already gave a classified document is refused, also for
+// a clerk who may not see that document. This is deliberate. The number
+// register of an issuer is one sequence kept by the office that issues the
+// numbers, classified documents included (their number and symbol stand in
+// the outgoing register and on the envelope; what the class protects is
+// their title and content), and two documents must never share a number.
+// So the refusal may say that the number is taken — which the register's
+// keeper knows anyway — but nothing else: the answer is word for word the
+// one for a number taken by an ordinary document, with no title, summary,
+// class or link to the hidden one.
+func TestDuplicateSymbolOfAHiddenDocument(t *testing.T) {
+	e := servertest.New(t)
+	r := newRegistry(t, e)
+	addClerk(t, e)
+	token := "Authorization: Bearer " + e.Token("clerk", "read", "write")
+	register := func(symbol, kind, issued string) servertest.Response {
+		return e.Do(nil, "POST", "/api/v1/documents", fmt.Sprintf(`{"kind":%q,"symbol":%q,"issuer_name":"Tỉnh ủy Thử","issued_on":%q,"title":"văn bản đăng ký thử"}`,
+			kind, symbol, issued), token)
+	}
+	hidden, open := register(secretSymbol, "report", "2022-07-01"), register(r.plan.Symbol, "plan", "2022-07-01")
+	strip := func(s string) string { return regexp.MustCompile(`"request_id":"[0-9a-f]+"`).ReplaceAllString(s, "") }
+	if hidden.Status != http.StatusConflict || hidden.Status != open.Status || strip(hidden.Body) != strip(open.Body) {
+		t.Errorf("a number taken by a hidden document: %d %s\nby an open one: %d %s", hidden.Status, hidden.Body, open.Status, open.Body)
+	}
+	for _, s := range secrets {
+		if strings.Contains(hidden.Body, s) && s != secretSymbol {
+			t.Errorf("the refusal shows %q", s)
+		}
+	}
+	if !strings.Contains(hidden.Body, `"name":"symbol"`) {
+		t.Errorf("the refusal does not name the field: %s", hidden.Body)
+	}
+	// The web form answers alike.
+	c := e.SignIn("clerk")
+	form := func(symbol, kind string) servertest.Response {
+		v := url.Values{"origin": {"external"}, "kind": {kind}, "symbol": {symbol}, "issuer_name": {"Tỉnh ủy Thử"},
+			"issued_on": {"01/07/2022"}, "title": {"văn bản đăng ký thử"}, "status": {"issued"}, "class": {"0"}}
+		return e.Do(c, "POST", "/documents", v.Encode())
+	}
+	h, o := form(secretSymbol, "report"), form(r.plan.Symbol, "plan")
+	const taken = "Cơ quan ban hành đã có văn bản mang số, ký hiệu này"
+	if h.Status != o.Status || !strings.Contains(h.Body, taken) || !strings.Contains(o.Body, taken) || strings.Contains(h.Body, secretTitle) {
+		t.Errorf("form: hidden %d, open %d", h.Status, o.Status)
+	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
-	"plenum/internal/date"
 	"plenum/internal/indicators"
 	"plenum/internal/org"
 	"plenum/internal/server/servertest"
@@ -29,16 +28,8 @@ type indicatorEnv struct {
 
 func newIndicatorEnv(t *testing.T) *indicatorEnv {
 	e := &indicatorEnv{Env: servertest.New(t)}
-	mk := func(name string, kind org.Kind, parent int64) int64 {
-		u, err := e.App.Org.Create(e.Ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: org.Province, Name: name, ParentID: parent},
-			Act: org.Act{Effective: date.MustParse("2015-01-01")}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return u.ID
-	}
-	e.province = mk("Tỉnh ủy Sông Xanh", org.PartyCommittee, 0)
-	e.dept = mk("Sở Tài chính Sông Xanh", org.Department, e.province)
+	e.province = provinceUnit(t, e.Env, "Tỉnh ủy Sông Xanh", org.PartyCommittee, 0)
+	e.dept = provinceUnit(t, e.Env, "Sở Tài chính Sông Xanh", org.Department, e.province)
 	u, err := e.App.Auth.CreateUser(e.Ctx, auth.NewUser{Username: "donvi", DisplayName: "Cán bộ đơn vị", Password: servertest.Password,
 		Role: auth.RoleUnit, UnitID: e.province})
 	if err != nil {

@@ -32,37 +32,16 @@ type taskWorld struct {
 func newTaskWorld(t *testing.T) *taskWorld {
 	e := servertest.New(t)
 	w := &taskWorld{e: e}
-	mk := func(name string, kind org.Kind, parent int64) int64 {
-		u, err := e.App.Org.Create(e.Ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: org.Province, Name: name, ParentID: parent},
-			Act: org.Act{Effective: date.MustParse("2015-01-01")}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return u.ID
-	}
-	w.province = mk("Tỉnh ủy Đồi Thử", org.PartyCommittee, 0)
-	w.dept = mk("Ban Dân vận Tỉnh ủy Đồi Thử", org.PartyAgency, w.province)
+	w.province = provinceUnit(t, e, "Tỉnh ủy Đồi Thử", org.PartyCommittee, 0)
+	w.dept = provinceUnit(t, e, "Ban Dân vận Tỉnh ủy Đồi Thử", org.PartyAgency, w.province)
 	u, err := e.App.Auth.CreateUser(e.Ctx, auth.NewUser{Username: "danvan", DisplayName: "Cán bộ Ban Dân vận",
 		Password: servertest.Password, Role: auth.RoleUnit, Clearance: auth.ClassMat, UnitID: w.dept})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.Users["danvan"] = u
-	office := auth.Principal{User: e.Users["office"]}
-	doc := func(sym, title string, class auth.Clearance) documents.Document {
-		in := documents.Input{Kind: "plan", Symbol: sym, IssuerUnitID: w.province, Title: title,
-			IssuedOn: date.MustParse("2025-02-01"), Place: "Đồi Thử", Class: class}
-		if class > 0 {
-			in.ClassReason = "Danh mục bí mật"
-		}
-		d, err := e.App.Documents.Create(e.Ctx, office, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	w.doc = doc("21-KH/TU", "Kế hoạch thử nghiệm công tác dân vận", 0)
-	w.secret = doc("22-KH/TU", "Kế hoạch thử nghiệm bảo đảm an ninh", auth.ClassMat)
+	w.doc = provincePlan(t, e, w.province, "Đồi Thử", "21-KH/TU", "Kế hoạch thử nghiệm công tác dân vận", "", 0)
+	w.secret = provincePlan(t, e, w.province, "Đồi Thử", "22-KH/TU", "Kế hoạch thử nghiệm bảo đảm an ninh", "", auth.ClassMat)
 	return w
 }
 

@@ -173,11 +173,19 @@ func Read(data []byte, t *Template) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.mapHeader(grid); err != nil {
+	// A classified file's marking line (see Mark) is no header: rows keep
+	// the numbers the file shows.
+	skip := 0
+	if len(grid[0]) > 0 && strings.HasPrefix(grid[0][0].text, markPrefix) {
+		if skip = 1; len(grid) == 1 {
+			return nil, fileProblem(problem.Invalid, "sheet.empty")
+		}
+	}
+	if err := f.mapHeader(grid[skip:]); err != nil {
 		return nil, err
 	}
-	for i, cells := range grid[1:] {
-		f.parseRow(i+2, cells)
+	for i, cells := range grid[1+skip:] {
+		f.parseRow(i+2+skip, cells)
 	}
 	if len(f.Rows) == 0 && f.OK() {
 		return nil, fileProblem(problem.Invalid, "sheet.no_rows")
@@ -264,6 +272,12 @@ func readCSV(data []byte, lim Limits) ([][]cell, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
+	if rest, ok := bytes.CutPrefix(data, []byte(markPrefix)); ok {
+		// The marking line has no separator: the header line tells.
+		if _, header, ok := bytes.Cut(rest, []byte("\n")); ok {
+			r.Comma = separator(header)
+		}
+	}
 	r.FieldsPerRecord = -1
 	var grid [][]cell
 	for {

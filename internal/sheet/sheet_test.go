@@ -288,3 +288,77 @@ func TestXLSXTextCellsReadTheVietnameseWay(t *testing.T) {
 }
 
 func itoa(n int) string { return strings.TrimSpace(text(n)) }
+
+// TestClassifiedFileMarked: a classified file carries its class — a CSV on a
+// line above its header, a workbook at the top and bottom of every printed
+// page of every sheet, in its properties and on its guide — and reads back
+// as an unmarked one does, its rows keeping the numbers the file shows. The
+// same rows give the same bytes.
+func TestClassifiedFileMarked(t *testing.T) {
+	tpl := testTemplate()
+	tpl.Class = 2
+	const mark = "MẬT / CONFIDENTIAL"
+	if Mark(1) != mark || Mark(0) != "" {
+		t.Fatalf("Mark(1) = %q", Mark(1))
+	}
+	for _, format := range []Format{CSV, XLSX} {
+		t.Run(string(format), func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := Write(&a, format, tpl, testRecords()); err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(&b, format, tpl, testRecords()); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Errorf("the same rows give other bytes (%v)", err)
+			}
+			want := "TỐI MẬT / SECRET"
+			if format == CSV {
+				if first, _, _ := strings.Cut(strings.TrimPrefix(a.String(), "\ufeff"), "\r\n"); first != "Độ mật / Security class: "+want {
+					t.Errorf("first line %q", first)
+				}
+			} else {
+				x, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, sh := range x.GetSheetList() {
+					hf, err := x.GetHeaderFooter(sh)
+					if err != nil || !strings.Contains(hf.OddHeader, want) || !strings.Contains(hf.OddFooter, want) {
+						t.Errorf("sheet %s: header and footer %+v %v", sh, hf, err)
+					}
+				}
+				p, err := x.GetDocProps()
+				if err != nil || p.Title != want || !strings.Contains(p.Keywords, want) {
+					t.Errorf("properties %+v %v", p, err)
+				}
+				if g, _ := x.GetCellValue(guideSheet, "A1"); !strings.Contains(g, want) {
+					t.Errorf("guide begins %q", g)
+				}
+				x.Close()
+			}
+			f, err := Read(a.Bytes(), testTemplate())
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := 2
+			if format == CSV {
+				first = 3 // below the marking line
+			}
+			if !f.OK() || len(f.Rows) != 2 || f.Rows[0].Num != first || f.Rows[0].Text("unit") != "HT" {
+				t.Fatalf("read back: %v %+v", f.Errors, f.Rows)
+			}
+		})
+	}
+	// A marked CSV saved again with ";" (as Excel does in Vietnamese) still
+	// reads, and a problem names the line the file shows.
+	data := csvFile("Độ mật / Security class: MẬT / CONFIDENTIAL", "Đơn vị / Unit;Quý / Quarter;Giá trị / Value", "HT;I;1,5", "XX;II;2")
+	f, err := Read(data, testTemplate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Errors) != 1 || f.Errors[0].Row != 4 || f.Errors[0].Field != "unit" {
+		t.Errorf("problems %+v", f.Errors)
+	}
+	if _, err := Read(csvFile("Độ mật / Security class: MẬT / CONFIDENTIAL"), testTemplate()); err == nil {
+		t.Error("a file with only its marking was read")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"plenum/internal/auth"
+	"plenum/internal/i18n"
 	"plenum/internal/vn"
 )
 
@@ -90,6 +92,22 @@ type Template struct {
 	SkipUnless string
 	// Limits bound what Read accepts; zero fields take the defaults.
 	Limits Limits
+	// Class is the highest security class of the rows written: the file
+	// is marked with it (see Mark).
+	Class auth.Clearance
+}
+
+// markPrefix begins the line that marks a classified CSV file, which Read
+// passes over.
+const markPrefix = "Độ mật / Security class: "
+
+// Mark is the security marking of a file of class c, in both languages and
+// in capitals as the stamp on paper ("MẬT / CONFIDENTIAL"); "" for thường.
+func Mark(c auth.Clearance) string {
+	if c <= 0 {
+		return ""
+	}
+	return strings.ToUpper(i18n.T("vi", c.Key())) + " / " + strings.ToUpper(i18n.T("en", c.Key()))
 }
 
 // Limits bound a file.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/vn"
 )
@@ -79,6 +80,13 @@ func writeCSV(w io.Writer, t *Template, rows []Record) error {
 	buf.WriteString("\xEF\xBB\xBF") // so that Excel reads UTF-8
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = true
+	if mark := Mark(t.Class); mark != "" {
+		// A line of its own above the header, as a stamp above the text;
+		// Read passes over it.
+		if err := cw.Write([]string{markPrefix + mark}); err != nil {
+			return fmt.Errorf("sheet: write csv: %w", err)
+		}
+	}
 	head := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		head[i] = c.Header()
@@ -155,9 +163,32 @@ func writeXLSX(w io.Writer, t *Template, rows []Record) error {
 			return err
 		}
 	}
+	if err := markXLSX(x, t.Class); err != nil {
+		return err
+	}
 	x.SetActiveSheet(0)
 	if _, err := x.WriteTo(w); err != nil {
 		return fmt.Errorf("sheet: write xlsx: %w", err)
+	}
+	return nil
+}
+
+// markXLSX marks a classified workbook: at the top and bottom of every
+// printed page of every sheet, and in the document's properties (title,
+// keywords, category), which file managers and mail gateways show.
+func markXLSX(x *excelize.File, c auth.Clearance) error {
+	mark := Mark(c)
+	if mark == "" {
+		return nil
+	}
+	hf := "&C&\"-,Bold\"" + mark
+	for _, sh := range x.GetSheetList() {
+		if err := x.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddHeader: hf, OddFooter: hf + "&R&P/&N"}); err != nil {
+			return fmt.Errorf("sheet: mark %s: %w", sh, err)
+		}
+	}
+	if err := x.SetDocProps(&excelize.DocProperties{Title: mark, Keywords: markPrefix + mark, Category: mark}); err != nil {
+		return fmt.Errorf("sheet: mark properties: %w", err)
 	}
 	return nil
 }
@@ -267,7 +298,11 @@ func writeGuide(x *excelize.File, t *Template, st xlsxStyles) error {
 		r++
 		return nil
 	}
-	for _, g := range t.Guide {
+	guide := t.Guide
+	if mark := Mark(t.Class); mark != "" {
+		guide = append([]string{markPrefix + mark}, guide...)
+	}
+	for _, g := range guide {
 		if err := put(g); err != nil {
 			return err
 		}
@@ -311,9 +346,10 @@ func writeCodes(x *excelize.File, t *Template, st xlsxStyles) error {
 	}
 	for i, l := range t.Lists {
 		code, label := colLetter(2*i), colLetter(2*i+1)
-		cells := map[string]string{code + "1": l.Title, code + "2": "Mã / Code", label + "2": "Tên / Name"}
-		for ref, v := range cells {
-			if err := x.SetCellStr(codesSheet, ref, v); err != nil {
+		// In order: the workbook's shared strings, and so its bytes, are
+		// the same for the same rows.
+		for _, c := range [][2]string{{code + "1", l.Title}, {code + "2", "Mã / Code"}, {label + "2", "Tên / Name"}} {
+			if err := x.SetCellStr(codesSheet, c[0], c[1]); err != nil {
 				return fmt.Errorf("sheet: codes: %w", err)
 			}
 		}

@@ -160,11 +160,12 @@ func (s *Store) Reports(ctx context.Context, v access.Viewer, id int64) ([]Repor
 // EvidenceFile returns an evidence file of a task the viewer may see, and
 // its content.
 func (s *Store) EvidenceFile(ctx context.Context, v access.Viewer, taskID, fileID int64) (files.File, []byte, error) {
-	if _, err := s.visible(ctx, v, taskID); err != nil {
+	class, err := s.visible(ctx, v, taskID)
+	if err != nil {
 		return files.File{}, nil, err
 	}
 	var reportID int64
-	err := s.db.R(ctx).QueryRowContext(ctx, `SELECT r.id FROM files f JOIN task_reports r ON r.id = f.owner_id
+	err = s.db.R(ctx).QueryRowContext(ctx, `SELECT r.id FROM files f JOIN task_reports r ON r.id = f.owner_id
 		WHERE f.id = $1 AND f.owner_entity = $2 AND r.task_id = $3`, fileID, EvidenceEntity, taskID).Scan(&reportID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return files.File{}, nil, problem.ErrNotFound
@@ -177,7 +178,11 @@ func (s *Store) EvidenceFile(ctx context.Context, v access.Viewer, taskID, fileI
 		return files.File{}, nil, err
 	}
 	data, err := s.files.Read(ctx, f)
-	return f, data, err
+	if err != nil {
+		return files.File{}, nil, err
+	}
+	// Who read which classified evidence is kept, like reads of the task.
+	return f, data, s.access.LogRead(ctx, Entity, taskID, class, map[string]any{"file_id": f.ID, "name": f.Name})
 }
 
 // History returns the history of a task the viewer may see, oldest first.

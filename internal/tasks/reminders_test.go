@@ -8,10 +8,13 @@ import (
 	"sync"
 	"testing"
 
+	"plenum/internal/access"
 	"plenum/internal/app"
+	"plenum/internal/auth"
 	"plenum/internal/db"
 	"plenum/internal/jobs"
 	"plenum/internal/notify"
+	"plenum/internal/problem"
 	"plenum/internal/tasks"
 )
 
@@ -57,13 +60,13 @@ func TestRemindersCatchUpWithoutFlood(t *testing.T) {
 		t.Errorf("unread %d", c)
 	}
 	list, _ := n.List(e.ctx, v, true, 10, 0)
-	if err := n.MarkRead(e.ctx, v.UserID, list[0].ID); err != nil {
+	if err := n.MarkRead(e.ctx, v, list[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := n.Unread(e.ctx, v); c != 1 {
 		t.Errorf("unread after marking one: %d", c)
 	}
-	if err := n.MarkRead(e.ctx, e.users["office"].User.ID, list[1].ID); err == nil {
+	if err := n.MarkRead(e.ctx, e.viewer("office"), list[1].ID); err == nil {
 		t.Error("marking another's notification read: want not found")
 	}
 }
@@ -269,5 +272,58 @@ func (s *smtpServer) serve(c net.Conn) {
 		default:
 			say("250 ok")
 		}
+	}
+}
+
+// TestClassifiedReminders: the reminder of a classified task reaches the
+// lead unit's member in the app, but its mail names no title; and when the
+// member loses the need to know the task, the notification (and the bell's
+// count) goes with it, and marking it read answers as for one that does not
+// exist.
+func TestClassifiedReminders(t *testing.T) {
+	e := newEnv(t)
+	const title = "Rà soát phương án bảo vệ bí mật 4471"
+	doc := e.document("31-KH/TU", "Kế hoạch mật về bảo vệ", 1)
+	in := e.simple(title, "btg", "2025-03-01", "2025-03-11")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	x := e.task(in)
+	if x.Class != 1 {
+		t.Fatalf("class %d", x.Class)
+	}
+	member := e.users["btg_member"].User.ID
+	if _, err := e.app.DB.Primary().ExecContext(e.ctx, `UPDATE users SET email = 'lan@example.vn' WHERE id = $1`, member); err != nil {
+		t.Fatal(err)
+	}
+	n := notify.New(e.app.DB, e.clock.Now)
+	n.MailEnabled = true
+	if _, err := e.s.SendReminders(e.ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	v := e.viewer("btg_member")
+	list, err := n.List(e.ctx, v, false, 10, 0)
+	if err != nil || len(list) != 1 || !strings.Contains(list[0].Title, title) || list[0].Class != 1 {
+		t.Fatalf("notifications %+v %v", list, err)
+	}
+	var subject, body string
+	if err := e.app.DB.Primary().QueryRowContext(e.ctx, `SELECT subject, body FROM mail_outbox WHERE user_id = $1`, member).Scan(&subject, &body); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(subject+body, "4471") || strings.Contains(subject+body, "phương án") {
+		t.Errorf("the mail of a classified reminder names it: %q %q", subject, body)
+	}
+	// The task's need to know is taken from the unit.
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.app.Access.SetGrants(ctx, tasks.Entity, x.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := n.List(e.ctx, v, false, 10, 0); len(list) != 0 {
+		t.Errorf("a notification of a task its reader may no longer see: %+v", list)
+	}
+	if c, _ := n.Unread(e.ctx, v); c != 0 {
+		t.Errorf("the bell counts %d", c)
+	}
+	if err := n.MarkRead(e.ctx, v, list[0].ID); !problem.Is(err, problem.NotFound) {
+		t.Errorf("marking it read: %v", err)
 	}
 }

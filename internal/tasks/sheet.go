@@ -3,7 +3,6 @@ package tasks
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -84,6 +83,7 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 	q.Limit = MaxLimit
 	var out []sheet.Record
 	class := 0
+	read := map[int64]int{}
 	for {
 		page, err := s.List(ctx, v, q)
 		if err != nil {
@@ -95,6 +95,9 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 				return nil, 0, err
 			}
 			class = max(class, t.Class)
+			if t.Class > 0 {
+				read[t.ID] = t.Class
+			}
 			var coords []string
 			for _, c := range t.Coordinators {
 				coords = append(coords, c.Name)
@@ -110,7 +113,7 @@ func (s *Store) Export(ctx context.Context, v access.Viewer, q ListQuery, lang s
 		}
 		q.Offset += len(page.Items)
 		if len(page.Items) == 0 || q.Offset >= page.Total {
-			return out, class, nil
+			return out, class, s.access.LogExport(ctx, Entity, read)
 		}
 	}
 }
@@ -337,10 +340,4 @@ func (s *Store) personByName(ctx context.Context, text string) (int64, error) {
 		return ids[0], nil
 	}
 	return 0, problem.InvalidField("responsible_person_id", "tasks.person_ambiguous")
-}
-
-// WriteSheet writes rows (from Export; none for an empty template) as a
-// task list in format.
-func WriteSheet(w io.Writer, format sheet.Format, rows []sheet.Record) error {
-	return sheet.Write(w, format, Template(), rows)
 }

@@ -1,10 +1,9 @@
 package tasks
 
 import (
-	"bytes"
 	"net/http"
-	"strconv"
 
+	"plenum/internal/auth"
 	"plenum/internal/sheet"
 )
 
@@ -16,17 +15,10 @@ func SheetFormat(r *http.Request) sheet.Format {
 	return sheet.XLSX
 }
 
-// ServeSheet sends rows as a task sheet download named name, its highest
-// class in the X-Security-Class header as on every download.
-func ServeSheet(w http.ResponseWriter, format sheet.Format, rows []sheet.Record, class int, name string) error {
-	var b bytes.Buffer
-	if err := WriteSheet(&b, format, rows); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", format.ContentType())
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.`+string(format)+`"`)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Security-Class", strconv.Itoa(class))
-	_, err := b.WriteTo(w)
-	return err
+// ServeSheet sends rows as a task sheet download named name, marked with
+// their highest class as every download is (sheet.Serve).
+func ServeSheet(w http.ResponseWriter, r *http.Request, rows []sheet.Record, class int, name, lang string) error {
+	t := Template()
+	t.Class = auth.Clearance(class)
+	return sheet.Serve(w, SheetFormat(r), t, rows, name, lang)
 }

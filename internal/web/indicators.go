@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -309,15 +308,7 @@ func (h *Handler) indicatorSheet(w http.ResponseWriter, r *http.Request) error {
 	if err := errors.Join(val.Err(), ferr); err != nil {
 		return problem.Wrap(problem.Invalid, err, "error.invalid")
 	}
-	var buf bytes.Buffer
-	if _, err := h.app.Indicators.ExportSheet(r.Context(), &buf, format, v, indicators.SheetQuery{UnitID: unitID, Year: year}); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", format.ContentType())
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="chi-tieu-%d-%d.%s"`, unitID, year, format))
-	w.Header().Set("Cache-Control", "no-store")
-	_, err = buf.WriteTo(w)
-	return err
+	return h.app.Indicators.ServeSheet(r.Context(), w, format, v, indicators.SheetQuery{UnitID: unitID, Year: year}, router.Lang(r))
 }
 
 type importData struct {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"plenum/internal/auth"
 	"plenum/internal/router"
 )
 
@@ -15,8 +16,12 @@ func (h *Handler) notifications(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	page := &Page{Title: router.LangT(r, "tasks.notifications.title"), Data: ns}
+	for _, n := range ns {
+		page.Class = max(page.Class, auth.Clearance(n.Class)) // a reminder names its task
+	}
 	consumeFlash(w, r)
-	return h.render(w, r, http.StatusOK, "notifications", &Page{Title: router.LangT(r, "tasks.notifications.title"), Data: ns})
+	return h.render(w, r, http.StatusOK, "notifications", page)
 }
 
 // readNotification marks one read and follows its link.
@@ -25,11 +30,11 @@ func (h *Handler) readNotification(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	v, err := h.app.Access.Viewer(r.Context(), router.Principal(r))
+	v, err := h.viewer(r)
 	if err != nil {
 		return err
 	}
-	if err := h.app.Notify.MarkRead(r.Context(), v.UserID, id); err != nil {
+	if err := h.app.Notify.MarkRead(r.Context(), v, id); err != nil {
 		return err
 	}
 	ns, err := h.app.Notify.List(r.Context(), v, false, 100, 0)
@@ -46,7 +51,11 @@ func (h *Handler) readNotification(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) readAllNotifications(w http.ResponseWriter, r *http.Request) error {
-	if err := h.app.Notify.MarkRead(r.Context(), router.Principal(r).User.ID, 0); err != nil {
+	v, err := h.viewer(r)
+	if err != nil {
+		return err
+	}
+	if err := h.app.Notify.MarkRead(r.Context(), v, 0); err != nil {
 		return err
 	}
 	return redirect(w, r, "/notifications", "tasks.notifications.all_read")

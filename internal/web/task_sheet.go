@@ -25,11 +25,11 @@ func (h *Handler) exportTasks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return tasks.ServeSheet(w, tasks.SheetFormat(r), rows, class, "nhiem-vu")
+	return tasks.ServeSheet(w, r, rows, class, "nhiem-vu", router.Lang(r))
 }
 
 func (h *Handler) taskTemplate(w http.ResponseWriter, r *http.Request) error {
-	return tasks.ServeSheet(w, tasks.SheetFormat(r), nil, 0, "mau-nhiem-vu")
+	return tasks.ServeSheet(w, r, nil, 0, "mau-nhiem-vu", router.Lang(r))
 }
 
 // taskImportData is the import page and the outcome of an upload.
