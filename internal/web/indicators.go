@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"net/http"
 	"strconv"
@@ -51,7 +52,7 @@ type indicatorData struct {
 	Rows      []indicators.TableRow
 	Trend     []indicators.Point
 	TrendUnit string
-	Chart     chart
+	Chart     template.HTML
 }
 
 func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
@@ -96,7 +97,7 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		if u, err := h.app.Org.Get(ctx, ind.ScopeUnitID, date.Date{}); err == nil {
 			data.TrendUnit = u.Name
 		}
-		data.Chart = trendChart(data.Trend, ind)
+		data.Chart = trendSVG(data.Trend, ind, router.Lang(r))
 	}
 	return h.render(w, r, http.StatusOK, "indicator", &Page{Title: ind.Name, Data: data, Class: auth.Clearance(ind.Class)})
 }
