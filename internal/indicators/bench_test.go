@@ -170,7 +170,7 @@ func benchDashboard(b *testing.B, sc scale) {
 	})
 	b.Run("term-standing", func(b *testing.B) {
 		timed(b, func() error {
-			_, err := s.TermStanding(ctx, v, prov, asOf)
+			_, err := s.TermStanding(ctx, v, StandingQuery{UnitID: prov, AsOf: asOf})
 			return err
 		})
 	})

@@ -148,7 +148,7 @@ func (h *Handler) indicatorStanding(w http.ResponseWriter, r *http.Request) erro
 	if data.Standing, err = h.app.Indicators.Standing(ctx, v, indicators.StandingQuery{UnitID: unitID, Period: p, AsOf: d}); err != nil {
 		return err
 	}
-	if data.Term, err = h.app.Indicators.TermStanding(ctx, v, unitID, d); err != nil {
+	if data.Term, err = h.app.Indicators.TermStanding(ctx, v, indicators.StandingQuery{UnitID: unitID, AsOf: d}); err != nil {
 		return err
 	}
 	page.Data = data
