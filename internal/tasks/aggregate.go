@@ -45,6 +45,9 @@ type Counts struct {
 	DueSoon  int            `json:"due_soon"` // open, not overdue, due within SoonDays
 }
 
+// N is the number of deadlines of one status.
+func (c Counts) N(st Status) int { return c.ByStatus[st] }
+
 func (c *Counts) add(st Status, n, soon int) {
 	if c.ByStatus == nil {
 		c.ByStatus = map[Status]int{}
