@@ -203,6 +203,11 @@ func TestFilters(t *testing.T) {
 	if d.Tasks.Totals.Total != 0 || len(d.Tasks.Late) != 0 {
 		t.Errorf("a year before: %+v", d.Tasks.Totals)
 	}
+	// Next year, before any figure of it: the indicators of this year.
+	d = e.build(e.office, dashboard.Query{AsOf: w.Today.AddDays(400)})
+	if d.Indicators.Standing.Period != indicators.YearPeriod(w.Today.Year) || d.Indicators.Standing.Counts.NoData != 0 {
+		t.Errorf("next year's standing: %v %+v", d.Indicators.Standing.Period, d.Indicators.Standing.Counts)
+	}
 	// As of the day one task became late, it was not late yet.
 	early := e.build(e.office, dashboard.Query{AsOf: w.Today.AddDays(-6)})
 	now := e.build(e.office, dashboard.Query{})

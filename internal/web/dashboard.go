@@ -181,8 +181,8 @@ func standingChart(d dashboard.Dashboard, lang string, t func(string, ...any) st
 				Class: "good", Text: strconv.Itoa(c.Good) + "/" + strconv.Itoa(c.Counted), Href: href})
 		}
 	}
-	href := "/indicators/standing?unit=" + strconv.FormatInt(ind.UnitID, 10) + "&period=" + d.Query.Period.String() + "&as_of=" + d.Query.AsOf.String()
-	add(t("dashboard.standing_period", d.Query.Period.LabelIn(lang)), ind.Standing.Counts, href+"#standing")
+	href := "/indicators/standing?unit=" + strconv.FormatInt(ind.UnitID, 10) + "&period=" + ind.Standing.Period.String() + "&as_of=" + d.Query.AsOf.String()
+	add(t("dashboard.standing_period", ind.Standing.Period.LabelIn(lang)), ind.Standing.Counts, href+"#standing")
 	add(t("dashboard.standing_term"), ind.Term.Counts, href+"#term")
 	return chart.Bullets{Title: t("dashboard.chart.standing"), Bullets: bs}.SVG()
 }
