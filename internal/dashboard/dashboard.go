@@ -189,10 +189,7 @@ func (s *Service) tasks(ctx context.Context, v access.Viewer, cq tasks.CountQuer
 	// The most late first: the units a leader asks about.
 	sort.SliceStable(t.ByUnit, func(i, j int) bool {
 		a, b := t.ByUnit[i], t.ByUnit[j]
-		if a.Late+a.DueSoon != b.Late+b.DueSoon {
-			return a.Late+a.DueSoon > b.Late+b.DueSoon
-		}
-		return false
+		return a.Late+a.DueSoon > b.Late+b.DueSoon
 	})
 	all := cq
 	all.DocumentID = 0
