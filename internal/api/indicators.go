@@ -259,7 +259,7 @@ func (h *Handler) termStanding(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ts, err := h.app.Indicators.TermStanding(r.Context(), v, sq.UnitID, sq.AsOf)
+	ts, err := h.app.Indicators.TermStanding(r.Context(), v, sq)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"plenum/internal/auth"
+	"plenum/internal/dashboard"
 	"plenum/internal/files"
 	"plenum/internal/problem"
 	"plenum/internal/router"
@@ -26,6 +27,7 @@ func (h *Handler) taskRoutes(rt *router.Router) {
 	rt.Handle("GET /api/v1/tasks/late", auth.TasksRead, countRoute(h, window(h.app.Tasks.Late)))
 	rt.Handle("GET /api/v1/tasks/due-soon", auth.TasksRead, countRoute(h, window(h.app.Tasks.DueSoon)))
 	rt.Handle("GET /api/v1/tasks/reminder-rules", auth.TasksRead, h.reminderRules)
+	rt.Handle("GET /api/v1/dashboard", auth.DashboardRead, h.dashboard)
 	rt.Handle("PUT /api/v1/tasks/reminder-rules/{kind}", auth.TasksWrite, h.setReminderRules)
 	rt.Handle("GET /api/v1/tasks/{id}", auth.TasksRead, h.getTask)
 	rt.Handle("POST /api/v1/tasks/{id}/reports", auth.TasksReport, h.reportTask)
@@ -237,6 +239,23 @@ func window(fn func(context.Context, access.Viewer, tasks.CountQuery, int) ([]ta
 	return func(ctx context.Context, v access.Viewer, q tasks.CountQuery) ([]tasks.Item, error) {
 		return fn(ctx, v, q, tasks.MaxLimit)
 	}
+}
+
+// dashboard answers the leaders' dashboard: the same figures as the page.
+func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) error {
+	q, err := dashboard.ParseQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	v, err := h.viewer(r)
+	if err != nil {
+		return err
+	}
+	d, err := h.app.Dashboard.Build(r.Context(), v, q)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d)
 }
 
 func (h *Handler) reminderRules(w http.ResponseWriter, r *http.Request) error {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"plenum/internal/dashboard"
 	"plenum/internal/problem"
 	"strconv"
 	"strings"
@@ -51,7 +52,9 @@ type App struct {
 	Indicators *indicators.Store
 	// Ingest is the queue of articles read into proposed records.
 	Ingest *ingest.Store
-	Log    *slog.Logger
+	// Dashboard assembles the leaders' dashboard from tasks and indicators.
+	Dashboard *dashboard.Service
+	Log       *slog.Logger
 }
 
 // Config carries what the stores need to know.
@@ -90,6 +93,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
 	a.Tasks.SetDocumentFinder(a.documentBySymbol)
+	a.Dashboard = &dashboard.Service{Tasks: a.Tasks, Indicators: a.Indicators, Org: a.Org, Documents: a.Documents}
 	a.Documents.OnReclassify(a.Tasks.DocumentReclassified)
 	a.Ingest = ingest.New(d, a.Audit, a.Access, ingest.Registries{Org: a.Org, People: a.People, Documents: a.Documents,
 		Conferences: a.Conferences, Indicators: a.Indicators, Tasks: a.Tasks}, cfg.Ingest)

@@ -12,6 +12,7 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
+	"plenum/internal/indicators/indicatorstest"
 	"plenum/internal/org"
 )
 
@@ -20,20 +21,9 @@ type scale struct {
 	provinces  int // province units, each merged with one predecessor on 2025-07-01
 	communes   int // further units under each province
 	indicators int // of which the first 25 are main
-	periods    []benchPeriod
+	periods    []indicatorstest.Period
 	years      int // of values, from 2021
 }
-
-// benchPeriod is a kind of period: its first month and length.
-type benchPeriod struct {
-	kind          string
-	month, months int
-}
-
-var (
-	quarters = []benchPeriod{{"quarter", 1, 3}, {"quarter", 4, 3}, {"quarter", 7, 3}, {"quarter", 10, 3}}
-	longer   = []benchPeriod{{"half", 1, 6}, {"nine", 1, 9}, {"year", 1, 12}}
-)
 
 // The province scale of the brief: 100 units, 200 indicators, five years,
 // quarters, 6 and 9 months and years (700,000 values). The national scale:
@@ -41,9 +31,9 @@ var (
 // months, 9 months and years (2.5 million values).
 var (
 	provinceScale = scale{provinces: 1, communes: 98, indicators: 200, years: 5,
-		periods: append(slices.Clone(quarters), longer...)}
+		periods: append(slices.Clone(indicatorstest.Quarters), indicatorstest.Longer...)}
 	nationalScale = scale{provinces: 34, communes: 97, indicators: 50, years: 5,
-		periods: longer}
+		periods: indicatorstest.Longer}
 )
 
 // seed fills a fresh database with generated units, indicators, targets
@@ -57,18 +47,8 @@ func seed(b *testing.B, sc scale) (*Store, []int64) {
 	ctx := context.Background()
 	began := time.Now()
 	q := d.Primary()
-	exec := func(query string, args ...any) {
-		b.Helper()
-		if _, err := q.ExecContext(ctx, query, args...); err != nil {
-			b.Fatalf("%v\n%s", err, query)
-		}
-	}
-	series := func(name string, from, to int) string {
-		if d.Dialect == db.Postgres {
-			return fmt.Sprintf("generate_series(%d, %d) AS %s(n)", from, to, name)
-		}
-		return fmt.Sprintf("(WITH RECURSIVE s(n) AS (SELECT %d UNION ALL SELECT n + 1 FROM s WHERE n < %d) SELECT n FROM s) AS %s", from, to, name)
-	}
+	exec := indicatorstest.Exec(b, d)
+	series := func(name string, from, to int) string { return indicatorstest.Series(d, name, from, to) }
 	merger := "'2025-07-01'"
 	if d.Dialect == db.Postgres {
 		merger = "DATE '2025-07-01'"
@@ -91,33 +71,8 @@ func seed(b *testing.B, sc scale) (*Store, []int64) {
 		SELECT id, 'merge', id, '2025-07-01', $1 FROM units WHERE id % 1000 = 0`, time.Now().UTC())
 	exec(`INSERT INTO unit_successions (event_id, predecessor_id, successor_id)
 		SELECT id, id + 1, id FROM units WHERE id % 1000 = 0`)
-	exec(`INSERT INTO indicators (id, code, name, measure, value_kind, direction, aggregation, periodicity, cumulative,
-			main, position, term_first, term_last, search_key, sort_key, created_at, updated_at)
-		SELECT i.n, 'B' || i.n, 'Chỉ tiêu ' || i.n, 'tỷ đồng', 'amount', 'higher', 'sum', 'quarter', FALSE,
-			i.n <= 25, i.n, 2021, 2025, 'b' || i.n, 'k' || i.n, $1, $1
-		FROM `+series("i", 1, sc.indicators), time.Now().UTC())
-	exec(`INSERT INTO indicator_targets (indicator_id, period, first_year, last_year, value, created_at)
-		SELECT i.id, 'year', y.n, y.n, '500', $1 FROM indicators i, `+series("y", 2021, 2020+sc.years), time.Now().UTC())
-	exec(`INSERT INTO indicator_targets (indicator_id, period, first_year, last_year, value, created_at)
-		SELECT i.id, 'term', 2021, 2025, '500', $1 FROM indicators i`, time.Now().UTC())
-	for _, p := range sc.periods {
-		kind, month, months := p.kind, p.month, p.months
-		var start, end string
-		if d.Dialect == db.Postgres {
-			start = fmt.Sprintf("make_date(y.n, %d, 1)", month)
-			end = fmt.Sprintf("(make_date(y.n, %d, 1) + interval '%d months' - interval '1 day')::date", month, months)
-		} else {
-			start = fmt.Sprintf("printf('%%04d-%02d-01', y.n)", month)
-			end = fmt.Sprintf("date(printf('%%04d-%02d-01', y.n), '+%d months', '-1 day')", month, months)
-		}
-		// Predecessors report until the merger only.
-		exec(`INSERT INTO indicator_values (indicator_id, unit_id, period_kind, period_start, period_end, status, value,
-				is_current, class, entered_at)
-			SELECT i.id, u.id, '`+kind+`', `+start+`, `+end+`, 'final', CAST((i.id * 7 + u.id * 13 + y.n) % 1000 AS TEXT), TRUE, 0, $1
-			FROM indicators i, units u, `+series("y", 2021, 2020+sc.years)+`
-			WHERE u.valid_to IS NULL OR y.n < 2025`, time.Now().UTC())
-	}
-	exec(`ANALYZE`)
+	indicatorstest.Seed(b, d, indicatorstest.Spec{Indicators: sc.indicators, Periods: sc.periods, Years: sc.years,
+		Units: "u.valid_to IS NULL OR y.n < 2025"}) // predecessors report until the merger only
 	var n int
 	q.QueryRowContext(ctx, `SELECT count(*) FROM indicator_values`).Scan(&n)
 	b.Logf("%s: %d units, %d indicators, %d values, seeded in %s", d.Dialect, all, sc.indicators, n, time.Since(began).Round(time.Second))
@@ -170,7 +125,7 @@ func benchDashboard(b *testing.B, sc scale) {
 	})
 	b.Run("term-standing", func(b *testing.B) {
 		timed(b, func() error {
-			_, err := s.TermStanding(ctx, v, prov, asOf)
+			_, err := s.TermStanding(ctx, v, StandingQuery{UnitID: prov, AsOf: asOf})
 			return err
 		})
 	})

@@ -58,6 +58,8 @@ type StandingQuery struct {
 	Period Period    `json:"period"`
 	AsOf   date.Date `json:"as_of"` // the organisation as of this day; today when zero
 	All    bool      `json:"all"`   // every indicator, not only the main ones
+	// DocumentID keeps the indicators set by one document (a resolution).
+	DocumentID int64 `json:"document_id,omitempty"`
 }
 
 // Standing is a unit's indicators for a period.
@@ -70,10 +72,10 @@ type Standing struct {
 	Class  int       `json:"class"` // the highest class of the indicators shown
 }
 
-// visibleIndicators lists the indicators the viewer may see, main ones only
-// unless all.
-func (s *Store) visibleIndicators(ctx context.Context, v access.Viewer, all bool) ([]Indicator, error) {
-	return s.List(ctx, v, ListQuery{MainOnly: !all})
+// visibleIndicators lists the indicators of q the viewer may see, main
+// ones only unless q.All.
+func (s *Store) visibleIndicators(ctx context.Context, v access.Viewer, q StandingQuery) ([]Indicator, error) {
+	return s.List(ctx, v, ListQuery{MainOnly: !q.All, DocumentID: q.DocumentID})
 }
 
 // Standing evaluates the (main) indicators the viewer may see for a unit
@@ -86,7 +88,7 @@ func (s *Store) Standing(ctx context.Context, v access.Viewer, q StandingQuery) 
 		q.AsOf = s.today()
 	}
 	st := Standing{UnitID: q.UnitID, Period: q.Period, AsOf: q.AsOf}
-	inds, err := s.visibleIndicators(ctx, v, q.All)
+	inds, err := s.visibleIndicators(ctx, v, q)
 	if err != nil || len(inds) == 0 {
 		return st, err
 	}
@@ -149,15 +151,18 @@ type TermStanding struct {
 	Class  int        `json:"class"`
 }
 
-// TermStanding judges the main indicators the viewer may see against their
-// term targets, from the year values (totals as of asOf) there are so far,
-// by each indicator's term rule; see the package doc.
-func (s *Store) TermStanding(ctx context.Context, v access.Viewer, unitID int64, asOf date.Date) (TermStanding, error) {
+// TermStanding judges the main indicators the viewer may see (those of
+// q.DocumentID if set) against the term targets of unit q.UnitID, from the
+// year values (totals as of q.AsOf) there are so far, by each indicator's
+// term rule; see the package doc. q.Period is not used.
+func (s *Store) TermStanding(ctx context.Context, v access.Viewer, q StandingQuery) (TermStanding, error) {
+	unitID, asOf := q.UnitID, q.AsOf
 	if asOf.IsZero() {
 		asOf = s.today()
 	}
 	ts := TermStanding{UnitID: unitID, AsOf: asOf}
-	inds, err := s.visibleIndicators(ctx, v, false)
+	q.All = false
+	inds, err := s.visibleIndicators(ctx, v, q)
 	if err != nil || len(inds) == 0 {
 		return ts, err
 	}

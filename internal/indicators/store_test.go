@@ -222,7 +222,7 @@ func TestStandingCounts(t *testing.T) {
 	e.target(growth, 0, "7")
 	e.target(revenue, 0, "50.000")
 	e.enter(growth, "sx", "2024", Final, "6,8")
-	ts, err := e.s.TermStanding(e.ctx, e.viewer("leader"), e.units["sx"], date.Date{})
+	ts, err := e.s.TermStanding(e.ctx, e.viewer("leader"), StandingQuery{UnitID: e.units["sx"]})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,9 @@ type CountQuery struct {
 	// UnitIDs limits the count to deadlines led by these units (give the
 	// units of a province and their predecessors); empty is every unit.
 	UnitIDs []int64 `json:"unit_ids,omitempty"`
+	// DocumentID limits the count to the deadlines of tasks drawn from
+	// one document (a resolution); 0 is every source.
+	DocumentID int64 `json:"document_id,omitempty"`
 	// Limit bounds CountByDocument, the most late first (50 when zero).
 	Limit int `json:"limit,omitempty"`
 
@@ -41,6 +44,9 @@ type Counts struct {
 	Late     int            `json:"late"`     // overdue or done late
 	DueSoon  int            `json:"due_soon"` // open, not overdue, due within SoonDays
 }
+
+// N is the number of deadlines of one status.
+func (c Counts) N(st Status) int { return c.ByStatus[st] }
 
 func (c *Counts) add(st Status, n, soon int) {
 	if c.ByStatus == nil {
@@ -80,7 +86,7 @@ func (q *CountQuery) defaults(today date.Date) {
 
 // count runs the grouped count: key is the grouping column of o.
 func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
-	if q.fast(s.Today()) {
+	if q.fast(s.Today()) && q.DocumentID == 0 {
 		return s.countFast(ctx, v, q, strings.TrimPrefix(key, "o."), fn)
 	}
 	return s.countScan(ctx, v, q, key, fn)
@@ -103,6 +109,9 @@ func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, ke
 	}
 	if key == "o.document_id" {
 		where = append(where, "o.document_id IS NOT NULL")
+	}
+	if q.DocumentID != 0 {
+		where = append(where, "o.document_id = "+args.Add(q.DocumentID))
 	}
 	if q.classified {
 		where = append(where, "o.class > 0")
@@ -323,6 +332,9 @@ func (s *Store) window(ctx context.Context, v access.Viewer, q CountQuery, cond,
 	if len(q.UnitIDs) > 0 {
 		where = append(where, "o.lead_unit_id IN "+db.In(&args, q.UnitIDs))
 	}
+	if q.DocumentID != 0 {
+		where = append(where, "o.document_id = "+args.Add(q.DocumentID))
+	}
 	if !q.DueFrom.IsZero() {
 		where = append(where, "o.due_on >= "+args.Add(q.DueFrom))
 	}
@@ -336,4 +348,48 @@ func (s *Store) window(ctx context.Context, v access.Viewer, q CountQuery, cond,
 		return nil, fmt.Errorf("tasks: deadlines on %s: %w", q.AsOf, err)
 	}
 	return scanItems(rows, q.AsOf)
+}
+
+// MonthCounts are the counts of the deadlines due in one month.
+type MonthCounts struct {
+	Month string `json:"month"` // "2025-03"
+	Counts
+}
+
+// CountByMonth counts deadlines by the month they are due in and status
+// as of q.AsOf, every month from q.DueFrom to q.DueTo (both needed) listed
+// in order, empty ones too: how the work of a year went.
+func (s *Store) CountByMonth(ctx context.Context, v access.Viewer, q CountQuery) ([]MonthCounts, error) {
+	q.defaults(s.Today())
+	if q.DueFrom.IsZero() || q.DueTo.IsZero() || q.DueTo.Before(q.DueFrom) {
+		return nil, fmt.Errorf("tasks: count by month needs a window, got %s–%s", q.DueFrom, q.DueTo)
+	}
+	key := `CAST(substr(o.due_on, 1, 4) || substr(o.due_on, 6, 2) AS INTEGER)`
+	if s.db.Dialect == db.Postgres {
+		key = `CAST(to_char(o.due_on, 'YYYYMM') AS BIGINT)`
+	}
+	byMonth := map[int64]*Counts{}
+	err := s.countScan(ctx, v, q, key, func(ym int64, st Status, n, soon int) {
+		c := byMonth[ym]
+		if c == nil {
+			c = &Counts{}
+			byMonth[ym] = c
+		}
+		c.add(st, n, soon)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []MonthCounts
+	for y, m := q.DueFrom.Year, int(q.DueFrom.Month); y*100+m <= q.DueTo.Year*100+int(q.DueTo.Month); {
+		mc := MonthCounts{Month: fmt.Sprintf("%04d-%02d", y, m), Counts: Counts{ByStatus: map[Status]int{}}}
+		if c := byMonth[int64(y*100+m)]; c != nil {
+			mc.Counts = *c
+		}
+		out = append(out, mc)
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
+	}
+	return out, nil
 }

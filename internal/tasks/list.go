@@ -27,14 +27,28 @@ type ListQuery struct {
 	SourceID   int64      `json:"source_id,omitempty"`
 	// Status filters by the status as of today; All includes finished and
 	// cancelled deadlines, which are left out otherwise.
-	Status  Status    `json:"status,omitempty"`
-	All     bool      `json:"all,omitempty"`
-	DueFrom date.Date `json:"due_from"`
-	DueTo   date.Date `json:"due_to"`
-	Q       string    `json:"q,omitempty"` // words of the title or content, accents ignored
-	Limit   int       `json:"limit,omitempty"`
-	Offset  int       `json:"offset,omitempty"`
+	Status Status `json:"status,omitempty"`
+	All    bool   `json:"all,omitempty"`
+	// AsOf takes statuses as of that day instead of today, among the
+	// deadlines started by then (finished ones included): the records
+	// behind a dashboard's figure. State narrows them as its counts do:
+	// "late" (overdue or done late) or "due_soon" (open, not overdue, due
+	// within SoonDays, 7 when zero).
+	AsOf     date.Date `json:"as_of"`
+	State    string    `json:"state,omitempty"`
+	SoonDays int       `json:"soon_days,omitempty"`
+	DueFrom  date.Date `json:"due_from"`
+	DueTo    date.Date `json:"due_to"`
+	Q        string    `json:"q,omitempty"` // words of the title or content, accents ignored
+	Limit    int       `json:"limit,omitempty"`
+	Offset   int       `json:"offset,omitempty"`
 }
+
+// The states of ListQuery.State.
+const (
+	StateLate    = "late"
+	StateDueSoon = "due_soon"
+)
 
 // Item is one deadline in a list, with what the list shows of its task.
 type Item struct {
@@ -105,7 +119,25 @@ func (s *Store) List(ctx context.Context, v access.Viewer, q ListQuery) (Page, e
 	if q.SourceKind != NoSource {
 		where = append(where, "t.source_kind = "+args.Add(string(q.SourceKind))+" AND t.source_id = "+args.Add(q.SourceID))
 	}
+	day := s.Today()
 	switch {
+	case !q.AsOf.IsZero():
+		day = q.AsOf
+		d := args.Add(day)
+		st := StatusSQL("o", d)
+		where = append(where, "o.start_on <= "+d)
+		switch {
+		case q.Status != "":
+			where = append(where, st+" = "+args.Add(string(q.Status)))
+		case q.State == StateLate:
+			where = append(where, st+" IN ('overdue', 'done_late')")
+		case q.State == StateDueSoon:
+			soon := q.SoonDays
+			if soon <= 0 {
+				soon = 7
+			}
+			where = append(where, st+" IN ('not_started', 'in_progress') AND o.due_on <= "+args.Add(day.AddDays(soon)))
+		}
 	case q.Status != "":
 		where = append(where, "o.status = "+args.Add(string(q.Status)))
 	case !q.All:
@@ -131,7 +163,7 @@ func (s *Store) List(ctx context.Context, v access.Viewer, q ListQuery) (Page, e
 	if err != nil {
 		return Page{}, fmt.Errorf("tasks: list: %w", err)
 	}
-	page.Items, err = scanItems(rows, s.Today())
+	page.Items, err = scanItems(rows, day)
 	return page, err
 }
 

@@ -11,7 +11,7 @@ import (
 
 // ParseListQuery reads a list's filters from a query string (pages and the
 // API share it): unit_id, role, person_id, document_id, parent_id, status,
-// all, due_from, due_to, q, limit, offset.
+// all, due_from, due_to, as_of, state, soon_days, q, limit, offset.
 func ParseListQuery(values url.Values) (ListQuery, error) {
 	var v problem.Validation
 	q := ListQuery{Role: values.Get("role"), Status: Status(values.Get("status")), Q: values.Get("q"),
@@ -26,15 +26,21 @@ func ParseListQuery(values url.Values) (ListQuery, error) {
 	q.Offset = intParam(&v, values, "offset")
 	q.DueFrom = dateParam(&v, values, "due_from")
 	q.DueTo = dateParam(&v, values, "due_to")
+	q.AsOf = dateParam(&v, values, "as_of")
+	q.State = values.Get("state")
+	v.Check(q.State == "" || q.State == StateLate || q.State == StateDueSoon, "state", "error.invalid_choice")
+	v.Check(q.State == "" || !q.AsOf.IsZero(), "as_of", "error.required")
+	q.SoonDays = intParam(&v, values, "soon_days")
 	return q, v.Err()
 }
 
 // ParseCountQuery reads a dashboard query: as_of, due_from, due_to,
-// soon_days, unit_id (repeatable).
+// soon_days, document_id, unit_id (repeatable).
 func ParseCountQuery(values url.Values) (CountQuery, error) {
 	var v problem.Validation
 	q := CountQuery{AsOf: dateParam(&v, values, "as_of"), DueFrom: dateParam(&v, values, "due_from"),
-		DueTo: dateParam(&v, values, "due_to"), SoonDays: intParam(&v, values, "soon_days")}
+		DueTo: dateParam(&v, values, "due_to"), SoonDays: intParam(&v, values, "soon_days"),
+		DocumentID: int64(intParam(&v, values, "document_id"))}
 	for _, s := range values["unit_id"] {
 		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 		if !v.Check(err == nil && n > 0, "unit_id", "error.invalid_number") {

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"net/http"
 	"strconv"
@@ -50,7 +51,7 @@ type indicatorData struct {
 	Rows      []indicators.TableRow
 	Trend     []indicators.Point
 	TrendUnit string
-	Chart     chart
+	Chart     template.HTML
 }
 
 func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
@@ -95,7 +96,7 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 		if u, err := h.app.Org.Get(ctx, ind.ScopeUnitID, date.Date{}); err == nil {
 			data.TrendUnit = u.Name
 		}
-		data.Chart = trendChart(data.Trend, ind)
+		data.Chart = trendSVG(data.Trend, ind, router.Lang(r))
 	}
 	consumeFlash(w, r)
 	return h.render(w, r, http.StatusOK, "indicator", &Page{Title: ind.Name, Data: data, Class: auth.Clearance(ind.Class)})
@@ -147,7 +148,7 @@ func (h *Handler) indicatorStanding(w http.ResponseWriter, r *http.Request) erro
 	if data.Standing, err = h.app.Indicators.Standing(ctx, v, indicators.StandingQuery{UnitID: unitID, Period: p, AsOf: d}); err != nil {
 		return err
 	}
-	if data.Term, err = h.app.Indicators.TermStanding(ctx, v, unitID, d); err != nil {
+	if data.Term, err = h.app.Indicators.TermStanding(ctx, v, indicators.StandingQuery{UnitID: unitID, AsOf: d}); err != nil {
 		return err
 	}
 	page.Data = data

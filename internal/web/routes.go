@@ -38,6 +38,7 @@ func (h *Handler) routes(rt *router.Router) {
 
 	rt.Handle("GET /admin/audit", auth.AuditRead, h.auditLog)
 
+	rt.Handle("GET /dashboard", auth.DashboardRead, h.dashboardPage)
 	rt.Handle("GET /tasks", auth.TasksRead, h.taskInbox)
 	rt.Handle("GET /tasks/mine", auth.TasksRead, h.myTasks)
 	rt.Handle("GET /tasks/new", auth.TasksWrite, h.newTaskForm)

@@ -52,7 +52,9 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request, mine bool) er
 	if mine {
 		q.PersonID = p.User.PersonID
 	} else {
-		if q.UnitID == 0 {
+		// The user's unit unless the link asks for another or for all
+		// ("unit_id=", as the dashboard's figures do).
+		if q.UnitID == 0 && !r.URL.Query().Has("unit_id") {
 			q.UnitID = p.User.UnitID
 		}
 		data.UnitID, data.UnitName = q.UnitID, h.unitName(r, q.UnitID)

@@ -19,6 +19,7 @@ var templateFiles embed.FS
 // a page that was never wired is caught before anyone opens it.
 var views = []string{
 	"home",
+	"dashboard",
 	"signin",
 	"error",
 	"account",

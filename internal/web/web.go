@@ -51,7 +51,8 @@ func New(a *app.App, opt Options) *Handler {
 			}
 			return s
 		},
-		"inc": func(i int) int { return i + 1 },
+		"inc":  func(i int) int { return i + 1 },
+		"list": func(xs ...string) []string { return xs },
 		// orgNode carries the page down the recursive tree template.
 		"orgNode": func(p *Page, n *org.Node, depth int) orgNodeData { return orgNodeData{p, n, depth} },
 		// fieldset names the fields of a unit to create inside a larger form.

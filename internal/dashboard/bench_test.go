@@ -1,0 +1,96 @@
+package dashboard_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"plenum/internal/dashboard"
+	"plenum/internal/date"
+	"plenum/internal/db"
+	"plenum/internal/db/dbtest"
+	"plenum/internal/indicators"
+	"plenum/internal/indicators/indicatorstest"
+	"plenum/internal/tasks/taskstest"
+)
+
+// Benchmarks of the whole dashboard (Service.Build) on generated data:
+//
+//	PLENUM_BENCH_SESSIONS=1 go test ./internal/dashboard -run '^$' -bench Province -benchtime 200x
+//	go test ./internal/dashboard -run '^$' -bench Province -benchtime 200x   # 50 sessions
+//
+// The province of internal/tasks/taskstest (100 units, 20,000 tasks a year
+// for 2021–2025, "today" 2025-11-15) with 200 indicators (25 main, the
+// province's targets for every year and the term) and their values for
+// every unit, quarter, 6 and 9 months and year of 2021–2025. A primary-key
+// lookup is the baseline of the same run. PLENUM_BENCH_NATIONAL=1 with
+// PLENUM_TEST_DATABASE_URL runs the national scale of taskstest on
+// PostgreSQL (50 indicators there).
+
+// seedIndicators adds the indicators, targets and values to a generated
+// world, unless an earlier run kept them.
+func seedIndicators(b *testing.B, d *db.DB, scope int64, n int) {
+	ctx := context.Background()
+	q := d.Primary()
+	var have int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM indicators`).Scan(&have); err != nil {
+		b.Fatal(err)
+	}
+	if have > 0 {
+		return
+	}
+	began := time.Now()
+	indicatorstest.Seed(b, d, indicatorstest.Spec{Indicators: n, Scope: scope, Years: 5,
+		Periods: append(slices.Clone(indicatorstest.Quarters), indicatorstest.Longer...)})
+	var values int
+	q.QueryRowContext(ctx, `SELECT count(*) FROM indicator_values`).Scan(&values)
+	b.Logf("%d indicators, %d values seeded in %s", n, values, time.Since(began).Round(time.Second))
+}
+
+func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
+	w := taskstest.Generate(b, sc)
+	ctx := context.Background()
+	seedIndicators(b, w.App.DB, w.Units[0], nIndicators)
+	s := w.App.Dashboard
+	var maxID int64
+	w.App.DB.Primary().QueryRow(`SELECT max(id) FROM tasks`).Scan(&maxID)
+	// At national scale a dashboard is one province's: its committee.
+	unit := func(i int) int64 {
+		if len(w.Province) == 1 {
+			return 0
+		}
+		return w.Province[i%len(w.Province)][0]
+	}
+	b.Run("PrimaryKey", func(b *testing.B) {
+		taskstest.Measure(b, func(i int) error {
+			var title string
+			return w.App.DB.R(ctx).QueryRowContext(ctx, `SELECT title FROM tasks WHERE id = $1`, 1+int64(i*7919)%maxID).Scan(&title)
+		})
+	})
+	build := func(q func(i int) dashboard.Query) func(b *testing.B) {
+		return func(b *testing.B) {
+			taskstest.Measure(b, func(i int) error {
+				_, err := s.Build(ctx, w.Viewer, q(i))
+				return err
+			})
+		}
+	}
+	b.Run("Dashboard", build(func(i int) dashboard.Query { return dashboard.Query{UnitID: unit(i)} }))
+	b.Run("DashboardUnit", build(func(i int) dashboard.Query {
+		return dashboard.Query{UnitID: w.Units[(i*31)%len(w.Units)]}
+	}))
+	b.Run("DashboardPastDate", build(func(i int) dashboard.Query {
+		return dashboard.Query{UnitID: unit(i), AsOf: date.MustParse("2024-06-30"), Period: indicators.YearPeriod(2024)}
+	}))
+}
+
+func BenchmarkProvince(b *testing.B) { benchScale(b, taskstest.Province, 200) }
+
+func BenchmarkNational(b *testing.B) {
+	if os.Getenv("PLENUM_BENCH_NATIONAL") == "" || dbtest.Engine() != db.Postgres {
+		b.Skip("set PLENUM_BENCH_NATIONAL=1 and PLENUM_TEST_DATABASE_URL for the national scale on PostgreSQL")
+	}
+	benchScale(b, taskstest.National(), 50)
+}

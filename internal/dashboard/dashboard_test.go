@@ -1,0 +1,295 @@
+package dashboard_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+
+	"plenum/internal/access"
+	"plenum/internal/app"
+	"plenum/internal/audit"
+	"plenum/internal/auth"
+	"plenum/internal/dashboard"
+	"plenum/internal/dashboard/dashboardtest"
+	"plenum/internal/db/dbtest"
+	"plenum/internal/indicators"
+	"plenum/internal/problem"
+	"plenum/internal/tasks"
+)
+
+type env struct {
+	t      *testing.T
+	ctx    context.Context
+	a      *app.App
+	w      *dashboardtest.World
+	office access.Viewer
+	leader access.Viewer // uncleared
+}
+
+func newEnv(t *testing.T) *env {
+	a := app.New(dbtest.New(t), nil, app.Config{})
+	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
+	office, err := a.Auth.CreateUser(ctx, auth.NewUser{Username: "vanphong", DisplayName: "Văn phòng", Password: "mat-khau-van-phong",
+		Role: auth.RoleOffice, Clearance: auth.ClassToiMat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{t: t, ctx: ctx, a: a}
+	e.w = dashboardtest.Build(t, a, ctx, auth.Principal{User: office})
+	e.office = e.viewer(office)
+	e.leader = e.viewer(e.w.Leader)
+	return e
+}
+
+func (e *env) viewer(u auth.User) access.Viewer {
+	v, err := e.a.Access.Viewer(e.ctx, auth.Principal{User: u})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return v
+}
+
+func (e *env) build(v access.Viewer, q dashboard.Query) dashboard.Dashboard {
+	e.t.Helper()
+	d, err := e.a.Dashboard.Build(e.ctx, v, q)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return d
+}
+
+func unitRow(d dashboard.Dashboard, id int64) tasks.UnitCounts {
+	for _, u := range d.Tasks.ByUnit {
+		if u.Unit.ID == id {
+			return u
+		}
+	}
+	return tasks.UnitCounts{}
+}
+
+// listed counts the deadlines the task list shows behind a figure's link.
+func (e *env) listed(v access.Viewer, href string) int {
+	e.t.Helper()
+	u, err := url.Parse(href)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	q, err := tasks.ParseListQuery(u.Query())
+	if err != nil {
+		e.t.Fatalf("%s: %v", href, err)
+	}
+	page, err := e.a.Tasks.List(e.ctx, v, q)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return page.Total
+}
+
+func TestFigures(t *testing.T) {
+	e := newEnv(t)
+	w := e.w
+	d := e.build(e.office, dashboard.Query{})
+	if d.Query.AsOf != w.Today || d.Query.Period != indicators.YearPeriod(w.Today.Year) {
+		t.Fatalf("defaults: %+v", d.Query)
+	}
+	fin, dist := unitRow(d, w.Finance), unitRow(d, w.District)
+	// Finance: two overdue and the Mật one, one due soon; District: one done late, one on time.
+	for _, c := range []struct {
+		name      string
+		got, want int
+	}{
+		{"finance late", fin.Late, 3}, {"finance due soon", fin.DueSoon, 1}, {"finance total", fin.Total, 4},
+		{"district late", dist.Late, 1}, {"district done on time", dist.ByStatus[tasks.DoneOnTime], 1},
+		{"total late", d.Tasks.Totals.Late, 4}, {"total", d.Tasks.Totals.Total, 6},
+		{"late list", len(d.Tasks.Late), 3}, {"due soon list", len(d.Tasks.DueSoon), 1},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	// The figures agree with the task store's own queries.
+	cq := tasks.CountQuery{AsOf: w.Today, DueFrom: d.Query.Period.First(), DueTo: d.Query.Period.Last()}
+	byUnit, err := e.a.Tasks.CountByUnit(e.ctx, e.office, cq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byUnit) != len(d.Tasks.ByUnit) {
+		t.Errorf("%d unit rows, the store has %d", len(d.Tasks.ByUnit), len(byUnit))
+	}
+	for _, u := range byUnit {
+		if got := unitRow(d, u.Unit.ID); got.Late != u.Late || got.Total != u.Total || got.DueSoon != u.DueSoon {
+			t.Errorf("unit %s: %+v, the store says %+v", u.Unit.Name, got.Counts, u.Counts)
+		}
+	}
+	// Every figure's link lists as many deadlines as it counts.
+	for _, c := range []struct {
+		name string
+		href string
+		want int
+	}{
+		{"finance late", d.TasksHref(w.Finance, 0, tasks.StateLate, ""), fin.Late},
+		{"finance due soon", d.TasksHref(w.Finance, 0, tasks.StateDueSoon, ""), fin.DueSoon},
+		{"finance all", d.TasksHref(w.Finance, 0, "", ""), fin.Total},
+		{"district done late", d.TasksHref(w.District, 0, "", tasks.DoneLate), dist.ByStatus[tasks.DoneLate]},
+		{"all late", d.TasksHref(0, 0, tasks.StateLate, ""), d.Tasks.Totals.Late},
+		{"resolution late", d.TasksHref(0, w.Resolution.ID, tasks.StateLate, ""), 2},
+	} {
+		if got := e.listed(e.office, c.href); got != c.want {
+			t.Errorf("%s: %s lists %d, the figure is %d", c.name, c.href, got, c.want)
+		}
+	}
+	var resolution tasks.DocumentCounts
+	for _, r := range d.Tasks.ByDocument {
+		if r.DocumentID == w.Resolution.ID {
+			resolution = r
+		}
+	}
+	if resolution.Total != 3 || resolution.Late != 2 || resolution.DueSoon != 1 {
+		t.Errorf("resolution row %+v", resolution)
+	}
+	// Month by month: every deadline due by today's month is in a month.
+	sum := 0
+	for _, m := range d.Tasks.ByMonth {
+		sum += m.Total
+	}
+	if sum != d.Tasks.Totals.Total-d.Tasks.Totals.DueSoon && sum != d.Tasks.Totals.Total {
+		t.Errorf("months sum to %d of %d", sum, d.Tasks.Totals.Total)
+	}
+	if len(d.Tasks.ByMonth) != int(w.Today.Month) {
+		t.Errorf("%d months, want %d", len(d.Tasks.ByMonth), w.Today.Month)
+	}
+	// Indicators: the public one is off track on both counts, the Mật one met.
+	st := d.Indicators.Standing
+	if st.Counts.Counted != 2 || st.Counts.Good != 1 || d.Indicators.UnitID != w.Province {
+		t.Errorf("standing %+v of unit %d", st.Counts, d.Indicators.UnitID)
+	}
+	if len(d.Indicators.OffTrack) != 1 || d.Indicators.OffTrack[0].Indicator.ID != w.Public.ID || d.Indicators.OffTrack[0].Why != "not_met" {
+		t.Errorf("off track %+v", d.Indicators.OffTrack)
+	}
+	if d.Indicators.Term.Counts.Counted != 2 || len(d.Indicators.Trends) != 2 || d.Indicators.Trends[0].Indicator.ID != w.Public.ID {
+		t.Errorf("term %+v, %d trends", d.Indicators.Term.Counts, len(d.Indicators.Trends))
+	}
+	if d.Class != int(auth.ClassMat) {
+		t.Errorf("class %d, want Mật: the office sees the Mật task", d.Class)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	e := newEnv(t)
+	w := e.w
+	// A unit: only its rows and lists, its indicators (no targets of its own).
+	d := e.build(e.office, dashboard.Query{UnitID: w.District})
+	if len(d.Tasks.ByUnit) != 1 || d.Tasks.ByUnit[0].Unit.ID != w.District || d.Tasks.Totals.Total != 2 || len(d.Tasks.Late) != 0 {
+		t.Errorf("district: %+v, %d late listed", d.Tasks.ByUnit, len(d.Tasks.Late))
+	}
+	if d.UnitName != "Huyện ủy Lục Thử" || d.Indicators.Standing.Counts.Counted != 0 || d.Indicators.UnitID != w.District {
+		t.Errorf("district name %q, standing %+v", d.UnitName, d.Indicators.Standing.Counts)
+	}
+	// A resolution: its tasks and its indicators; every resolution still offered.
+	d = e.build(e.office, dashboard.Query{DocumentID: w.Resolution.ID})
+	if d.Tasks.Totals.Total != 3 || d.Tasks.Totals.Late != 2 || d.Document == "" {
+		t.Errorf("resolution: %+v %q", d.Tasks.Totals, d.Document)
+	}
+	if len(d.Tasks.ByDocument) != 2 {
+		t.Errorf("%d resolutions offered, want 2", len(d.Tasks.ByDocument))
+	}
+	if d.Indicators.Standing.Counts.Counted != 1 || d.Indicators.Term.Counts.Counted != 1 {
+		t.Errorf("indicators of the resolution: %+v", d.Indicators.Standing.Counts)
+	}
+	// The date: before the tasks began nothing counts.
+	d = e.build(e.office, dashboard.Query{AsOf: w.Today.AddDays(-400)})
+	if d.Tasks.Totals.Total != 0 || len(d.Tasks.Late) != 0 {
+		t.Errorf("a year before: %+v", d.Tasks.Totals)
+	}
+	// Next year, before any figure of it: the indicators of this year.
+	d = e.build(e.office, dashboard.Query{AsOf: w.Today.AddDays(400)})
+	if d.Indicators.Standing.Period != indicators.YearPeriod(w.Today.Year) || d.Indicators.Standing.Counts.NoData != 0 {
+		t.Errorf("next year's standing: %v %+v", d.Indicators.Standing.Period, d.Indicators.Standing.Counts)
+	}
+	// As of the day one task became late, it was not late yet.
+	early := e.build(e.office, dashboard.Query{AsOf: w.Today.AddDays(-6)})
+	now := e.build(e.office, dashboard.Query{})
+	if !(early.Tasks.Totals.Late < now.Tasks.Totals.Late) {
+		t.Errorf("late six days ago %d, today %d: the date does not move the figures", early.Tasks.Totals.Late, now.Tasks.Totals.Late)
+	}
+	// A period: last year has no deadline, and last year's figures.
+	d = e.build(e.office, dashboard.Query{Period: indicators.YearPeriod(w.Today.Year - 1)})
+	if d.Tasks.Totals.Total != 0 || d.Indicators.Standing.Counts.Counted != 2 || d.Indicators.Standing.Lines[0].Figure.Estimate {
+		t.Errorf("last year: %+v %+v", d.Tasks.Totals, d.Indicators.Standing.Counts)
+	}
+}
+
+func TestClassifiedNotCounted(t *testing.T) {
+	e := newEnv(t)
+	w := e.w
+	d := e.build(e.leader, dashboard.Query{})
+	fin := unitRow(d, w.Finance)
+	if fin.Late != 2 || d.Tasks.Totals.Late != 3 || len(d.Tasks.Late) != 2 {
+		t.Errorf("uncleared leader: finance late %d, total late %d, %d listed: the Mật task is counted", fin.Late, d.Tasks.Totals.Late, len(d.Tasks.Late))
+	}
+	if d.Indicators.Standing.Counts.Counted != 1 || d.Indicators.Term.Counts.Counted != 1 {
+		t.Errorf("uncleared leader counts the Mật indicator: %+v", d.Indicators.Standing.Counts)
+	}
+	for _, r := range d.Tasks.ByDocument {
+		if r.DocumentID == w.Secret.ID {
+			t.Errorf("the Mật plan is offered: %+v", r)
+		}
+	}
+	b, _ := json.Marshal(d)
+	for _, s := range []string{dashboardtest.SecretTask, dashboardtest.SecretIndicator, dashboardtest.SecretDocument} {
+		if strings.Contains(string(b), s) {
+			t.Errorf("the dashboard shows %q to an uncleared leader", s)
+		}
+	}
+	if d.Class != 0 {
+		t.Errorf("class %d", d.Class)
+	}
+	if got := e.listed(e.leader, d.TasksHref(w.Finance, 0, tasks.StateLate, "")); got != 2 {
+		t.Errorf("the late link lists %d to the leader", got)
+	}
+	// The Mật plan as a filter is "no such document".
+	_, err := e.a.Dashboard.Build(e.ctx, e.leader, dashboard.Query{DocumentID: w.Secret.ID})
+	if p, ok := problem.As(err); !ok || p.Code != problem.Invalid || !fieldIs(p, "document_id") {
+		t.Errorf("Mật plan as a filter: %v", err)
+	}
+}
+
+func fieldIs(p *problem.Error, name string) bool {
+	for _, f := range p.Fields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBadInput(t *testing.T) {
+	for _, c := range []struct {
+		query, field string
+	}{
+		{"as_of=31/02/2025", "as_of"},
+		{"as_of=hôm+qua", "as_of"},
+		{"unit_id=abc", "unit_id"},
+		{"document_id=-3", "document_id"},
+		{"period=quý+V/2025", "period"},
+		{"soon_days=9999", "soon_days"},
+	} {
+		values, _ := url.ParseQuery(c.query)
+		_, err := dashboard.ParseQuery(values)
+		p, ok := problem.As(err)
+		if !ok || !fieldIs(p, c.field) {
+			t.Errorf("%s: %v, want a problem naming %s", c.query, err, c.field)
+		}
+	}
+	q, err := dashboard.ParseQuery(url.Values{"as_of": {"15/03/2025"}, "period": {"9 tháng năm 2024"}, "unit_id": {"7"}})
+	if err != nil || q.AsOf.String() != "2025-03-15" || q.Period.String() != "2024-9M" || q.UnitID != 7 {
+		t.Errorf("good query: %+v %v", q, err)
+	}
+	e := newEnv(t)
+	_, err = e.a.Dashboard.Build(e.ctx, e.office, dashboard.Query{UnitID: 987654})
+	if p, ok := problem.As(err); !ok || !fieldIs(p, "unit_id") {
+		t.Errorf("unknown unit: %v", err)
+	}
+}
