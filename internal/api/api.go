@@ -4,6 +4,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -163,4 +164,27 @@ func decodeProblem(err error) error {
 		return &problem.Error{Code: problem.Invalid, Fields: []problem.Field{{Name: name, Key: "api.unknown_field"}}}
 	}
 	return problem.Wrap(problem.BadRequest, err, "api.bad_json", 0, fmt.Sprint(err))
+}
+
+// change decodes a T and hands it to op with the principal and the {id}
+// of the path (0 on routes without one), answering status and the result.
+func change[T, R any](status int, op func(ctx context.Context, p auth.Principal, id int64, in T) (R, error)) router.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var id int64
+		if r.PathValue("id") != "" {
+			var err error
+			if id, err = router.PathID(r, "id"); err != nil {
+				return err
+			}
+		}
+		var in T
+		if err := decode(w, r, &in); err != nil {
+			return err
+		}
+		out, err := op(r.Context(), router.Principal(r), id, in)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, status, out)
+	}
 }

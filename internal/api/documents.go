@@ -18,7 +18,7 @@ func (h *Handler) documentRoutes(rt *router.Router) {
 	rt.Handle("POST /api/v1/documents", auth.DocumentsWrite, h.createDocument)
 	rt.Handle("GET /api/v1/documents/export", auth.DocumentsRead, h.exportDocuments)
 	rt.Handle("GET /api/v1/documents/{id}", auth.DocumentsRead, h.getDocument)
-	rt.Handle("PUT /api/v1/documents/{id}", auth.DocumentsWrite, h.updateDocument)
+	rt.Handle("PUT /api/v1/documents/{id}", auth.DocumentsWrite, change(http.StatusOK, h.app.Documents.Update))
 	rt.Handle("POST /api/v1/documents/{id}/issue", auth.DocumentsWrite, h.issueDocument)
 	rt.Handle("POST /api/v1/documents/{id}/status", auth.DocumentsWrite, h.documentStatus)
 	rt.Handle("POST /api/v1/documents/{id}/classify", auth.DocumentsWrite, h.classifyDocument)
@@ -100,22 +100,6 @@ func (h *Handler) createDocument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, d)
-}
-
-func (h *Handler) updateDocument(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in documents.Input
-	if err := decode(w, r, &in); err != nil {
-		return err
-	}
-	d, err := h.app.Documents.Update(r.Context(), router.Principal(r), id, in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, d)
 }
 
 // docChange decodes a JSON body into a T and applies a change to document {id}.

@@ -69,29 +69,6 @@ func (h *Handler) indicatorRequest(r *http.Request) (access.Viewer, int64, error
 	return v, id, err
 }
 
-// change decodes a T and hands it to op with the principal and the {id}
-// of the path (0 on routes without one), answering status and the result.
-func change[T, R any](status int, op func(ctx context.Context, p auth.Principal, id int64, in T) (R, error)) router.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		var id int64
-		if r.PathValue("id") != "" {
-			var err error
-			if id, err = router.PathID(r, "id"); err != nil {
-				return err
-			}
-		}
-		var in T
-		if err := decode(w, r, &in); err != nil {
-			return err
-		}
-		out, err := op(r.Context(), router.Principal(r), id, in)
-		if err != nil {
-			return err
-		}
-		return writeJSON(w, status, out)
-	}
-}
-
 func (h *Handler) getIndicator(w http.ResponseWriter, r *http.Request) error {
 	v, id, err := h.indicatorRequest(r)
 	if err != nil {

@@ -31,8 +31,8 @@ func (h *Handler) taskRoutes(rt *router.Router) {
 	rt.Handle("PUT /api/v1/tasks/reminder-rules/{kind}", auth.TasksWrite, h.setReminderRules)
 	rt.Handle("GET /api/v1/tasks/{id}", auth.TasksRead, h.getTask)
 	rt.Handle("POST /api/v1/tasks/{id}/reports", auth.TasksReport, h.reportTask)
-	rt.Handle("POST /api/v1/tasks/{id}/complete", auth.TasksReport, h.completeTask)
-	rt.Handle("POST /api/v1/tasks/{id}/cancel", auth.TasksWrite, h.cancelTask)
+	rt.Handle("POST /api/v1/tasks/{id}/complete", auth.TasksReport, change(http.StatusOK, h.app.Tasks.Complete))
+	rt.Handle("POST /api/v1/tasks/{id}/cancel", auth.TasksWrite, change(http.StatusOK, h.app.Tasks.Cancel))
 	rt.Handle("POST /api/v1/tasks/{id}/hand-on", auth.TasksReport, h.handOnTask)
 	rt.Handle("GET /api/v1/tasks/{id}/files/{file}", auth.TasksRead, h.taskFile)
 	rt.Handle("GET /api/v1/notifications", auth.SignedIn, h.listNotifications)
@@ -145,38 +145,6 @@ func (h *Handler) readReportForm(w http.ResponseWriter, r *http.Request) (tasks.
 		in.Files = append(in.Files, tasks.Evidence{Name: fh.Filename, Data: data})
 	}
 	return in, nil
-}
-
-func (h *Handler) completeTask(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in tasks.CompleteInput
-	if err := decode(w, r, &in); err != nil {
-		return err
-	}
-	t, err := h.app.Tasks.Complete(r.Context(), router.Principal(r), id, in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, t)
-}
-
-func (h *Handler) cancelTask(w http.ResponseWriter, r *http.Request) error {
-	id, err := router.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in tasks.CancelInput
-	if err := decode(w, r, &in); err != nil {
-		return err
-	}
-	t, err := h.app.Tasks.Cancel(r.Context(), router.Principal(r), id, in)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, t)
 }
 
 func (h *Handler) handOnTask(w http.ResponseWriter, r *http.Request) error {
