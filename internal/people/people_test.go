@@ -233,7 +233,10 @@ func TestPostsAndHolders(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, id := range []int64{a, b} {
-			own, _ := f.s.PostsOf(f.ctx, id, day(on))
+			own, err := f.s.PostsOf(f.ctx, id, day(on))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if fmt.Sprint(each[id]) != fmt.Sprint(own) {
 				t.Errorf("posts of %d on %s: %v, own %v", id, on, each[id], own)
 			}
