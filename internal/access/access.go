@@ -141,6 +141,31 @@ func (v Viewer) visible(entity func() string, classCol, sameID string, args *db.
 		classCol, classCol, args.Add(int(v.Clearance)), entity(), sameID, strings.Join(who, " OR "))
 }
 
+// Key names what v may see: two viewers with the same key are given the
+// same rows by every condition Visible builds, so figures built for one may
+// be kept and shown to the other. Viewers without clearance share one key;
+// cleared ones are known by their clearance, role and units, and by who
+// they are only when a grant names them.
+func (s *Store) Key(ctx context.Context, v Viewer) (string, error) {
+	switch {
+	case v.All:
+		return "all", nil
+	case v.Clearance <= 0:
+		return "public", nil
+	}
+	var user int64
+	if v.UserID != 0 {
+		var named bool
+		if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM record_access WHERE user_id = $1)`, v.UserID).Scan(&named); err != nil {
+			return "", fmt.Errorf("access: grants naming user %d: %w", v.UserID, err)
+		}
+		if named {
+			user = v.UserID
+		}
+	}
+	return fmt.Sprintf("user %d role %q clearance %d units %v", user, v.Role, v.Clearance, v.UnitIDs), nil
+}
+
 // Check returns nil if the viewer may see the record (entity, id) of the
 // given class, and problem.ErrNotFound otherwise — the same answer as for a
 // record that does not exist, so that refusals reveal nothing. A classified

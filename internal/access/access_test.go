@@ -87,6 +87,11 @@ func TestVisibilityRule(t *testing.T) {
 	f.record(t, 3, 2, "toimat-for-old-unit", access.Grant{UnitID: f.units["old"]})
 	f.record(t, 4, 3, "tuyetmat-for-leaders", access.Grant{Role: auth.RoleLeader})
 	f.record(t, 5, 1, "mat-nobody")
+	if _, err := f.db.W(f.ctx).ExecContext(f.ctx, `INSERT INTO users (id, username, display_name, password_hash, role, clearance,
+		password_changed_at, created_at, updated_at) VALUES (9, 'nguoi9', 'Người 9', '-', 'reader', 1, $1, $1, $1)`, time.Now().UTC()); err != nil {
+		t.Fatal(err)
+	}
+	f.record(t, 6, 1, "mat-for-user-9", access.Grant{UserID: 9})
 
 	lineage := func(name string) []int64 {
 		u := auth.User{ID: 50, Role: auth.RoleUnit, UnitID: f.units[name], Clearance: auth.ClassToiMat}
@@ -104,13 +109,17 @@ func TestVisibilityRule(t *testing.T) {
 		{"anonymous", access.Viewer{}, "public"},
 		{"uncleared office", access.Viewer{UserID: 1, Role: auth.RoleOffice}, "public"},
 		{"cleared office", access.Viewer{UserID: 1, Role: auth.RoleOffice, Clearance: auth.ClassMat}, "public mat-for-office-role"},
+		{"another cleared office", access.Viewer{UserID: 4, Role: auth.RoleOffice, Clearance: auth.ClassMat}, "public mat-for-office-role"},
 		{"cleared but no need to know", access.Viewer{UserID: 1, Role: auth.RoleReader, Clearance: auth.ClassTuyetMat}, "public"},
+		{"named by a grant", access.Viewer{UserID: 9, Role: auth.RoleReader, Clearance: auth.ClassMat}, "public mat-for-user-9"},
+		{"same role, not named", access.Viewer{UserID: 10, Role: auth.RoleReader, Clearance: auth.ClassMat}, "public"},
 		{"member of the successor unit", access.Viewer{UserID: 2, Role: auth.RoleUnit, Clearance: auth.ClassToiMat, UnitIDs: lineage("new")}, "public toimat-for-old-unit"},
 		{"member of the successor, too little clearance", access.Viewer{UserID: 2, Role: auth.RoleUnit, Clearance: auth.ClassMat, UnitIDs: lineage("new")}, "public"},
 		{"member of another unit", access.Viewer{UserID: 2, Role: auth.RoleUnit, Clearance: auth.ClassToiMat, UnitIDs: lineage("other")}, "public"},
 		{"leader, top clearance", access.Viewer{UserID: 3, Role: auth.RoleLeader, Clearance: auth.ClassTuyetMat}, "public tuyetmat-for-leaders"},
-		{"system", access.System, "public mat-for-office-role toimat-for-old-unit tuyetmat-for-leaders mat-nobody"},
+		{"system", access.System, "public mat-for-office-role toimat-for-old-unit tuyetmat-for-leaders mat-nobody mat-for-user-9"},
 	}
+	seenBy := map[string]string{}
 	for _, tt := range tests {
 		got := ""
 		for i, s := range f.visible(t, tt.v) {
@@ -122,6 +131,20 @@ func TestVisibilityRule(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s sees %q, want %q", tt.name, got, tt.want)
 		}
+		// Viewers sharing a key must see the same rows: figures are kept by it.
+		key, err := f.access.Key(f.ctx, tt.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if other, ok := seenBy[key]; ok && other != got {
+			t.Errorf("%s has key %q and sees %q, another with that key sees %q", tt.name, key, got, other)
+		}
+		seenBy[key] = got
+	}
+	// Shared: the two uncleared viewers, and the two cleared office users
+	// whom no grant names.
+	if len(seenBy) != len(tests)-2 {
+		t.Errorf("%d keys for %d viewers: %v", len(seenBy), len(tests), seenBy)
 	}
 }
 

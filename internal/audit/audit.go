@@ -125,10 +125,30 @@ func (l *Log) Record(ctx context.Context, c Change) error {
 		nullJSON(e.Before), nullJSON(e.After), e.PrevHash, e.Hash); err != nil {
 		return fmt.Errorf("audit: append: %w", err)
 	}
-	if _, err := q.ExecContext(ctx, `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, e.Seq, e.Hash); err != nil {
+	head := `UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`
+	if !observes[c.Action] {
+		head = `UPDATE audit_head SET seq = $1, hash = $2, data_seq = $1 WHERE id = 1`
+	}
+	if _, err := q.ExecContext(ctx, head, e.Seq, e.Hash); err != nil {
 		return fmt.Errorf("audit: move chain head: %w", err)
 	}
 	return nil
+}
+
+// observes holds the actions that record what someone saw or tried rather
+// than a change of data: they do not move DataVersion.
+var observes = map[string]bool{"read": true, "signin": true, "signin_failed": true, "signout": true, "import_refused": true}
+
+// DataVersion returns a number that grows whenever a change to any record
+// commits (the seq of the last audit entry that was not a mere read or
+// sign-in). Figures derived from the data and computed after reading
+// version v are current as long as DataVersion still returns v.
+func (l *Log) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := l.db.R(ctx).QueryRowContext(ctx, `SELECT data_seq FROM audit_head WHERE id = 1`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("audit: data version: %w", err)
+	}
+	return v, nil
 }
 
 func marshal(v any) (json.RawMessage, error) {

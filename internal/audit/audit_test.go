@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -141,6 +142,58 @@ func TestRecordNeedsTransactionAndRollsBackWithIt(t *testing.T) {
 	r, _ := log.Verify(ctx)
 	if r.Entries != 0 || !r.OK() {
 		t.Fatalf("a rolled-back change left an audit entry: %+v", r)
+	}
+}
+
+// The data version moves with each committed change and with nothing else:
+// not a read, not a sign-in, not a change rolled back.
+func TestDataVersionMovesWithChangesOnly(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.New(t)
+	log := audit.New(d)
+	version := func() int64 {
+		t.Helper()
+		v, err := log.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	record := func(c audit.Change, fail bool) {
+		t.Helper()
+		boom := errors.New("change failed")
+		err := d.Tx(ctx, func(ctx context.Context) error {
+			if err := log.Record(ctx, c); err != nil || fail {
+				return cmp.Or(err, boom)
+			}
+			return nil
+		})
+		if err != nil && !(fail && errors.Is(err, boom)) {
+			t.Fatal(err)
+		}
+	}
+	v0 := version()
+	for _, tc := range []struct {
+		name  string
+		c     audit.Change
+		fail  bool
+		moves bool
+	}{
+		{"create", audit.Change{Action: "create", Entity: "unit", EntityID: 1}, false, true},
+		{"read", audit.Change{Action: "read", Entity: "document", EntityID: 7, Class: 2}, false, false},
+		{"signin", audit.Change{Action: "signin", Entity: "user", EntityID: 3}, false, false},
+		{"rolled back", audit.Change{Action: "update", Entity: "unit", EntityID: 1}, true, false},
+		{"update", audit.Change{Action: "update", Entity: "unit", EntityID: 1}, false, true},
+	} {
+		record(tc.c, tc.fail)
+		if v := version(); (v != v0) != tc.moves {
+			t.Errorf("%s: version %d → %d, want moved %v", tc.name, v0, v, tc.moves)
+		} else {
+			v0 = v
+		}
+	}
+	if r, err := log.Verify(ctx); err != nil || !r.OK() || r.Entries != 4 {
+		t.Fatalf("chain after the changes: %+v %v", r, err)
 	}
 }
 

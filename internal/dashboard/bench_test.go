@@ -4,9 +4,11 @@ import (
 	"context"
 	"os"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
+	"plenum/internal/audit"
 	"plenum/internal/dashboard"
 	"plenum/internal/date"
 	"plenum/internal/db"
@@ -25,7 +27,10 @@ import (
 // for 2021–2025, "today" 2025-11-15) with 200 indicators (25 main, the
 // province's targets for every year and the term) and their values for
 // every unit, quarter, 6 and 9 months and year of 2021–2025. A primary-key
-// lookup is the baseline of the same run. PLENUM_BENCH_NATIONAL=1 with
+// lookup is the baseline of the same run. Each dashboard is measured as
+// kept (built once, then shown again while no change is recorded) and cold
+// (built every time, as after each change); DashboardChanging mixes the two
+// with changes recorded as leaders look. PLENUM_BENCH_NATIONAL=1 with
 // PLENUM_TEST_DATABASE_URL runs the national scale of taskstest on
 // PostgreSQL (50 indicators there).
 
@@ -69,7 +74,9 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 			return w.App.DB.R(ctx).QueryRowContext(ctx, `SELECT title FROM tasks WHERE id = $1`, 1+int64(i*7919)%maxID).Scan(&title)
 		})
 	})
-	build := func(q func(i int) dashboard.Query) func(b *testing.B) {
+	// cold keeps no dashboard: what each one costs to build, as after a change.
+	cold := &dashboard.Service{Tasks: s.Tasks, Indicators: s.Indicators, Org: s.Org, Documents: s.Documents, Access: s.Access}
+	build := func(s *dashboard.Service, q func(i int) dashboard.Query) func(b *testing.B) {
 		return func(b *testing.B) {
 			taskstest.Measure(b, func(i int) error {
 				_, err := s.Build(ctx, w.Viewer, q(i))
@@ -77,13 +84,54 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 			})
 		}
 	}
-	b.Run("Dashboard", build(func(i int) dashboard.Query { return dashboard.Query{UnitID: unit(i)} }))
-	b.Run("DashboardUnit", build(func(i int) dashboard.Query {
-		return dashboard.Query{UnitID: w.Units[(i*31)%len(w.Units)]}
-	}))
-	b.Run("DashboardPastDate", build(func(i int) dashboard.Query {
-		return dashboard.Query{UnitID: unit(i), AsOf: date.MustParse("2024-06-30"), Period: indicators.YearPeriod(2024)}
-	}))
+	for _, c := range []struct {
+		name string
+		q    func(i int) dashboard.Query
+	}{
+		{"Dashboard", func(i int) dashboard.Query { return dashboard.Query{UnitID: unit(i)} }},
+		{"DashboardUnit", func(i int) dashboard.Query { return dashboard.Query{UnitID: w.Units[(i*31)%len(w.Units)]} }},
+		{"DashboardPastDate", func(i int) dashboard.Query {
+			return dashboard.Query{UnitID: unit(i), AsOf: date.MustParse("2024-06-30"), Period: indicators.YearPeriod(2024)}
+		}},
+	} {
+		b.Run(c.name, build(s, c.q))
+		b.Run(c.name+"Cold", build(cold, c.q))
+	}
+	// The province's dashboard while the data changes: an audited change
+	// every PLENUM_BENCH_CHANGE_EVERY (1s), as units enter reports. Run it
+	// with think time (PLENUM_BENCH_THINK) and enough views to span many
+	// changes.
+	every, err := time.ParseDuration(os.Getenv("PLENUM_BENCH_CHANGE_EVERY"))
+	if err != nil || every <= 0 {
+		every = time.Second
+	}
+	b.Run("DashboardChanging", func(b *testing.B) {
+		stop := make(chan struct{})
+		var changes sync.WaitGroup
+		changes.Go(func() {
+			tick := time.NewTicker(every)
+			defer tick.Stop()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				case <-tick.C:
+				}
+				err := w.App.DB.Tx(ctx, func(ctx context.Context) error {
+					return w.App.Audit.Record(ctx, audit.Change{Action: "update", Entity: "bench", EntityID: n})
+				})
+				if err != nil {
+					b.Error(err)
+				}
+			}
+		})
+		v0, _ := w.App.Audit.DataVersion(ctx)
+		build(s, func(i int) dashboard.Query { return dashboard.Query{UnitID: unit(i)} })(b)
+		close(stop)
+		changes.Wait()
+		v1, _ := w.App.Audit.DataVersion(ctx)
+		b.ReportMetric(float64(v1-v0), "changes")
+	})
 }
 
 func BenchmarkProvince(b *testing.B) { benchScale(b, taskstest.Province, 200) }

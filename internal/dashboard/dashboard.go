@@ -107,6 +107,12 @@ type Service struct {
 	Indicators *indicators.Store
 	Org        *org.Store
 	Documents  *documents.Store
+	Access     *access.Store
+	// Version is the data version (audit.Log.DataVersion): dashboards built
+	// are kept and shown again while it stays the same. Nil keeps none.
+	Version func(context.Context) (int64, error)
+
+	cache cache
 }
 
 // Normalize fills q's defaults as of today.
@@ -148,20 +154,22 @@ func (s *Service) Build(ctx context.Context, v access.Viewer, q Query) (Dashboar
 		d.Document = doc.Label("vi")
 		d.Class = max(d.Class, int(doc.Class))
 	}
-	// The two halves read different tables: asking at once halves the
-	// wait of one dashboard on an idle server.
-	ind := d
-	indErr := make(chan error, 1)
-	go func() { indErr <- s.indicators(ctx, v, &ind) }()
-	err := s.tasks(ctx, v, cq, &d)
-	if e := <-indErr; err == nil {
-		err = e
-	}
-	if err != nil {
-		return d, err
-	}
-	d.Indicators, d.Class = ind.Indicators, max(d.Class, ind.Class)
-	return d, nil
+	return s.cached(ctx, v, d, func(ctx context.Context, d *Dashboard) error {
+		// The two halves read different tables: asking at once halves the
+		// wait of one dashboard on an idle server.
+		ind := *d
+		indErr := make(chan error, 1)
+		go func() { indErr <- s.indicators(ctx, v, &ind) }()
+		err := s.tasks(ctx, v, cq, d)
+		if e := <-indErr; err == nil {
+			err = e
+		}
+		if err != nil {
+			return err
+		}
+		d.Indicators, d.Class = ind.Indicators, max(d.Class, ind.Class)
+		return nil
+	})
 }
 
 // fieldProblem turns "not found" into a problem on field; other errors pass.

@@ -3,6 +3,7 @@ package dashboard_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -20,12 +21,13 @@ import (
 )
 
 type env struct {
-	t      *testing.T
-	ctx    context.Context
-	a      *app.App
-	w      *dashboardtest.World
-	office access.Viewer
-	leader access.Viewer // uncleared
+	t       *testing.T
+	ctx     context.Context
+	a       *app.App
+	w       *dashboardtest.World
+	office  access.Viewer
+	officeP auth.Principal
+	leader  access.Viewer // uncleared
 }
 
 func newEnv(t *testing.T) *env {
@@ -37,7 +39,8 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	e := &env{t: t, ctx: ctx, a: a}
-	e.w = dashboardtest.Build(t, a, ctx, auth.Principal{User: office})
+	e.officeP = auth.Principal{User: office}
+	e.w = dashboardtest.Build(t, a, ctx, e.officeP)
 	e.office = e.viewer(office)
 	e.leader = e.viewer(e.w.Leader)
 	return e
@@ -291,5 +294,78 @@ func TestBadInput(t *testing.T) {
 	_, err = e.a.Dashboard.Build(e.ctx, e.office, dashboard.Query{UnitID: 987654})
 	if p, ok := problem.As(err); !ok || !fieldIs(p, "unit_id") {
 		t.Errorf("unknown unit: %v", err)
+	}
+}
+
+// A dashboard built once is kept while the data stays the same, for the
+// viewers who may see what it shows and for no one else; any change to the
+// data, grants included, drops it.
+func TestKeptDashboards(t *testing.T) {
+	e := newEnv(t)
+	w := e.w
+	ctx, a := e.ctx, e.a
+	// The cleared office first: a leader without clearance must not be
+	// given the dashboard kept for it.
+	if d := e.build(e.office, dashboard.Query{}); unitRow(d, w.Finance).Late != 3 {
+		t.Fatalf("office: finance late %d", unitRow(d, w.Finance).Late)
+	}
+	d := e.build(e.leader, dashboard.Query{})
+	b, _ := json.Marshal(d)
+	for _, s := range []string{dashboardtest.SecretTask, dashboardtest.SecretIndicator} {
+		if strings.Contains(string(b), s) {
+			t.Errorf("the leader is given the office's dashboard: it shows %q", s)
+		}
+	}
+	// Kept: a title changed behind the application's back (no audited
+	// change) does not show. An audited change does.
+	title := func(d dashboard.Dashboard) string { return d.Tasks.Late[0].Title }
+	oldest := title(d)
+	if _, err := a.DB.Primary().ExecContext(ctx, `UPDATE tasks SET title = 'Đổi ngầm thử' WHERE title = $1`, oldest); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(e.build(e.leader, dashboard.Query{})); got != oldest {
+		t.Errorf("the same dashboard was built again (shows %q) although no change was recorded", got)
+	}
+	if _, err := a.Tasks.Complete(ctx, e.officeP, d.Tasks.Late[0].TaskID, tasks.CompleteInput{DoneOn: w.Today}); err != nil {
+		t.Fatal(err)
+	}
+	after := e.build(e.leader, dashboard.Query{})
+	if after.Tasks.Totals.Late != d.Tasks.Totals.Late || after.Tasks.Totals.ByStatus[tasks.Overdue] != d.Tasks.Totals.ByStatus[tasks.Overdue]-1 {
+		t.Errorf("after completing an overdue task: %+v, before %+v", after.Tasks.Totals, d.Tasks.Totals)
+	}
+	// A grant is a change: a cleared leader sees the Mật indicator once
+	// leaders are granted it.
+	cleared, err := a.Auth.CreateUser(ctx, auth.NewUser{Username: "lanhdao_mat", DisplayName: "Lãnh đạo có độ mật",
+		Password: "mat-khau-lanh-dao-mat", Role: auth.RoleLeader, Clearance: auth.ClassMat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := e.viewer(cleared)
+	if got := e.build(v, dashboard.Query{}).Indicators.Standing.Counts.Counted; got != 1 {
+		t.Fatalf("a cleared leader without need to know counts %d indicators", got)
+	}
+	if err := a.DB.Tx(ctx, func(ctx context.Context) error {
+		return a.Access.SetGrants(ctx, indicators.Entity, w.Hidden.ID, int(auth.ClassMat), []access.Grant{{Role: auth.RoleOffice}, {Role: auth.RoleLeader}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.build(v, dashboard.Query{}).Indicators.Standing.Counts.Counted; got != 2 {
+		t.Errorf("granted, the cleared leader counts %d indicators, want 2", got)
+	}
+	// A kept dashboard audits the reads of the Mật trend it shows, as
+	// building it did.
+	reads := func() int {
+		entries, err := a.Audit.List(ctx, audit.Filter{Action: "read", Entity: indicators.Entity, EntityID: fmt.Sprint(w.Hidden.ID), Clearance: 3, Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(entries)
+	}
+	before := reads()
+	for range 2 {
+		e.build(v, dashboard.Query{})
+	}
+	if got := reads() - before; got != 2 {
+		t.Errorf("two views of the Mật trend recorded %d reads", got)
 	}
 }

@@ -84,16 +84,36 @@ func (q *CountQuery) defaults(today date.Date) {
 	}
 }
 
-// count runs the grouped count: key is the grouping column of o.
-func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
-	if q.fast(s.Today()) && q.DocumentID == 0 {
-		return s.countFast(ctx, v, q, strings.TrimPrefix(key, "o."), fn)
+// grouping is what a count groups the deadlines by: an expression over
+// task_occurrences o, and the same over the counts table that keeps it, c.
+type grouping struct {
+	occ, counts, table string
+}
+
+var (
+	groupUnit     = grouping{"o.lead_unit_id", "c.lead_unit_id", "task_unit_counts"}
+	groupDocument = grouping{"o.document_id", "c.document_id", "task_document_counts"}
+)
+
+// groupMonth groups by the month due, as the number 202503.
+func (s *Store) groupMonth() grouping {
+	occ := `CAST(substr(o.due_on, 1, 4) || substr(o.due_on, 6, 2) AS INTEGER)`
+	if s.db.Dialect == db.Postgres {
+		occ = `CAST(to_char(o.due_on, 'YYYYMM') AS BIGINT)`
 	}
-	return s.countScan(ctx, v, q, key, fn)
+	return grouping{occ, `CAST(replace(c.month, '-', '') AS BIGINT)`, "task_unit_counts"}
+}
+
+// count runs the grouped count.
+func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, g grouping, fn func(key int64, st Status, n, soon int)) error {
+	if q.fast(s.Today()) && q.DocumentID == 0 {
+		return s.countFast(ctx, v, q, g, fn)
+	}
+	return s.countScan(ctx, v, q, g, fn)
 }
 
 // countScan counts by scanning the deadlines, statuses by StatusSQL.
-func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
+func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, g grouping, fn func(key int64, st Status, n, soon int)) error {
 	var args db.Args
 	day := args.Add(q.AsOf)
 	soon := args.Add(q.AsOf.AddDays(q.SoonDays))
@@ -107,7 +127,7 @@ func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, ke
 	if len(q.UnitIDs) > 0 {
 		where = append(where, "o.lead_unit_id IN "+db.In(&args, q.UnitIDs))
 	}
-	if key == "o.document_id" {
+	if g == groupDocument {
 		where = append(where, "o.document_id IS NOT NULL")
 	}
 	if q.DocumentID != 0 {
@@ -116,11 +136,11 @@ func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, ke
 	if q.classified {
 		where = append(where, "o.class > 0")
 	}
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+key+`, `+StatusSQL("o", day)+` AS st, count(*),
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+g.occ+` AS k, `+StatusSQL("o", day)+` AS st, count(*),
 		sum(CASE WHEN o.due_on <= `+soon+` THEN 1 ELSE 0 END)
-		FROM task_occurrences o WHERE `+strings.Join(where, " AND ")+` GROUP BY `+key+`, st`, args...)
+		FROM task_occurrences o WHERE `+strings.Join(where, " AND ")+` GROUP BY k, st`, args...)
 	if err != nil {
-		return fmt.Errorf("tasks: count by %s: %w", key, err)
+		return fmt.Errorf("tasks: count by %s: %w", g.occ, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -147,7 +167,7 @@ func (s *Store) CountByUnit(ctx context.Context, v access.Viewer, q CountQuery) 
 		return nil, err
 	}
 	byUnit := map[int64]*UnitCounts{}
-	err = s.count(ctx, v, q, "o.lead_unit_id", func(id int64, st Status, n, soon int) {
+	err = s.count(ctx, v, q, groupUnit, func(id int64, st Status, n, soon int) {
 		for i := 0; i < 64 && succ[id] != 0; i++ {
 			id = succ[id]
 		}
@@ -244,7 +264,7 @@ func (s *Store) unitNames(ctx context.Context, ids []int64, day date.Date) (map[
 func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQuery) ([]DocumentCounts, error) {
 	q.defaults(s.Today())
 	byDoc := map[int64]*DocumentCounts{}
-	err := s.count(ctx, v, q, "o.document_id", func(id int64, st Status, n, soon int) {
+	err := s.count(ctx, v, q, groupDocument, func(id int64, st Status, n, soon int) {
 		c := byDoc[id]
 		if c == nil {
 			c = &DocumentCounts{DocumentID: id}
@@ -364,12 +384,8 @@ func (s *Store) CountByMonth(ctx context.Context, v access.Viewer, q CountQuery)
 	if q.DueFrom.IsZero() || q.DueTo.IsZero() || q.DueTo.Before(q.DueFrom) {
 		return nil, fmt.Errorf("tasks: count by month needs a window, got %s–%s", q.DueFrom, q.DueTo)
 	}
-	key := `CAST(substr(o.due_on, 1, 4) || substr(o.due_on, 6, 2) AS INTEGER)`
-	if s.db.Dialect == db.Postgres {
-		key = `CAST(to_char(o.due_on, 'YYYYMM') AS BIGINT)`
-	}
 	byMonth := map[int64]*Counts{}
-	err := s.countScan(ctx, v, q, key, func(ym int64, st Status, n, soon int) {
+	err := s.count(ctx, v, q, s.groupMonth(), func(ym int64, st Status, n, soon int) {
 		c := byMonth[ym]
 		if c == nil {
 			c = &Counts{}

@@ -31,17 +31,17 @@ func (q CountQuery) fast(today date.Date) bool {
 // month is the 'YYYY-MM' key of a day.
 func month(d date.Date) string { return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month)) }
 
-// countFast is count from the counts tables; key is "lead_unit_id" or "document_id".
-func (s *Store) countFast(ctx context.Context, v access.Viewer, q CountQuery, key string, fn func(key int64, st Status, n, soon int)) error {
-	table := "task_unit_counts"
-	if key == "document_id" {
-		table = "task_document_counts"
+// countFast is count from the counts tables.
+func (s *Store) countFast(ctx context.Context, v access.Viewer, q CountQuery, g grouping, fn func(key int64, st Status, n, soon int)) error {
+	if g.table == groupDocument.table && len(q.UnitIDs) > 0 {
+		// By document within some units: the counts do not split documents by unit.
+		return s.countScan(ctx, v, q, g, fn)
 	}
 	r := s.db.R(ctx)
 	scan := func(query string, args db.Args, sign int, st Status) error {
 		rows, err := r.QueryContext(ctx, query, args...)
 		if err != nil {
-			return fmt.Errorf("tasks: counts by %s: %w", key, err)
+			return fmt.Errorf("tasks: counts by %s: %w", g.occ, err)
 		}
 		defer rows.Close()
 		for rows.Next() {
@@ -62,11 +62,23 @@ func (s *Store) countFast(ctx context.Context, v access.Viewer, q CountQuery, ke
 		}
 		return rows.Err()
 	}
-	units := func(col string, args *db.Args) string {
-		if len(q.UnitIDs) == 0 {
-			return ""
+	// The deadlines of the window, led by the units asked for, and (by
+	// document) drawn from one; over o, with their arguments in args.
+	window := func(args *db.Args) string {
+		where := ""
+		if !q.DueFrom.IsZero() {
+			where += " AND o.due_on >= " + args.Add(q.DueFrom)
 		}
-		return " AND " + col + " IN " + db.In(args, q.UnitIDs)
+		if !q.DueTo.IsZero() {
+			where += " AND o.due_on <= " + args.Add(q.DueTo)
+		}
+		if len(q.UnitIDs) > 0 {
+			where += " AND o.lead_unit_id IN " + db.In(args, q.UnitIDs)
+		}
+		if g == groupDocument {
+			where += " AND o.document_id IS NOT NULL"
+		}
+		return where
 	}
 	// Unclassified, from the counts.
 	var a db.Args
@@ -77,28 +89,18 @@ func (s *Store) countFast(ctx context.Context, v access.Viewer, q CountQuery, ke
 	if !q.DueTo.IsZero() {
 		where += " AND c.month <= " + a.Add(month(q.DueTo))
 	}
-	if key == "lead_unit_id" {
-		where += units("c.lead_unit_id", &a)
-	} else if len(q.UnitIDs) > 0 {
-		// By document within some units: the counts do not split documents by unit.
-		return s.countScan(ctx, v, q, "o.document_id", fn)
+	if len(q.UnitIDs) > 0 {
+		where += " AND c.lead_unit_id IN " + db.In(&a, q.UnitIDs)
 	}
-	if err := scan(`SELECT c.`+key+`, c.status, sum(c.n) FROM `+table+` c WHERE `+where+
-		` GROUP BY c.`+key+`, c.status HAVING sum(c.n) <> 0`, a, 1, ""); err != nil {
+	if err := scan(`SELECT `+g.counts+` AS k, c.status, sum(c.n) FROM `+g.table+` c WHERE `+where+
+		` GROUP BY k, c.status HAVING sum(c.n) <> 0`, a, 1, ""); err != nil {
 		return err
 	}
 	// Less the unclassified deadlines whose period begins after today:
 	// they are stored as not started but do not count yet.
 	var b db.Args
-	where = "o.start_on > " + b.Add(q.AsOf) + " AND o.class = 0 AND o." + key + " IS NOT NULL"
-	if !q.DueFrom.IsZero() {
-		where += " AND o.due_on >= " + b.Add(q.DueFrom)
-	}
-	if !q.DueTo.IsZero() {
-		where += " AND o.due_on <= " + b.Add(q.DueTo)
-	}
-	where += units("o.lead_unit_id", &b)
-	if err := scan(`SELECT o.`+key+`, count(*) FROM task_occurrences o WHERE `+where+` GROUP BY o.`+key, b, -1, NotStarted); err != nil {
+	if err := scan(`SELECT `+g.occ+` AS k, count(*) FROM task_occurrences o WHERE o.start_on > `+b.Add(q.AsOf)+
+		` AND o.class = 0`+window(&b)+` GROUP BY k`, b, -1, NotStarted); err != nil {
 		return err
 	}
 	// Classified deadlines the viewer may see, live; and due soon, live
@@ -106,25 +108,18 @@ func (s *Store) countFast(ctx context.Context, v access.Viewer, q CountQuery, ke
 	live := q
 	live.classified = true
 	if v.All || v.Clearance > 0 {
-		if err := s.countScan(ctx, v, live, "o."+key, fn); err != nil {
+		if err := s.countScan(ctx, v, live, g, fn); err != nil {
 			return err
 		}
 	}
 	var c db.Args
 	day := c.Add(q.AsOf)
 	where = "o.due_on >= " + day + " AND o.due_on <= " + c.Add(q.AsOf.AddDays(q.SoonDays)) + " AND o.start_on <= " + day +
-		" AND o.status IN ('not_started', 'in_progress') AND o." + key + " IS NOT NULL AND " +
-		v.VisibleBy(Entity, "o.class", "o.task_id", &c) + units("o.lead_unit_id", &c)
-	if !q.DueFrom.IsZero() {
-		where += " AND o.due_on >= " + c.Add(q.DueFrom)
-	}
-	if !q.DueTo.IsZero() {
-		where += " AND o.due_on <= " + c.Add(q.DueTo)
-	}
-	rows, err := r.QueryContext(ctx, `SELECT o.`+key+`, o.status, count(*) FROM task_occurrences o WHERE `+where+
-		` GROUP BY o.`+key+`, o.status`, c...)
+		" AND o.status IN ('not_started', 'in_progress') AND " + v.VisibleBy(Entity, "o.class", "o.task_id", &c) + window(&c)
+	rows, err := r.QueryContext(ctx, `SELECT `+g.occ+` AS k, o.status, count(*) FROM task_occurrences o WHERE `+where+
+		` GROUP BY k, o.status`, c...)
 	if err != nil {
-		return fmt.Errorf("tasks: due soon by %s: %w", key, err)
+		return fmt.Errorf("tasks: due soon by %s: %w", g.occ, err)
 	}
 	defer rows.Close()
 	for rows.Next() {

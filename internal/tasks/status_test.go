@@ -1,6 +1,8 @@
 package tasks_test
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"plenum/internal/date"
@@ -204,7 +206,7 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				scan, err := e.s.ScanCounts(e.ctx, v, q, false)
+				scan, err := e.s.ScanCounts(e.ctx, v, q, "unit")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -226,10 +228,24 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 					t.Errorf("%s, %s: %d units fast, %d scanned", when, user, got, want)
 				}
 				docs, _ := e.s.CountByDocument(e.ctx, v, q)
-				sdocs, _ := e.s.ScanCounts(e.ctx, v, q, true)
+				sdocs, _ := e.s.ScanCounts(e.ctx, v, q, "document")
 				for _, c := range docs {
 					if s := sdocs[c.DocumentID]; !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon {
 						t.Errorf("%s, %s: document %d fast %+v scan %+v", when, user, c.DocumentID, c.Counts, s)
+					}
+				}
+				if q.DueFrom.IsZero() {
+					continue
+				}
+				months, err := e.s.CountByMonth(e.ctx, v, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				smonths, _ := e.s.ScanCounts(e.ctx, v, q, "month")
+				for _, c := range months {
+					ym, _ := strconv.ParseInt(strings.ReplaceAll(c.Month, "-", ""), 10, 64)
+					if s := smonths[ym]; !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon || c.Total != s.Total {
+						t.Errorf("%s, %s: month %s fast %+v scan %+v", when, user, c.Month, c.Counts, s)
 					}
 				}
 			}

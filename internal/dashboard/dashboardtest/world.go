@@ -40,8 +40,9 @@ type World struct {
 
 // Build adds the province to a (records made by office, audited under ctx).
 // In the year of today: Finance has two deadlines overdue (one from the
-// resolution) and one due in three days; District one done late and one
-// done on time; Finance leads a Mật task, overdue. The public main
+// resolution) and one due in three days (on the year's last day at the
+// latest); District one done late and one done on time; Finance leads a
+// Mật task, overdue. The public main
 // indicator's estimate for the year is below its target and below last
 // year's; the Mật one is met.
 func Build(t testing.TB, a *app.App, ctx context.Context, office auth.Principal) *World {
@@ -94,7 +95,7 @@ func Build(t testing.TB, a *app.App, ctx context.Context, office auth.Principal)
 	inYear := func(d date.Date) date.Date { return later(d, start) }
 	task("Số hóa hồ sơ thuế thử", w.Finance, w.Resolution, inYear(w.Today.AddDays(-20)), 0)
 	task("Báo cáo quyết toán thử", w.Finance, documents.Document{}, inYear(w.Today.AddDays(-5)), 0)
-	task("Rà soát đề án thử", w.Finance, w.Resolution, w.Today.AddDays(3), 0)
+	task("Rà soát đề án thử", w.Finance, w.Resolution, earlier(w.Today.AddDays(3), date.MustNew(y, 12, 31)), 0)
 	late := task("Tổng kết mô hình thử", w.District, w.Resolution, inYear(w.Today.AddDays(-30)), 0)
 	onTime := task("Tuyên truyền thử", w.District, documents.Document{}, inYear(w.Today.AddDays(-10)), 0)
 	w.SecretTask = task(SecretTask, w.Finance, w.Secret, inYear(w.Today.AddDays(-15)), int(auth.ClassMat))

@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/url"
@@ -316,11 +317,20 @@ func Sessions() int {
 	return 50
 }
 
-// Measure runs op b.N times over sessions() concurrent sessions and
-// reports the median and 95th percentile latency and the memory in use
-// afterwards.
+// Think is how long a session pauses after each operation, on average
+// (uniformly up to twice it): PLENUM_BENCH_THINK ("1s"), none by default,
+// when sessions fire without pause.
+func Think() time.Duration {
+	d, _ := time.ParseDuration(os.Getenv("PLENUM_BENCH_THINK"))
+	return d
+}
+
+// Measure runs op b.N times over Sessions() concurrent sessions, each
+// pausing Think() between operations, and reports the median and 95th
+// percentile latency and the memory in use afterwards.
 func Measure(b *testing.B, op func(i int) error) {
 	b.Helper()
+	think := Think()
 	lat := make([]time.Duration, b.N)
 	var next int64
 	var mu sync.Mutex
@@ -344,6 +354,9 @@ func Measure(b *testing.B, op func(i int) error) {
 					return
 				}
 				lat[i] = time.Since(t0)
+				if think > 0 {
+					time.Sleep(rand.N(2 * think))
+				}
 			}
 		}()
 	}
@@ -380,7 +393,7 @@ func benchDB(b testing.TB, key string) (*db.DB, bool) {
 	}
 	b.Cleanup(func() { d.Close() })
 	if statErr == nil {
-		if err := d.CheckSchema(ctx); err == nil {
+		if current(ctx, d) {
 			return d, false
 		}
 		d.Close()
@@ -393,6 +406,16 @@ func benchDB(b testing.TB, key string) (*db.DB, bool) {
 		b.Fatal(err)
 	}
 	return d, true
+}
+
+// current brings a kept database up to the schema, reporting whether it
+// could: a later migration upgrades it as it would a province's data.
+func current(ctx context.Context, d *db.DB) bool {
+	err := d.CheckSchema(ctx)
+	if errors.Is(err, db.ErrSchemaBehind) {
+		_, err = d.Migrate(ctx)
+	}
+	return err == nil
 }
 
 // keptPostgres is benchDB on PostgreSQL with PLENUM_BENCH_KEEP set: a
@@ -422,7 +445,7 @@ func keptPostgres(b testing.TB, key string) (*db.DB, bool) {
 			if _, err := d.Migrate(ctx); err != nil {
 				b.Fatal(err)
 			}
-		} else if d.CheckSchema(ctx) != nil {
+		} else if !current(ctx, d) {
 			d.Close()
 			if _, err := admin.ExecContext(ctx, `DROP DATABASE `+name); err != nil {
 				b.Fatal(err)
