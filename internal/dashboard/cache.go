@@ -19,6 +19,8 @@ import (
 // version (audit.Log.DataVersion, moved by every committed change on any
 // instance) stays the same; a change drops them all. Requests for the same
 // dashboard that arrive while it is being built wait for that one build.
+// (Rows edited in the database by hand, outside Plenum and its audit log,
+// show once the next change is recorded or the instance restarts.)
 
 // CacheSize is how many dashboards an instance keeps, the least recently
 // shown dropped first: a few hundred kilobytes each at most.

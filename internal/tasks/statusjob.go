@@ -13,7 +13,8 @@ const refreshBatch = 500
 
 // RefreshStatuses moves the stored status of every open deadline whose
 // deadline has passed (due before today, in Vietnam) to overdue, and writes
-// the change into each task's history as done by "system". It is what
+// the change into each task's history and the audit log as done by
+// "system" (so that it moves the data version, as any change does). It is what
 // keeps the stored status equal to StatusOn(…, today) as days pass: every
 // other input of the status (reports, completion, cancellation) rewrites it
 // when it changes. The status job runs it just after midnight and then
@@ -27,16 +28,20 @@ func (s *Store) RefreshStatuses(ctx context.Context) (int, error) {
 	for {
 		n := 0
 		err := s.db.Tx(ctx, func(ctx context.Context) error {
-			rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT id, task_id FROM task_occurrences
+			rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT id, task_id, class, status FROM task_occurrences
 				WHERE status IN ('not_started', 'in_progress') AND due_on < $1 ORDER BY id LIMIT $2`, today, refreshBatch)
 			if err != nil {
 				return fmt.Errorf("tasks: deadlines passed: %w", err)
 			}
-			type occ struct{ id, task int64 }
+			type occ struct {
+				id, task int64
+				class    int
+				status   Status
+			}
 			var due []occ
 			for rows.Next() {
 				var o occ
-				if err := rows.Scan(&o.id, &o.task); err != nil {
+				if err := rows.Scan(&o.id, &o.task, &o.class, &o.status); err != nil {
 					rows.Close()
 					return err
 				}
@@ -55,7 +60,8 @@ func (s *Store) RefreshStatuses(ctx context.Context) (int, error) {
 				if k, _ := res.RowsAffected(); k == 0 {
 					continue
 				}
-				if err := s.event(ctx, o.task, o.id, "overdue", ""); err != nil {
+				if err := s.record(ctx, "overdue", o.task, o.id, o.class, "",
+					map[string]any{"occurrence_id": o.id, "status": o.status}, map[string]any{"occurrence_id": o.id, "status": Overdue}); err != nil {
 					return err
 				}
 				n++

@@ -2,8 +2,10 @@ package tasks_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
+	"plenum/internal/audit"
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/documents"
@@ -330,10 +332,24 @@ func TestStatusJob(t *testing.T) {
 	if p, _ := e.s.List(e.ctx, e.viewer("office"), tasks.ListQuery{Status: tasks.Overdue}); p.Total != 0 {
 		t.Errorf("before the job, the index still says not started: %+v", p)
 	}
+	version := func() int64 {
+		v, err := e.app.Audit.DataVersion(e.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	before := version()
 	if n, err := e.s.RefreshStatuses(e.ctx); err != nil || n != 1 || stored() != tasks.Overdue {
 		t.Fatalf("after midnight: %d %v %s", n, err, stored())
 	}
-	if n, err := e.s.RefreshStatuses(e.ctx); err != nil || n != 0 {
+	// A change like any other: audited, so what is kept of the figures goes.
+	after := version()
+	entries, err := e.app.Audit.List(e.ctx, audit.Filter{Action: "overdue", Entity: tasks.Entity, EntityID: fmt.Sprint(tk.ID)})
+	if err != nil || len(entries) != 1 || entries[0].Actor != "system" || after == before {
+		t.Errorf("audit of the status job: %v %+v, data version %d → %d", err, entries, before, after)
+	}
+	if n, err := e.s.RefreshStatuses(e.ctx); err != nil || n != 0 || version() != after {
 		t.Fatalf("second run: %d %v", n, err)
 	}
 	if p, _ := e.s.List(e.ctx, e.viewer("office"), tasks.ListQuery{Status: tasks.Overdue}); p.Total != 1 {
