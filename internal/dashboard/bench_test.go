@@ -61,13 +61,6 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 	s := w.App.Dashboard
 	var maxID int64
 	w.App.DB.Primary().QueryRow(`SELECT max(id) FROM tasks`).Scan(&maxID)
-	// At national scale a dashboard is one province's: its committee.
-	unit := func(i int) int64 {
-		if len(w.Province) == 1 {
-			return 0
-		}
-		return w.Province[i%len(w.Province)][0]
-	}
 	b.Run("PrimaryKey", func(b *testing.B) {
 		taskstest.Measure(b, func(i int) error {
 			var title string
@@ -88,10 +81,10 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 		name string
 		q    func(i int) dashboard.Query
 	}{
-		{"Dashboard", func(i int) dashboard.Query { return dashboard.Query{UnitID: unit(i)} }},
+		{"Dashboard", func(i int) dashboard.Query { return dashboard.Query{} }},
 		{"DashboardUnit", func(i int) dashboard.Query { return dashboard.Query{UnitID: w.Units[(i*31)%len(w.Units)]} }},
 		{"DashboardPastDate", func(i int) dashboard.Query {
-			return dashboard.Query{UnitID: unit(i), AsOf: date.MustParse("2024-06-30"), Period: indicators.YearPeriod(2024)}
+			return dashboard.Query{AsOf: date.MustParse("2024-06-30"), Period: indicators.YearPeriod(2024)}
 		}},
 	} {
 		b.Run(c.name, build(s, c.q))
@@ -126,7 +119,7 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 			}
 		})
 		v0, _ := w.App.Audit.DataVersion(ctx)
-		build(s, func(i int) dashboard.Query { return dashboard.Query{UnitID: unit(i)} })(b)
+		build(s, func(i int) dashboard.Query { return dashboard.Query{} })(b)
 		close(stop)
 		changes.Wait()
 		v1, _ := w.App.Audit.DataVersion(ctx)

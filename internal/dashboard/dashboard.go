@@ -19,6 +19,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
+
 	"plenum/internal/access"
 	"plenum/internal/date"
 	"plenum/internal/documents"
@@ -155,17 +157,20 @@ func (s *Service) Build(ctx context.Context, v access.Viewer, q Query) (Dashboar
 		d.Class = max(d.Class, int(doc.Class))
 	}
 	return s.cached(ctx, v, d, func(ctx context.Context, d *Dashboard) error {
-		// The two halves read different tables: asking at once halves the
-		// wait of one dashboard on an idle server.
+		// The figures are independent queries: asked at once, a dashboard
+		// waits for the slowest of them rather than for their sum.
+		g, ctx := errgroup.WithContext(ctx)
 		ind := *d
-		indErr := make(chan error, 1)
-		go func() { indErr <- s.indicators(ctx, v, &ind) }()
-		err := s.tasks(ctx, v, cq, d)
-		if e := <-indErr; err == nil {
-			err = e
-		}
-		if err != nil {
+		g.Go(func() error { return s.indicators(ctx, v, &ind) })
+		s.tasks(ctx, g, v, cq, &d.Tasks)
+		if err := g.Wait(); err != nil {
 			return err
+		}
+		d.Tasks.summarize()
+		for _, items := range [][]tasks.Item{d.Tasks.Late, d.Tasks.DueSoon} {
+			for _, it := range items {
+				d.Class = max(d.Class, it.Class)
+			}
 		}
 		d.Indicators, d.Class = ind.Indicators, max(d.Class, ind.Class)
 		return nil
@@ -180,12 +185,44 @@ func fieldProblem(err error, field, key string) error {
 	return err
 }
 
-func (s *Service) tasks(ctx context.Context, v access.Viewer, cq tasks.CountQuery, d *Dashboard) error {
-	t := &d.Tasks
-	var err error
-	if t.ByUnit, err = s.Tasks.CountByUnit(ctx, v, cq); err != nil {
+// tasks adds to g the queries of the task section.
+func (s *Service) tasks(ctx context.Context, g *errgroup.Group, v access.Viewer, cq tasks.CountQuery, t *TaskSection) {
+	g.Go(func() (err error) {
+		t.ByUnit, err = s.Tasks.CountByUnit(ctx, v, cq)
 		return err
+	})
+	g.Go(func() (err error) {
+		all := cq
+		all.DocumentID = 0
+		t.ByDocument, err = s.Tasks.CountByDocument(ctx, v, all)
+		return err
+	})
+	g.Go(func() (err error) {
+		t.Late, err = s.Tasks.Late(ctx, v, cq, ListLimit)
+		return err
+	})
+	g.Go(func() (err error) {
+		t.DueSoon, err = s.Tasks.DueSoon(ctx, v, cq, ListLimit)
+		return err
+	})
+	// Month by month, from the period's first month to the date's.
+	months := cq
+	if months.DueTo.After(endOfMonth(cq.AsOf)) {
+		months.DueTo = endOfMonth(cq.AsOf)
 	}
+	t.ByMonth = []tasks.MonthCounts{}
+	if months.DueTo.Before(months.DueFrom) {
+		return
+	}
+	g.Go(func() (err error) {
+		t.ByMonth, err = s.Tasks.CountByMonth(ctx, v, months)
+		return err
+	})
+}
+
+// summarize totals the rows by unit and puts the units with the most late
+// and due soon first: those a leader asks about.
+func (t *TaskSection) summarize() {
 	for _, u := range t.ByUnit {
 		for st, n := range u.ByStatus {
 			t.Totals.ByStatus = addStatus(t.Totals.ByStatus, st, n)
@@ -194,38 +231,10 @@ func (s *Service) tasks(ctx context.Context, v access.Viewer, cq tasks.CountQuer
 		t.Totals.Late += u.Late
 		t.Totals.DueSoon += u.DueSoon
 	}
-	// The most late first: the units a leader asks about.
 	sort.SliceStable(t.ByUnit, func(i, j int) bool {
 		a, b := t.ByUnit[i], t.ByUnit[j]
 		return a.Late+a.DueSoon > b.Late+b.DueSoon
 	})
-	all := cq
-	all.DocumentID = 0
-	if t.ByDocument, err = s.Tasks.CountByDocument(ctx, v, all); err != nil {
-		return err
-	}
-	if t.Late, err = s.Tasks.Late(ctx, v, cq, ListLimit); err != nil {
-		return err
-	}
-	if t.DueSoon, err = s.Tasks.DueSoon(ctx, v, cq, ListLimit); err != nil {
-		return err
-	}
-	for _, items := range [][]tasks.Item{t.Late, t.DueSoon} {
-		for _, it := range items {
-			d.Class = max(d.Class, it.Class)
-		}
-	}
-	// Month by month, from the period's first month to the date's.
-	months := cq
-	if months.DueTo.After(endOfMonth(cq.AsOf)) {
-		months.DueTo = endOfMonth(cq.AsOf)
-	}
-	if months.DueTo.Before(months.DueFrom) {
-		t.ByMonth = []tasks.MonthCounts{}
-		return nil
-	}
-	t.ByMonth, err = s.Tasks.CountByMonth(ctx, v, months)
-	return err
 }
 
 func addStatus(m map[tasks.Status]int, st tasks.Status, n int) map[tasks.Status]int {

@@ -33,7 +33,8 @@ type CountQuery struct {
 	// Limit bounds CountByDocument, the most late first (50 when zero).
 	Limit int `json:"limit,omitempty"`
 
-	classified bool // count classified deadlines only (the live part of the fast path)
+	classified  bool    // count classified deadlines only (the live part of the fast path)
+	documentIDs []int64 // count the deadlines of these documents only
 }
 
 // Counts are the deadlines of one row of a dashboard by status, with those
@@ -104,41 +105,15 @@ func (s *Store) groupMonth() grouping {
 	return grouping{occ, `CAST(replace(c.month, '-', '') AS BIGINT)`, "task_unit_counts"}
 }
 
-// count runs the grouped count.
+// count runs the grouped count: fn is called once for each key and status.
 func (s *Store) count(ctx context.Context, v access.Viewer, q CountQuery, g grouping, fn func(key int64, st Status, n, soon int)) error {
-	if q.fast(s.Today()) && q.DocumentID == 0 {
-		return s.countFast(ctx, v, q, g, fn)
-	}
-	return s.countScan(ctx, v, q, g, fn)
+	var args db.Args
+	return s.sum(ctx, g, s.deadlines(v, q, g, &args), args, fn)
 }
 
-// countScan counts by scanning the deadlines, statuses by StatusSQL.
-func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, g grouping, fn func(key int64, st Status, n, soon int)) error {
-	var args db.Args
-	day := args.Add(q.AsOf)
-	soon := args.Add(q.AsOf.AddDays(q.SoonDays))
-	where := []string{"o.start_on <= " + day, v.VisibleBy(Entity, "o.class", "o.task_id", &args)}
-	if !q.DueFrom.IsZero() {
-		where = append(where, "o.due_on >= "+args.Add(q.DueFrom))
-	}
-	if !q.DueTo.IsZero() {
-		where = append(where, "o.due_on <= "+args.Add(q.DueTo))
-	}
-	if len(q.UnitIDs) > 0 {
-		where = append(where, "o.lead_unit_id IN "+db.In(&args, q.UnitIDs))
-	}
-	if g == groupDocument {
-		where = append(where, "o.document_id IS NOT NULL")
-	}
-	if q.DocumentID != 0 {
-		where = append(where, "o.document_id = "+args.Add(q.DocumentID))
-	}
-	if q.classified {
-		where = append(where, "o.class > 0")
-	}
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+g.occ+` AS k, `+StatusSQL("o", day)+` AS st, count(*),
-		sum(CASE WHEN o.due_on <= `+soon+` THEN 1 ELSE 0 END)
-		FROM task_occurrences o WHERE `+strings.Join(where, " AND ")+` GROUP BY k, st`, args...)
+// sum adds up the rows of deadlines (src, args) by key and status.
+func (s *Store) sum(ctx context.Context, g grouping, src string, args db.Args, fn func(key int64, st Status, n, soon int)) error {
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT k, st, sum(n), sum(soon) FROM (`+src+`) x GROUP BY k, st`, args...)
 	if err != nil {
 		return fmt.Errorf("tasks: count by %s: %w", g.occ, err)
 	}
@@ -146,13 +121,67 @@ func (s *Store) countScan(ctx context.Context, v access.Viewer, q CountQuery, g 
 	for rows.Next() {
 		var id int64
 		var st Status
-		var n, soonN int
-		if err := rows.Scan(&id, &st, &n, &soonN); err != nil {
+		var n, soon int
+		if err := rows.Scan(&id, &st, &n, &soon); err != nil {
 			return err
 		}
-		fn(id, st, n, soonN)
+		fn(id, st, n, soon)
 	}
 	return rows.Err()
+}
+
+// deadlines returns the SQL of rows (k, st, n, soon) whose sums by key k
+// and status st are the counts of q: n deadlines, soon of them due soon.
+// From the counts tables when they can answer (see fast), else a scan.
+func (s *Store) deadlines(v access.Viewer, q CountQuery, g grouping, args *db.Args) string {
+	fast := q.fast(s.Today()) && q.DocumentID == 0
+	if g == groupDocument {
+		fast = fast && len(q.UnitIDs) == 0 // the counts do not split documents by unit
+	} else {
+		fast = fast && len(q.documentIDs) == 0
+	}
+	if fast {
+		return s.fastDeadlines(v, q, g, args)
+	}
+	return s.scanDeadlines(v, q, g, args)
+}
+
+// scanDeadlines is deadlines by a scan: one row a deadline, its status by
+// StatusSQL.
+func (s *Store) scanDeadlines(v access.Viewer, q CountQuery, g grouping, args *db.Args) string {
+	day := args.Add(q.AsOf)
+	soon := args.Add(q.AsOf.AddDays(q.SoonDays))
+	where := "o.start_on <= " + day + " AND " + v.VisibleBy(Entity, "o.class", "o.task_id", args) + q.window(g, args)
+	if q.DocumentID != 0 {
+		where += " AND o.document_id = " + args.Add(q.DocumentID)
+	}
+	if q.classified {
+		where += " AND o.class > 0"
+	}
+	return `SELECT ` + g.occ + ` AS k, ` + StatusSQL("o", day) + ` AS st, 1 AS n,
+		CASE WHEN o.due_on <= ` + soon + ` THEN 1 ELSE 0 END AS soon FROM task_occurrences o WHERE ` + where
+}
+
+// window is the condition, over task_occurrences o, on the deadlines of q
+// by their due day, lead unit and (by document) document.
+func (q CountQuery) window(g grouping, args *db.Args) string {
+	where := ""
+	if !q.DueFrom.IsZero() {
+		where += " AND o.due_on >= " + args.Add(q.DueFrom)
+	}
+	if !q.DueTo.IsZero() {
+		where += " AND o.due_on <= " + args.Add(q.DueTo)
+	}
+	if len(q.UnitIDs) > 0 {
+		where += " AND o.lead_unit_id IN " + db.In(args, q.UnitIDs)
+	}
+	if g == groupDocument {
+		where += " AND o.document_id IS NOT NULL"
+	}
+	if len(q.documentIDs) > 0 {
+		where += " AND o.document_id IN " + db.In(args, q.documentIDs)
+	}
+	return where
 }
 
 // CountByUnit counts deadlines by lead unit and status as of q.AsOf. A unit
@@ -263,8 +292,34 @@ func (s *Store) unitNames(ctx context.Context, ids []int64, day date.Date) (map[
 // and status as of q.AsOf, the most late first.
 func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQuery) ([]DocumentCounts, error) {
 	q.defaults(s.Today())
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	// Ranked in the database: a country has tens of thousands of documents
+	// with deadlines in a year, and only the first few are shown.
+	var args db.Args
+	src := s.deadlines(v, q, groupDocument, &args)
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT k FROM (`+src+`) x GROUP BY k HAVING sum(n) > 0
+		ORDER BY sum(CASE WHEN st IN ('overdue', 'done_late') THEN n ELSE 0 END) DESC, k LIMIT `+args.Add(q.Limit), args...)
+	if err != nil {
+		return nil, fmt.Errorf("tasks: documents most late: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return []DocumentCounts{}, err
+	}
+	q.documentIDs = ids
 	byDoc := map[int64]*DocumentCounts{}
-	err := s.count(ctx, v, q, groupDocument, func(id int64, st Status, n, soon int) {
+	err = s.count(ctx, v, q, groupDocument, func(id int64, st Status, n, soon int) {
 		c := byDoc[id]
 		if c == nil {
 			c = &DocumentCounts{DocumentID: id}
@@ -272,33 +327,19 @@ func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQue
 		}
 		c.add(st, n, soon)
 	})
-	if err != nil || len(byDoc) == 0 {
-		return []DocumentCounts{}, err
+	if err != nil {
+		return nil, err
 	}
-	out := make([]DocumentCounts, 0, len(byDoc))
-	for _, c := range byDoc {
-		if c.Total > 0 {
+	out := make([]DocumentCounts, 0, len(ids))
+	for _, id := range ids {
+		if c := byDoc[id]; c != nil {
 			out = append(out, *c)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Late != out[j].Late {
-			return out[i].Late > out[j].Late
-		}
-		return out[i].DocumentID < out[j].DocumentID
-	})
-	if q.Limit <= 0 {
-		q.Limit = 50
-	}
-	out = out[:min(len(out), q.Limit)]
-	ids := make([]int64, 0, len(out))
-	for _, c := range out {
-		ids = append(ids, c.DocumentID)
-	}
 	// The label as the tasks recorded it: a reader who sees a task sees
 	// its source's label on the task's page too.
-	var args db.Args
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT document_id, max(source_label) FROM tasks
+	args = nil
+	rows, err = s.db.R(ctx).QueryContext(ctx, `SELECT document_id, max(source_label) FROM tasks
 		WHERE source_kind = 'document' AND document_id IN `+db.In(&args, ids)+` GROUP BY document_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tasks: document labels: %w", err)

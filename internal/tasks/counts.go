@@ -3,6 +3,7 @@ package tasks
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"plenum/internal/access"
 	"plenum/internal/date"
@@ -31,107 +32,38 @@ func (q CountQuery) fast(today date.Date) bool {
 // month is the 'YYYY-MM' key of a day.
 func month(d date.Date) string { return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month)) }
 
-// countFast is count from the counts tables.
-func (s *Store) countFast(ctx context.Context, v access.Viewer, q CountQuery, g grouping, fn func(key int64, st Status, n, soon int)) error {
-	if g.table == groupDocument.table && len(q.UnitIDs) > 0 {
-		// By document within some units: the counts do not split documents by unit.
-		return s.countScan(ctx, v, q, g, fn)
-	}
-	r := s.db.R(ctx)
-	scan := func(query string, args db.Args, sign int, st Status) error {
-		rows, err := r.QueryContext(ctx, query, args...)
-		if err != nil {
-			return fmt.Errorf("tasks: counts by %s: %w", g.occ, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			var status Status
-			var n int
-			dest := []any{&id, &status, &n}
-			if st != "" {
-				dest = []any{&id, &n}
-			}
-			if err := rows.Scan(dest...); err != nil {
-				return err
-			}
-			if st != "" {
-				status = st
-			}
-			fn(id, status, sign*n, 0)
-		}
-		return rows.Err()
-	}
-	// The deadlines of the window, led by the units asked for, and (by
-	// document) drawn from one; over o, with their arguments in args.
-	window := func(args *db.Args) string {
-		where := ""
-		if !q.DueFrom.IsZero() {
-			where += " AND o.due_on >= " + args.Add(q.DueFrom)
-		}
-		if !q.DueTo.IsZero() {
-			where += " AND o.due_on <= " + args.Add(q.DueTo)
-		}
-		if len(q.UnitIDs) > 0 {
-			where += " AND o.lead_unit_id IN " + db.In(args, q.UnitIDs)
-		}
-		if g == groupDocument {
-			where += " AND o.document_id IS NOT NULL"
-		}
-		return where
-	}
-	// Unclassified, from the counts.
-	var a db.Args
+// fastDeadlines is deadlines from the counts tables. Its rows are the
+// unclassified deadlines by the counts; less those whose period begins
+// after the date (stored as not started, they do not count yet); the
+// classified ones the viewer may see, live; and which unclassified open
+// deadlines are due soon, live over a few days of deadlines.
+func (s *Store) fastDeadlines(v access.Viewer, q CountQuery, g grouping, args *db.Args) string {
 	where := "c.class = 0"
 	if !q.DueFrom.IsZero() {
-		where += " AND c.month >= " + a.Add(month(q.DueFrom))
+		where += " AND c.month >= " + args.Add(month(q.DueFrom))
 	}
 	if !q.DueTo.IsZero() {
-		where += " AND c.month <= " + a.Add(month(q.DueTo))
+		where += " AND c.month <= " + args.Add(month(q.DueTo))
 	}
 	if len(q.UnitIDs) > 0 {
-		where += " AND c.lead_unit_id IN " + db.In(&a, q.UnitIDs)
+		where += " AND c.lead_unit_id IN " + db.In(args, q.UnitIDs)
 	}
-	if err := scan(`SELECT `+g.counts+` AS k, c.status, sum(c.n) FROM `+g.table+` c WHERE `+where+
-		` GROUP BY k, c.status HAVING sum(c.n) <> 0`, a, 1, ""); err != nil {
-		return err
+	if len(q.documentIDs) > 0 {
+		where += " AND c.document_id IN " + db.In(args, q.documentIDs)
 	}
-	// Less the unclassified deadlines whose period begins after today:
-	// they are stored as not started but do not count yet.
-	var b db.Args
-	if err := scan(`SELECT `+g.occ+` AS k, count(*) FROM task_occurrences o WHERE o.start_on > `+b.Add(q.AsOf)+
-		` AND o.class = 0`+window(&b)+` GROUP BY k`, b, -1, NotStarted); err != nil {
-		return err
-	}
-	// Classified deadlines the viewer may see, live; and due soon, live
-	// over a few days of deadlines.
-	live := q
-	live.classified = true
+	parts := []string{`SELECT ` + g.counts + ` AS k, c.status AS st, c.n AS n, 0 AS soon FROM ` + g.table + ` c WHERE ` + where}
+	day := args.Add(q.AsOf)
+	parts = append(parts, `SELECT `+g.occ+` AS k, 'not_started' AS st, -1 AS n, 0 AS soon FROM task_occurrences o
+		WHERE o.start_on > `+day+` AND o.class = 0`+q.window(g, args))
 	if v.All || v.Clearance > 0 {
-		if err := s.countScan(ctx, v, live, g, fn); err != nil {
-			return err
-		}
+		live := q
+		live.classified = true
+		parts = append(parts, s.scanDeadlines(v, live, g, args))
 	}
-	var c db.Args
-	day := c.Add(q.AsOf)
-	where = "o.due_on >= " + day + " AND o.due_on <= " + c.Add(q.AsOf.AddDays(q.SoonDays)) + " AND o.start_on <= " + day +
-		" AND o.status IN ('not_started', 'in_progress') AND " + v.VisibleBy(Entity, "o.class", "o.task_id", &c) + window(&c)
-	rows, err := r.QueryContext(ctx, `SELECT `+g.occ+` AS k, o.status, count(*) FROM task_occurrences o WHERE `+where+
-		` GROUP BY k, o.status`, c...)
-	if err != nil {
-		return fmt.Errorf("tasks: due soon by %s: %w", g.occ, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var st Status
-		var n int
-		if err := rows.Scan(&id, &st, &n); err != nil {
-			return err
-		}
-		fn(id, st, 0, n)
-	}
-	return rows.Err()
+	parts = append(parts, `SELECT `+g.occ+` AS k, o.status AS st, 0 AS n, 1 AS soon FROM task_occurrences o
+		WHERE o.due_on >= `+day+` AND o.due_on <= `+args.Add(q.AsOf.AddDays(q.SoonDays))+` AND o.start_on <= `+day+`
+		AND o.status IN ('not_started', 'in_progress') AND o.class = 0`+q.window(g, args))
+	return strings.Join(parts, "\n\t\tUNION ALL ")
 }
 
 // CompactCounts folds the rows the triggers appended to the counts tables

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"plenum/internal/access"
+	"plenum/internal/db"
 )
 
 // ScanCounts counts by "unit", "document" or "month" (202503) without
@@ -13,7 +14,8 @@ func (s *Store) ScanCounts(ctx context.Context, v access.Viewer, q CountQuery, b
 	q.defaults(s.Today())
 	g := map[string]grouping{"unit": groupUnit, "document": groupDocument, "month": s.groupMonth()}[by]
 	out := map[int64]Counts{}
-	err := s.countScan(ctx, v, q, g, func(id int64, st Status, n, soon int) {
+	var args db.Args
+	err := s.sum(ctx, g, s.scanDeadlines(v, q, g, &args), args, func(id int64, st Status, n, soon int) {
 		c := out[id]
 		c.add(st, n, soon)
 		out[id] = c

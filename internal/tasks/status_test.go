@@ -188,7 +188,13 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 	a := mk("Việc 1", "btg", "2025-01-05", "2025-02-10", doc.ID)
 	b := mk("Việc 2", "btg", "2025-01-05", "2025-02-20", doc.ID)
 	mk("Việc 3", "sokh", "2025-01-10", "2025-03-31", secretDoc.ID)
+	mk("Việc 3b", "sokh", "2025-01-10", "2025-02-05", secretDoc.ID)
 	mk("Việc 4", "sokh", "2025-01-10", "2025-02-03", 0)
+	// The last document made has the most late after the status job: it
+	// must be ranked first.
+	laggard := e.document("43-KH/TU", "Kế hoạch thử nghiệm chậm", 0)
+	mk("Việc 5", "sokh", "2025-01-10", "2025-02-04", laggard.ID)
+	mk("Việc 6", "btg", "2025-01-10", "2025-02-06", laggard.ID)
 	e.task(tasks.Input{Title: "Báo cáo tháng", Kind: tasks.KindReport, LeadUnitID: e.units["btg"], StartOn: day("2025-01-01"),
 		Recurrence: tasks.Monthly, RecurUntil: day("2025-12-31"), DueDay: 25})
 	if _, err := e.s.Report(e.as("btg_member"), e.users["btg_member"], a.ID, tasks.ReportInput{Percent: 30}); err != nil {
@@ -229,10 +235,24 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				}
 				docs, _ := e.s.CountByDocument(e.ctx, v, q)
 				sdocs, _ := e.s.ScanCounts(e.ctx, v, q, "document")
-				for _, c := range docs {
+				shown := 0
+				for i, c := range docs {
 					if s := sdocs[c.DocumentID]; !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon {
 						t.Errorf("%s, %s: document %d fast %+v scan %+v", when, user, c.DocumentID, c.Counts, s)
 					}
+					if i > 0 && (docs[i-1].Late < c.Late || docs[i-1].Late == c.Late && docs[i-1].DocumentID > c.DocumentID) {
+						t.Errorf("%s, %s: documents out of order: %+v", when, user, docs)
+					}
+				}
+				for _, s := range sdocs {
+					if s.Total > 0 {
+						shown++
+					}
+				}
+				first := q
+				first.Limit = 1
+				if top, _ := e.s.CountByDocument(e.ctx, v, first); len(docs) != shown || len(docs) > 0 && (len(top) != 1 || top[0].DocumentID != docs[0].DocumentID) {
+					t.Errorf("%s, %s: %d documents of %d, the first alone %+v", when, user, len(docs), shown, top)
 				}
 				if q.DueFrom.IsZero() {
 					continue
@@ -261,6 +281,9 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after the status job")
+	if docs, _ := e.s.CountByDocument(e.ctx, e.viewer("reader"), tasks.CountQuery{}); len(docs) == 0 || docs[0].DocumentID != laggard.ID || docs[0].Late != 2 {
+		t.Errorf("the most late document is not first: %+v", docs)
+	}
 	if err := e.s.CompactCounts(e.ctx); err != nil {
 		t.Fatal(err)
 	}

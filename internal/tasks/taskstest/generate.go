@@ -327,7 +327,8 @@ func Think() time.Duration {
 
 // Measure runs op b.N times over Sessions() concurrent sessions, each
 // pausing Think() between operations, and reports the median and 95th
-// percentile latency and the memory in use afterwards.
+// percentile latency and the memory in use afterwards (Go's heap, what Go
+// obtained from the system, and the whole process's resident memory).
 func Measure(b *testing.B, op func(i int) error) {
 	b.Helper()
 	think := Think()
@@ -369,6 +370,26 @@ func Measure(b *testing.B, op func(i int) error) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
 	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
+	if rss := residentMB(); rss > 0 {
+		b.ReportMetric(rss, "rss-MB")
+	}
+}
+
+// residentMB is the memory of the process in RAM (Linux's VmRSS), SQLite's
+// page caches and heap included, which the Go runtime does not count; 0
+// where it cannot be read.
+func residentMB() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(status)) {
+		if kb, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(kb), " kB"))
+			return float64(n) / 1024
+		}
+	}
+	return 0
 }
 
 // benchDB opens the database of a generated world. On SQLite the file is
