@@ -35,6 +35,7 @@ type CountQuery struct {
 
 	classified  bool    // count classified deadlines only (the live part of the fast path)
 	documentIDs []int64 // count the deadlines of these documents only
+	lateOnly    bool    // leave out rows that cannot be late (to rank by lateness)
 }
 
 // Counts are the deadlines of one row of a dashboard by status, with those
@@ -157,6 +158,9 @@ func (s *Store) scanDeadlines(v access.Viewer, q CountQuery, g grouping, args *d
 	}
 	if q.classified {
 		where += " AND o.class > 0"
+	}
+	if q.lateOnly {
+		where += " AND o.due_on < " + day // late is overdue or done after the deadline, both past it
 	}
 	return `SELECT ` + g.occ + ` AS k, ` + StatusSQL("o", day) + ` AS st, 1 AS n,
 		CASE WHEN o.due_on <= ` + soon + ` THEN 1 ELSE 0 END AS soon FROM task_occurrences o WHERE ` + where
@@ -296,25 +300,16 @@ func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQue
 		q.Limit = 50
 	}
 	// Ranked in the database: a country has tens of thousands of documents
-	// with deadlines in a year, and only the first few are shown.
-	var args db.Args
-	src := s.deadlines(v, q, groupDocument, &args)
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT k FROM (`+src+`) x GROUP BY k HAVING sum(n) > 0
-		ORDER BY sum(CASE WHEN st IN ('overdue', 'done_late') THEN n ELSE 0 END) DESC, k LIMIT `+args.Add(q.Limit), args...)
-	if err != nil {
-		return nil, fmt.Errorf("tasks: documents most late: %w", err)
+	// with deadlines in a year, and only the first few are shown. Those
+	// with late deadlines first, reading the late ones only; all of them
+	// when too few are late.
+	late := q
+	late.lateOnly = true
+	ids, err := s.rankDocuments(ctx, v, late)
+	if err == nil && len(ids) < q.Limit {
+		ids, err = s.rankDocuments(ctx, v, q)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	if err != nil || len(ids) == 0 {
 		return []DocumentCounts{}, err
 	}
 	q.documentIDs = ids
@@ -338,8 +333,8 @@ func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQue
 	}
 	// The label as the tasks recorded it: a reader who sees a task sees
 	// its source's label on the task's page too.
-	args = nil
-	rows, err = s.db.R(ctx).QueryContext(ctx, `SELECT document_id, max(source_label) FROM tasks
+	var args db.Args
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT document_id, max(source_label) FROM tasks
 		WHERE source_kind = 'document' AND document_id IN `+db.In(&args, ids)+` GROUP BY document_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tasks: document labels: %w", err)
@@ -358,6 +353,34 @@ func (s *Store) CountByDocument(ctx context.Context, v access.Viewer, q CountQue
 		}
 	}
 	return out, rows.Err()
+}
+
+// rankDocuments returns the ids of the documents with deadlines counted
+// by q, the most late first, at most q.Limit; with q.lateOnly, only those
+// with late deadlines.
+func (s *Store) rankDocuments(ctx context.Context, v access.Viewer, q CountQuery) ([]int64, error) {
+	var args db.Args
+	src := s.deadlines(v, q, groupDocument, &args)
+	late := "sum(CASE WHEN st IN ('overdue', 'done_late') THEN n ELSE 0 END)"
+	having := "sum(n) > 0"
+	if q.lateOnly {
+		having = late + " > 0"
+	}
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT k FROM (`+src+`) x GROUP BY k HAVING `+having+`
+		ORDER BY `+late+` DESC, k LIMIT `+args.Add(q.Limit), args...)
+	if err != nil {
+		return nil, fmt.Errorf("tasks: documents most late: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // Late returns the deadlines overdue on q.AsOf, the longest overdue first,

@@ -51,18 +51,23 @@ func (s *Store) fastDeadlines(v access.Viewer, q CountQuery, g grouping, args *d
 	if len(q.documentIDs) > 0 {
 		where += " AND c.document_id IN " + db.In(args, q.documentIDs)
 	}
+	if q.lateOnly {
+		where += " AND c.status IN ('overdue', 'done_late')"
+	}
 	parts := []string{`SELECT ` + g.counts + ` AS k, c.status AS st, c.n AS n, 0 AS soon FROM ` + g.table + ` c WHERE ` + where}
-	day := args.Add(q.AsOf)
-	parts = append(parts, `SELECT `+g.occ+` AS k, 'not_started' AS st, -1 AS n, 0 AS soon FROM task_occurrences o
+	if !q.lateOnly { // neither is ever late
+		day := args.Add(q.AsOf)
+		parts = append(parts, `SELECT `+g.occ+` AS k, 'not_started' AS st, -1 AS n, 0 AS soon FROM task_occurrences o
 		WHERE o.start_on > `+day+` AND o.class = 0`+q.window(g, args))
+		parts = append(parts, `SELECT `+g.occ+` AS k, o.status AS st, 0 AS n, 1 AS soon FROM task_occurrences o
+		WHERE o.due_on >= `+day+` AND o.due_on <= `+args.Add(q.AsOf.AddDays(q.SoonDays))+` AND o.start_on <= `+day+`
+		AND o.status IN ('not_started', 'in_progress') AND o.class = 0`+q.window(g, args))
+	}
 	if v.All || v.Clearance > 0 {
 		live := q
 		live.classified = true
 		parts = append(parts, s.scanDeadlines(v, live, g, args))
 	}
-	parts = append(parts, `SELECT `+g.occ+` AS k, o.status AS st, 0 AS n, 1 AS soon FROM task_occurrences o
-		WHERE o.due_on >= `+day+` AND o.due_on <= `+args.Add(q.AsOf.AddDays(q.SoonDays))+` AND o.start_on <= `+day+`
-		AND o.status IN ('not_started', 'in_progress') AND o.class = 0`+q.window(g, args))
 	return strings.Join(parts, "\n\t\tUNION ALL ")
 }
 

@@ -233,8 +233,14 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				if got != want {
 					t.Errorf("%s, %s: %d units fast, %d scanned", when, user, got, want)
 				}
-				docs, _ := e.s.CountByDocument(e.ctx, v, q)
-				sdocs, _ := e.s.ScanCounts(e.ctx, v, q, "document")
+				docs, err := e.s.CountByDocument(e.ctx, v, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sdocs, err := e.s.ScanCounts(e.ctx, v, q, "document")
+				if err != nil {
+					t.Fatal(err)
+				}
 				shown := 0
 				for i, c := range docs {
 					if s := sdocs[c.DocumentID]; !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon {
@@ -251,7 +257,11 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				}
 				first := q
 				first.Limit = 1
-				if top, _ := e.s.CountByDocument(e.ctx, v, first); len(docs) != shown || len(docs) > 0 && (len(top) != 1 || top[0].DocumentID != docs[0].DocumentID) {
+				top, err := e.s.CountByDocument(e.ctx, v, first)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(docs) != shown || len(docs) > 0 && (len(top) != 1 || top[0].DocumentID != docs[0].DocumentID) {
 					t.Errorf("%s, %s: %d documents of %d, the first alone %+v", when, user, len(docs), shown, top)
 				}
 				if q.DueFrom.IsZero() {
@@ -261,7 +271,10 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				smonths, _ := e.s.ScanCounts(e.ctx, v, q, "month")
+				smonths, err := e.s.ScanCounts(e.ctx, v, q, "month")
+				if err != nil {
+					t.Fatal(err)
+				}
 				for _, c := range months {
 					ym, _ := strconv.ParseInt(strings.ReplaceAll(c.Month, "-", ""), 10, 64)
 					if s := smonths[ym]; !sameCounts(c.ByStatus, s.ByStatus) || c.DueSoon != s.DueSoon || c.Total != s.Total {
