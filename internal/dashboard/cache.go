@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"golang.org/x/sync/singleflight"
@@ -87,11 +88,28 @@ func cacheKey(d Dashboard, sees string) string {
 	return fmt.Sprintf("%s|%d|%d|%s|%d|%t|%s", q.AsOf, q.UnitID, q.DocumentID, q.Period, q.SoonDays, d.periodDefaulted, sees)
 }
 
+// building bounds the dashboards built at once by an instance to its
+// processors: after a change, a crowd of leaders asking for different
+// dashboards queues for them rather than holding every half-built one in
+// memory together.
+var building = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// bounded runs build when a place is free.
+func bounded(ctx context.Context, d *Dashboard, build func(context.Context, *Dashboard) error) error {
+	select {
+	case building <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-building }()
+	return build(ctx, d)
+}
+
 // cached returns the figures of d as v may see them: those kept, or built
 // by build and kept. Without a data version it always builds.
 func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, build func(context.Context, *Dashboard) error) (Dashboard, error) {
 	if s.Version == nil {
-		err := build(ctx, &d)
+		err := bounded(ctx, &d, build)
 		return d, err
 	}
 	// The version is read before the figures: whatever they show is at
@@ -113,7 +131,7 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 		built = true
 		// Those waiting share this build: a reader who leaves does not
 		// cancel it for the others.
-		if err := build(context.WithoutCancel(ctx), &d); err != nil {
+		if err := bounded(context.WithoutCancel(ctx), &d, build); err != nil {
 			return nil, err
 		}
 		s.cache.put(version, key, d)

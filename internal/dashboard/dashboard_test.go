@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"plenum/internal/access"
@@ -367,5 +368,42 @@ func TestKeptDashboards(t *testing.T) {
 	}
 	if got := reads() - before; got != 2 {
 		t.Errorf("two views of the Mật trend recorded %d reads", got)
+	}
+}
+
+// Many readers at once while the data changes: each gets a whole
+// dashboard, and once the changes stop, what is kept is what a build from
+// scratch gives.
+func TestKeptDashboardsUnderChange(t *testing.T) {
+	e := newEnv(t)
+	a := e.a
+	fresh := &dashboard.Service{Tasks: a.Tasks, Indicators: a.Indicators, Org: a.Org, Documents: a.Documents, Access: a.Access}
+	late := e.build(e.office, dashboard.Query{}).Tasks.Late
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				if _, err := a.Dashboard.Build(e.ctx, e.office, dashboard.Query{}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	for _, it := range late {
+		if _, err := a.Tasks.Complete(e.ctx, e.officeP, it.TaskID, tasks.CompleteInput{DoneOn: e.w.Today}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	kept := e.build(e.office, dashboard.Query{})
+	built, err := fresh.Build(e.ctx, e.office, dashboard.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := json.Marshal(kept)
+	b, _ := json.Marshal(built)
+	if string(k) != string(b) || len(kept.Tasks.Late) != 0 {
+		t.Errorf("kept after the changes:\n%s\nbuilt afresh:\n%s", k, b)
 	}
 }
