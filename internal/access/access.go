@@ -77,20 +77,11 @@ func (s *Store) Viewer(ctx context.Context, p auth.Principal) (Viewer, error) {
 
 // lineage is the unit and every unit that merged or split into it, transitively.
 func (s *Store) lineage(ctx context.Context, unitID int64) ([]int64, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT id FROM `+org.LineageSubquery("$1")+` AS l`, unitID)
+	ids, err := db.Column[int64](ctx, s.db.R(ctx), `SELECT id FROM `+org.LineageSubquery("$1")+` AS l`, unitID)
 	if err != nil {
 		return nil, fmt.Errorf("access: lineage of unit %d: %w", unitID, err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // Visible returns an SQL condition admitting the rows the viewer may see of

@@ -141,18 +141,9 @@ func (s *Store) exec(ctx context.Context, what, q string, args ...any) error {
 // ids reads a column of ids; the rows are read to the end before it
 // returns, so that the caller may query again on the same transaction.
 func (s *Store) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, q, args...)
+	out, err := db.Column[int64](ctx, s.db.R(ctx), q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("conferences: ids: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("conferences: ids: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return out, nil
 }

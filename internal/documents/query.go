@@ -134,21 +134,12 @@ func (s *Store) List(ctx context.Context, v access.Viewer, q ListQuery) (ListPag
 // Years returns the years the viewer's registry holds documents of, newest first.
 func (s *Store) Years(ctx context.Context, v access.Viewer) ([]int, error) {
 	var args db.Args
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT DISTINCT d.year FROM documents d WHERE d.year IS NOT NULL AND `+
+	out, err := db.Column[int](ctx, s.db.R(ctx), `SELECT DISTINCT d.year FROM documents d WHERE d.year IS NOT NULL AND `+
 		v.Visible(Entity, "d", &args)+` ORDER BY d.year DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("documents: years: %w", err)
 	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Issuer is an issuer of documents, for the registry's filter.

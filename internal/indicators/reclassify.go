@@ -6,6 +6,7 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/db"
 )
 
 // DocumentReclassified keeps the indicators set by a document at least as
@@ -70,20 +71,11 @@ func (s *Store) DocumentReclassified(ctx context.Context, documentID int64) erro
 }
 
 func (s *Store) idsSetBy(ctx context.Context, documentID int64) ([]int64, error) {
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT id FROM indicators WHERE document_id = $1 ORDER BY id`, documentID)
+	ids, err := db.Column[int64](ctx, s.db.R(ctx), `SELECT id FROM indicators WHERE document_id = $1 ORDER BY id`, documentID)
 	if err != nil {
 		return nil, fmt.Errorf("indicators: set by document %d: %w", documentID, err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // union returns the grants of a and b, each once.

@@ -366,21 +366,12 @@ func (s *Store) rankDocuments(ctx context.Context, v access.Viewer, q CountQuery
 	if q.lateOnly {
 		having = late + " > 0"
 	}
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT k FROM (`+src+`) x GROUP BY k HAVING `+having+`
+	ids, err := db.Column[int64](ctx, s.db.R(ctx), `SELECT k FROM (`+src+`) x GROUP BY k HAVING `+having+`
 		ORDER BY `+late+` DESC, k LIMIT `+args.Add(q.Limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("tasks: documents most late: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // Late returns the deadlines overdue on q.AsOf, the longest overdue first,

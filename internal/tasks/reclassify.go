@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"plenum/internal/auth"
+	"plenum/internal/db"
 )
 
 // SourceReclassified carries a source record's new class to the tasks
@@ -82,20 +83,11 @@ func (s *Store) reclassify(ctx context.Context, id int64, sourceClass, parentCla
 
 // ids runs a query returning ids.
 func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.db.W(ctx).QueryContext(ctx, query, args...)
+	out, err := db.Column[int64](ctx, s.db.W(ctx), query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tasks: %w", err)
 	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DocumentReclassified is SourceReclassified for a document whose class
