@@ -86,18 +86,9 @@ func (l *Log) List(ctx context.Context, f Filter) ([]Entry, error) {
 
 // Entities returns the distinct entity names in the log, for the filter menu.
 func (l *Log) Entities(ctx context.Context) ([]string, error) {
-	rows, err := l.db.R(ctx).QueryContext(ctx, `SELECT DISTINCT entity FROM audit_log ORDER BY entity`)
+	out, err := db.Column[string](ctx, l.db.R(ctx), `SELECT DISTINCT entity FROM audit_log ORDER BY entity`)
 	if err != nil {
 		return nil, fmt.Errorf("audit: entities: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
