@@ -29,8 +29,8 @@ import (
 // every unit, quarter, 6 and 9 months and year of 2021–2025. A primary-key
 // lookup is the baseline of the same run. Each dashboard is measured as
 // kept (built once, then shown again while no change is recorded) and cold
-// (built every time, as after each change); DashboardChanging mixes the two
-// with changes recorded as leaders look. PLENUM_BENCH_NATIONAL=1 with
+// (built every time, as after each change); DashboardChanging and
+// DashboardMixChanging mix the two with changes recorded as leaders look. PLENUM_BENCH_NATIONAL=1 with
 // PLENUM_TEST_DATABASE_URL runs the national scale of taskstest on
 // PostgreSQL (50 indicators there).
 
@@ -77,7 +77,7 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 			})
 		}
 	}
-	for _, c := range []struct {
+	queries := []struct {
 		name string
 		q    func(i int) dashboard.Query
 	}{
@@ -86,45 +86,60 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 		{"DashboardPastDate", func(i int) dashboard.Query {
 			return dashboard.Query{AsOf: date.MustParse("2024-06-30"), Period: indicators.YearPeriod(2024)}
 		}},
-	} {
+	}
+	for _, c := range queries {
 		b.Run(c.name, build(s, c.q))
 		b.Run(c.name+"Cold", build(cold, c.q))
 	}
-	// The province's dashboard while the data changes: an audited change
-	// every PLENUM_BENCH_CHANGE_EVERY (1s), as units enter reports. Run it
-	// with think time (PLENUM_BENCH_THINK) and enough views to span many
-	// changes.
+	// Dashboards while the data changes: an audited change every
+	// PLENUM_BENCH_CHANGE_EVERY (1s), as units enter reports. Run them with
+	// think time (PLENUM_BENCH_THINK) and enough views to span many changes.
+	// DashboardChanging is the province's (country's) dashboard;
+	// DashboardMixChanging a mix of views: six in ten the province's, three
+	// a unit's, one a past date's.
 	every, err := time.ParseDuration(os.Getenv("PLENUM_BENCH_CHANGE_EVERY"))
 	if err != nil || every <= 0 {
 		every = time.Second
 	}
-	b.Run("DashboardChanging", func(b *testing.B) {
-		stop := make(chan struct{})
-		var changes sync.WaitGroup
-		changes.Go(func() {
-			tick := time.NewTicker(every)
-			defer tick.Stop()
-			for n := 0; ; n++ {
-				select {
-				case <-stop:
-					return
-				case <-tick.C:
+	changing := func(q func(i int) dashboard.Query) func(b *testing.B) {
+		return func(b *testing.B) {
+			stop := make(chan struct{})
+			var changes sync.WaitGroup
+			changes.Go(func() {
+				tick := time.NewTicker(every)
+				defer tick.Stop()
+				for n := 0; ; n++ {
+					select {
+					case <-stop:
+						return
+					case <-tick.C:
+					}
+					err := w.App.DB.Tx(ctx, func(ctx context.Context) error {
+						return w.App.Audit.Record(ctx, audit.Change{Action: "update", Entity: "bench", EntityID: n})
+					})
+					if err != nil {
+						b.Error(err)
+					}
 				}
-				err := w.App.DB.Tx(ctx, func(ctx context.Context) error {
-					return w.App.Audit.Record(ctx, audit.Change{Action: "update", Entity: "bench", EntityID: n})
-				})
-				if err != nil {
-					b.Error(err)
-				}
-			}
-		})
-		v0, _ := w.App.Audit.DataVersion(ctx)
-		build(s, func(i int) dashboard.Query { return dashboard.Query{} })(b)
-		close(stop)
-		changes.Wait()
-		v1, _ := w.App.Audit.DataVersion(ctx)
-		b.ReportMetric(float64(v1-v0), "changes")
-	})
+			})
+			v0, _ := w.App.Audit.DataVersion(ctx)
+			build(s, q)(b)
+			close(stop)
+			changes.Wait()
+			v1, _ := w.App.Audit.DataVersion(ctx)
+			b.ReportMetric(float64(v1-v0), "changes")
+		}
+	}
+	b.Run("DashboardChanging", changing(queries[0].q))
+	b.Run("DashboardMixChanging", changing(func(i int) dashboard.Query {
+		switch i % 10 {
+		case 0:
+			return queries[2].q(i)
+		case 1, 2, 3:
+			return queries[1].q(i)
+		}
+		return queries[0].q(i)
+	}))
 }
 
 func BenchmarkProvince(b *testing.B) { benchScale(b, taskstest.Province, 200) }
