@@ -9,8 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/i18n"
 	"plenum/internal/notify"
 	"plenum/internal/org"
@@ -108,7 +111,7 @@ func (r ReminderRun) String() string {
 type reminder struct {
 	occ, task  int64
 	offset     int
-	user       int64
+	user       auth.User // its id, role, clearance and unit: who may see what
 	email      string
 	lang       string
 	title      string
@@ -125,8 +128,9 @@ type reminder struct {
 // notification and queues its mail, so that it is sent exactly once
 // however many instances run this at once. Recipients are the active
 // accounts of the lead unit, of the coordinating units (before the
-// deadline only) and of the responsible person, whose clearance covers the
-// task's class.
+// deadline only) and of the responsible person who may see the task: whose
+// clearance covers its class and, for a classified task, who have the need
+// to know it.
 func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun, error) {
 	var run ReminderRun
 	rules, err := s.Rules(ctx)
@@ -141,8 +145,8 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 	}
 	now := s.now()
 	today := s.Today()
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT o.id, o.task_id, o.kind, o.due_on, o.class, t.title, u.id, u.email, u.lang,
-			CASE WHEN u.unit_id = o.lead_unit_id OR u.person_id = o.responsible_person_id THEN 1 ELSE 0 END
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT o.id, o.task_id, o.kind, o.due_on, o.class, t.title, u.id, u.role, u.clearance,
+			COALESCE(u.unit_id, 0), u.email, u.lang, CASE WHEN u.unit_id = o.lead_unit_id OR u.person_id = o.responsible_person_id THEN 1 ELSE 0 END
 		FROM task_occurrences o
 		JOIN tasks t ON t.id = o.task_id
 		JOIN users u ON (u.unit_id = o.lead_unit_id OR u.person_id = o.responsible_person_id
@@ -158,7 +162,8 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 		var r reminder
 		var kind Kind
 		var lead int
-		if err := rows.Scan(&r.occ, &r.task, &kind, &r.due, &r.class, &r.title, &r.user, &r.email, &r.lang, &lead); err != nil {
+		if err := rows.Scan(&r.occ, &r.task, &kind, &r.due, &r.class, &r.title, &r.user.ID, &r.user.Role, &r.user.Clearance,
+			&r.user.UnitID, &r.email, &r.lang, &lead); err != nil {
 			rows.Close()
 			return run, err
 		}
@@ -180,10 +185,13 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 	if err := rows.Err(); err != nil {
 		return run, err
 	}
+	if cands, err = s.mayKnow(ctx, cands); err != nil {
+		return run, err
+	}
 	// Decide each candidate: latest rule per occurrence × user wins.
 	latest := map[[2]int64]int{}
 	for _, c := range cands {
-		k := [2]int64{c.occ, c.user}
+		k := [2]int64{c.occ, c.user.ID}
 		if o, ok := latest[k]; !ok || c.offset > o {
 			latest[k] = c.offset
 		}
@@ -191,14 +199,14 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 	byUser := map[int64][]reminder{}
 	for _, c := range cands {
 		switch {
-		case c.offset < 0 && today.After(c.due), latest[[2]int64{c.occ, c.user}] != c.offset:
+		case c.offset < 0 && today.After(c.due), latest[[2]int64{c.occ, c.user.ID}] != c.offset:
 			c.state = "skipped"
 		case now.Sub(c.moment) <= FreshWindow:
 			c.state = "sent"
 		default:
 			c.state = "digest"
 		}
-		byUser[c.user] = append(byUser[c.user], c)
+		byUser[c.user.ID] = append(byUser[c.user.ID], c)
 	}
 	users := make([]int64, 0, len(byUser))
 	for u := range byUser {
@@ -218,6 +226,41 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 	return run, nil
 }
 
+// mayKnow keeps the candidates whose task the recipient may see. Clearance
+// is checked in the query; the need to know of a classified task (a grant
+// naming them, their role or their unit) is checked here, as for reading
+// it: a digest gathers several tasks under no record of its own, so nothing
+// downstream would hide one of them.
+func (s *Store) mayKnow(ctx context.Context, cands []reminder) ([]reminder, error) {
+	viewers := map[int64]access.Viewer{}
+	sees := map[[2]int64]bool{} // user, task
+	out := cands[:0]
+	for _, c := range cands {
+		k := [2]int64{c.user.ID, c.task}
+		ok, known := sees[k]
+		if c.class > 0 && !known {
+			v, have := viewers[c.user.ID]
+			if !have {
+				var err error
+				if v, err = s.access.Viewer(ctx, auth.Principal{User: c.user}); err != nil {
+					return nil, err
+				}
+				viewers[c.user.ID] = v
+			}
+			var args db.Args
+			if err := s.db.R(ctx).QueryRowContext(ctx, `SELECT count(*) > 0 FROM tasks t WHERE t.id = `+args.Add(c.task)+
+				` AND `+v.Visible(Entity, "t", &args), args...).Scan(&ok); err != nil {
+				return nil, fmt.Errorf("tasks: may user %d know task %d: %w", c.user.ID, c.task, err)
+			}
+			sees[k] = ok
+		}
+		if c.class == 0 || ok {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
 // remindUser decides one person's reminders in one transaction: the keys
 // first (a key another instance inserted is left alone), then the
 // notifications and mail of the keys this run won.
@@ -230,7 +273,7 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 			r := &rs[i]
 			res, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO reminders (occurrence_id, offset_days, user_id, due_at, state, created_at)
 				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (occurrence_id, offset_days, user_id) DO NOTHING`,
-				r.occ, r.offset, r.user, r.moment.UTC(), r.state, s.now().UTC())
+				r.occ, r.offset, r.user.ID, r.moment.UTC(), r.state, s.now().UTC())
 			if err != nil {
 				return fmt.Errorf("tasks: reminder key: %w", err)
 			}
@@ -247,8 +290,8 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 				digest = append(digest, r)
 			case "sent":
 				title := reminderTitle(r.lang, r.offset, r.title, r.due)
-				id, err := s.notifyOne(ctx, n, r.user, r.email, "reminder", r.task, r.class, title, "",
-					fmt.Sprintf("reminder-%d-%d-%d@plenum", r.occ, r.offset, r.user))
+				id, err := s.notifyOne(ctx, n, r.user.ID, r.email, "reminder", r.task, r.class, title, "",
+					fmt.Sprintf("reminder-%d-%d-%d@plenum", r.occ, r.offset, r.user.ID))
 				if err != nil {
 					return err
 				}
@@ -265,8 +308,8 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 			}
 			r0 := digest[0]
 			title := i18n.T(r0.lang, "tasks.reminder.digest", len(digest))
-			id, err := s.notifyOne(ctx, n, r0.user, r0.email, "digest", 0, class, title, strings.Join(lines, "\n"),
-				fmt.Sprintf("digest-%d-%d-%d@plenum", r0.user, r0.occ, r0.offset))
+			id, err := s.notifyOne(ctx, n, r0.user.ID, r0.email, "digest", 0, class, title, strings.Join(lines, "\n"),
+				fmt.Sprintf("digest-%d-%d-%d@plenum", r0.user.ID, r0.occ, r0.offset))
 			if err != nil {
 				return err
 			}
@@ -281,7 +324,7 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 				continue
 			}
 			if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE reminders SET notification_id = $1
-				WHERE occurrence_id = $2 AND offset_days = $3 AND user_id = $4`, r.notifiedID, r.occ, r.offset, r.user); err != nil {
+				WHERE occurrence_id = $2 AND offset_days = $3 AND user_id = $4`, r.notifiedID, r.occ, r.offset, r.user.ID); err != nil {
 				return fmt.Errorf("tasks: link reminder: %w", err)
 			}
 		}

@@ -327,3 +327,54 @@ func TestClassifiedReminders(t *testing.T) {
 		t.Errorf("marking it read: %v", err)
 	}
 }
+
+// TestClassifiedTasksLeaveDigests: a member cleared for a classified task
+// but without the need to know it (its grants name another role) is not
+// reminded of it, neither alone nor folded into a digest with others.
+func TestClassifiedTasksLeaveDigests(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-03-01", 9, 0)
+	const title = "Kiểm kê tài liệu mật thử 5813"
+	doc := e.document("32-KH/TU", "Kế hoạch mật về kiểm kê", 1)
+	in := e.simple(title, "btg", "2025-03-01", "2025-03-15")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	secret := e.task(in)
+	e.task(e.simple("Việc công khai hạn 15/3", "btg", "2025-03-01", "2025-03-15"))
+	e.task(e.simple("Việc công khai hạn 18/3", "btg", "2025-03-01", "2025-03-18"))
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.app.Access.SetGrants(ctx, tasks.Entity, secret.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.setDay("2025-03-20", 9, 0) // after a downtime: the missed reminders are folded
+	n := notify.New(e.app.DB, e.clock.Now)
+	if _, err := e.s.SendReminders(e.ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	member := e.users["btg_member"].User.ID
+	var digests int
+	rows, err := e.app.DB.Primary().QueryContext(e.ctx, `SELECT kind, title, body FROM notifications WHERE user_id = $1`, member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, title, body string
+		if err := rows.Scan(&kind, &title, &body); err != nil {
+			t.Fatal(err)
+		}
+		if kind == "digest" {
+			digests++
+		}
+		if strings.Contains(title+body, "5813") {
+			t.Errorf("the member without need to know is reminded of the Mật task: %s %q %q", kind, title, body)
+		}
+	}
+	if digests != 1 {
+		t.Errorf("%d digests, want the one of the public tasks", digests)
+	}
+	if got := e.count(`SELECT count(*) FROM reminders r JOIN task_occurrences o ON o.id = r.occurrence_id
+		WHERE o.task_id = $1 AND r.user_id = $2`, secret.ID, member); got != 0 {
+		t.Errorf("%d reminders of the Mật task decided for the member", got)
+	}
+}
