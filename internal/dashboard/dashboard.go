@@ -15,6 +15,7 @@ package dashboard
 import (
 	"context"
 	"net/url"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,9 +158,11 @@ func (s *Service) Build(ctx context.Context, v access.Viewer, q Query) (Dashboar
 		d.Class = max(d.Class, int(doc.Class))
 	}
 	return s.cached(ctx, v, d, func(ctx context.Context, d *Dashboard) error {
-		// The figures are independent queries: asked at once, a dashboard
-		// waits for the slowest of them rather than for their sum.
+		// The figures are independent queries: asked side by side, as many
+		// at once as there are processors (more only contend for them), a
+		// dashboard waits for little more than the slowest.
 		g, ctx := errgroup.WithContext(ctx)
+		g.SetLimit(runtime.GOMAXPROCS(0))
 		ind := *d
 		g.Go(func() error { return s.indicators(ctx, v, &ind) })
 		s.tasks(ctx, g, v, cq, &d.Tasks)
