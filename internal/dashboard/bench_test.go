@@ -30,9 +30,9 @@ import (
 // lookup is the baseline of the same run. Each dashboard is measured as
 // kept (built once, then shown again while no change is recorded) and cold
 // (built every time, as after each change); DashboardChanging and
-// DashboardMixChanging mix the two with changes recorded as leaders look. PLENUM_BENCH_NATIONAL=1 with
-// PLENUM_TEST_DATABASE_URL runs the national scale of taskstest on
-// PostgreSQL (50 indicators there).
+// DashboardMixChanging mix the two with changes recorded as leaders look.
+// PLENUM_BENCH_NATIONAL=1 with PLENUM_TEST_DATABASE_URL runs the national
+// scale of taskstest on PostgreSQL (50 indicators there).
 
 // seedIndicators adds the indicators, targets and values to a generated
 // world, unless an earlier run kept them.
