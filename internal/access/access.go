@@ -154,7 +154,7 @@ func (s *Store) Key(ctx context.Context, v Viewer) (string, error) {
 			user = v.UserID
 		}
 	}
-	return fmt.Sprintf("user %d role %q clearance %d units %v", user, v.Role, v.Clearance, v.UnitIDs), nil
+	return fmt.Sprintf("user %d role %q clearance %d units %v", user, v.Role, v.Clearance, slices.Sorted(slices.Values(v.UnitIDs))), nil
 }
 
 // Check returns nil if the viewer may see the record (entity, id) of the

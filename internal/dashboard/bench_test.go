@@ -122,12 +122,18 @@ func benchScale(b *testing.B, sc taskstest.Scale, nIndicators int) {
 					}
 				}
 			})
-			v0, _ := w.App.Audit.DataVersion(ctx)
+			version := func() int64 {
+				v, err := w.App.Audit.DataVersion(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return v
+			}
+			v0 := version()
 			build(s, q)(b)
 			close(stop)
 			changes.Wait()
-			v1, _ := w.App.Audit.DataVersion(ctx)
-			b.ReportMetric(float64(v1-v0), "changes")
+			b.ReportMetric(float64(version()-v0), "changes")
 		}
 	}
 	b.Run("DashboardChanging", changing(queries[0].q))

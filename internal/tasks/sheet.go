@@ -2,6 +2,8 @@ package tasks
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/date"
+	"plenum/internal/db"
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/sheet"
@@ -164,7 +167,7 @@ func (s *Store) importRow(ctx context.Context, p auth.Principal, v access.Viewer
 		return 0, 0, nil
 	}
 	if row.Has("deadline_id") && row.Text("deadline_id") != "" {
-		return s.importReport(ctx, p, row, fail)
+		return s.importReport(ctx, p, v, row, fail)
 	}
 	if !p.Can(auth.TasksWrite) {
 		f.Fail(row, "deadline_id", sheet.Wrong("tasks.may_not_create"))
@@ -226,15 +229,21 @@ func (s *Store) importRow(ctx context.Context, p auth.Principal, v access.Viewer
 
 // importReport turns a row of an exported deadline into a progress report
 // when its percent or report was filled in or changed.
-func (s *Store) importReport(ctx context.Context, p auth.Principal, row sheet.Row, fail func(error) (int, int, error)) (int, int, error) {
-	n, _ := row.Number("deadline_id")
+func (s *Store) importReport(ctx context.Context, p auth.Principal, v access.Viewer, row sheet.Row, fail func(error) (int, int, error)) (int, int, error) {
+	n, _ := row.Number("deadline_id") // an Integer column: checked when the sheet was read
 	occID, _ := strconv.ParseInt(n.String(), 10, 64)
 	var taskID int64
 	var percent, class int
-	err := s.db.W(ctx).QueryRowContext(ctx, `SELECT task_id, percent, class FROM task_occurrences WHERE id = $1`, occID).
-		Scan(&taskID, &percent, &class)
-	if err != nil {
+	// A deadline the importer may not see is answered as one that does not
+	// exist, even on a row that changes nothing.
+	var args db.Args
+	err := s.db.W(ctx).QueryRowContext(ctx, `SELECT o.task_id, o.percent, o.class FROM task_occurrences o WHERE o.id = `+
+		args.Add(occID)+` AND `+v.VisibleBy(Entity, "o.class", "o.task_id", &args), args...).Scan(&taskID, &percent, &class)
+	if errors.Is(err, sql.ErrNoRows) {
 		return fail(problem.InvalidField("occurrence_id", "tasks.no_such_deadline"))
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("tasks: deadline %d of the sheet: %w", occID, err)
 	}
 	pn, has := row.Number("percent")
 	newPercent, _ := strconv.Atoi(pn.String())

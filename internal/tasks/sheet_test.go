@@ -2,9 +2,13 @@ package tasks_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"strings"
 	"testing"
 
+	"plenum/internal/access"
+	"plenum/internal/auth"
 	"plenum/internal/problem"
 	"plenum/internal/sheet"
 	"plenum/internal/tasks"
@@ -95,5 +99,42 @@ func TestImportTaskList(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the progress in the sheet became no report: %+v", reps)
+	}
+}
+
+// TestImportHiddenDeadlineAnswersAsMissing: a row naming a deadline the
+// importer may not see is refused exactly as one naming no deadline, even
+// when it changes nothing, so an import tells nothing of classified tasks.
+func TestImportHiddenDeadlineAnswersAsMissing(t *testing.T) {
+	e := newEnv(t)
+	doc := e.document("33-KH/TU", "Kế hoạch mật về nhập liệu", 1)
+	in := e.simple("Nhiệm vụ mật nhập liệu thử 7741", "btg", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
+	hidden := e.task(in)
+	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return e.app.Access.SetGrants(ctx, tasks.Entity, hidden.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var occ int64
+	if err := e.app.DB.Primary().QueryRow(`SELECT id FROM task_occurrences WHERE task_id = $1`, hidden.ID).Scan(&occ); err != nil {
+		t.Fatal(err)
+	}
+	answer := func(id int64, name string) string {
+		t.Helper()
+		im, err := e.s.Import(e.as("btg_member"), e.app.Imports, e.users["btg_member"],
+			sheet.Upload{Filename: name, Data: csvOf(t, []sheet.Record{{"deadline_id": id}})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, ce := range im.Errors {
+			out = append(out, fmt.Sprintf("%s!%s%d %s", ce.Sheet, ce.Column, ce.Row, ce.Message("en")))
+		}
+		return fmt.Sprintf("%s %d %v", im.Result, im.Class, out)
+	}
+	missing, seen := answer(occ+1000, "khong-co.csv"), answer(occ, "an.csv")
+	if seen != missing || !strings.Contains(missing, string(sheet.Refused)) {
+		t.Errorf("a hidden deadline: %s; a missing one: %s", seen, missing)
 	}
 }
