@@ -226,9 +226,10 @@ func (s *Service) tasks(ctx context.Context, g *errgroup.Group, v access.Viewer,
 // summarize totals the rows by unit and puts the units with the most late
 // and due soon first: those a leader asks about.
 func (t *TaskSection) summarize() {
+	t.Totals.ByStatus = map[tasks.Status]int{}
 	for _, u := range t.ByUnit {
 		for st, n := range u.ByStatus {
-			t.Totals.ByStatus = addStatus(t.Totals.ByStatus, st, n)
+			t.Totals.ByStatus[st] += n
 		}
 		t.Totals.Total += u.Total
 		t.Totals.Late += u.Late
@@ -238,14 +239,6 @@ func (t *TaskSection) summarize() {
 		a, b := t.ByUnit[i], t.ByUnit[j]
 		return a.Late+a.DueSoon > b.Late+b.DueSoon
 	})
-}
-
-func addStatus(m map[tasks.Status]int, st tasks.Status, n int) map[tasks.Status]int {
-	if m == nil {
-		m = map[tasks.Status]int{}
-	}
-	m[st] += n
-	return m
 }
 
 func endOfMonth(d date.Date) date.Date {
