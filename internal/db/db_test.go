@@ -255,3 +255,37 @@ func TestOpenReportsUnreachableServer(t *testing.T) {
 		t.Fatalf("password leaked or no error: %v", err)
 	}
 }
+
+func TestPostgresSessionSettings(t *testing.T) {
+	if dbtest.Engine() != db.Postgres {
+		t.Skip("PostgreSQL only")
+	}
+	ctx := context.Background()
+	_, dsn := dbtest.NewWithDSN(t)
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	for _, c := range []struct {
+		dsn, want string // want: jit, work_mem, plan_cache_mode
+	}{
+		{dsn, "off 16MB force_custom_plan"},
+		{dsn + sep + "jit=on&work_mem=8MB", "on 8MB force_custom_plan"}, // the address decides
+		{dsn + sep + "options=-c%20plan_cache_mode%3Dauto", "off 16MB auto"},
+	} {
+		d, err := db.Open(ctx, c.dsn, db.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		err = d.R(ctx).QueryRowContext(ctx, `SELECT concat_ws(' ', current_setting('jit'), current_setting('work_mem'),
+			current_setting('plan_cache_mode'))`).Scan(&got)
+		d.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("%s: settings %q, want %q", c.dsn, got, c.want)
+		}
+	}
+}

@@ -16,6 +16,9 @@ func (s *Store) ScanCounts(ctx context.Context, v access.Viewer, q CountQuery, b
 	out := map[int64]Counts{}
 	var args db.Args
 	err := s.sum(ctx, g, s.scanDeadlines(v, q, g, &args), args, func(id int64, st Status, n, soon int) {
+		if by == "month" {
+			id = monthOf(id)
+		}
 		c := out[id]
 		c.add(st, n, soon)
 		out[id] = c

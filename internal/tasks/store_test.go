@@ -3,6 +3,7 @@ package tasks_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"plenum/internal/audit"
@@ -476,5 +477,27 @@ func TestDocumentClassifiedInTheRegistry(t *testing.T) {
 	got, err := e.s.Get(e.ctx, e.viewer("btg_member"), tk.ID)
 	if err != nil || got.Class != 1 {
 		t.Errorf("the lead unit: %v %+v", err, got.Class)
+	}
+}
+
+func TestCountByUnitListsUnitsInVietnameseOrder(t *testing.T) {
+	e := newEnv(t)
+	for _, u := range []string{"vp", "xa", "tu", "sokh", "btg"} {
+		e.task(e.simple("Việc của "+u, u, "2025-01-02", "2025-03-31"))
+	}
+	counts, err := e.s.CountByUnit(e.ctx, e.viewer("office"), tasks.CountQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range counts {
+		got = append(got, c.Unit.Name)
+	}
+	// By the whole name, letter by letter (Đ after D), not as a person's
+	// name is listed (by the last word first).
+	want := []string{"Ban Tuyên giáo Tỉnh ủy Sơn Thử", "Đảng ủy xã Đông Thử", "Sở Kế hoạch và Đầu tư Sơn Thử",
+		"Tỉnh ủy Sơn Thử", "Văn phòng Tỉnh ủy Sơn Thử"}
+	if !slices.Equal(got, want) {
+		t.Errorf("units listed %q, want %q", got, want)
 	}
 }

@@ -430,11 +430,14 @@ func benchDB(b testing.TB, key string) (*db.DB, bool) {
 }
 
 // current brings a kept database up to the schema, reporting whether it
-// could: a later migration upgrades it as it would a province's data.
+// could: a later migration upgrades it as it would a province's data, and
+// is then analysed as generated data is.
 func current(ctx context.Context, d *db.DB) bool {
 	err := d.CheckSchema(ctx)
 	if errors.Is(err, db.ErrSchemaBehind) {
-		_, err = d.Migrate(ctx)
+		if _, err = d.Migrate(ctx); err == nil {
+			_, err = d.W(ctx).ExecContext(ctx, `ANALYZE`)
+		}
 	}
 	return err == nil
 }
