@@ -94,7 +94,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
 	a.Tasks.SetDocumentFinder(a.documentBySymbol)
 	a.Dashboard = &dashboard.Service{Tasks: a.Tasks, Indicators: a.Indicators, Org: a.Org, Documents: a.Documents,
-		Access: a.Access, Version: a.Audit.DataVersion}
+		Access: a.Access, Version: a.Audit.DataVersion, Drift: a.Audit.Drift, Lag: dashboard.DefaultLag}
 	a.Documents.OnReclassify(a.Tasks.DocumentReclassified)
 	a.Ingest = ingest.New(d, a.Audit, a.Access, ingest.Registries{Org: a.Org, People: a.People, Documents: a.Documents,
 		Conferences: a.Conferences, Indicators: a.Indicators, Tasks: a.Tasks}, cfg.Ingest)

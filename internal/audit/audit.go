@@ -11,10 +11,13 @@ package audit
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"time"
 
@@ -149,6 +152,56 @@ func (l *Log) DataVersion(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("audit: data version: %w", err)
 	}
 	return v, nil
+}
+
+// Drift sums up the changes committed after data version from, up to and
+// including to: what figures built at from do not show.
+type Drift struct {
+	First  time.Time // when the first of them was recorded
+	Recent bool      // all of them were recorded within the window asked for
+	Class  int       // the highest class of the records they changed
+	Access bool      // one of them changed who may see a record: grants, a class
+	ByUser bool      // the user asked about made one of them
+}
+
+// accessActions names the actions that change who may see a record.
+var accessActions = []string{"set_access", "classify", "reclassify", "downgrade", "declassify"}
+
+// Drift returns the drift from data version from to to, as seen by user.
+// Only when the first change is within the last window (so that the range
+// read is short) does it read them all; otherwise Recent is false.
+func (l *Log) Drift(ctx context.Context, from, to, user int64, window time.Duration) (Drift, error) {
+	var d Drift
+	if to <= from {
+		d.Recent = true
+		return d, nil
+	}
+	var args db.Args
+	where := `seq > ` + args.Add(from) + ` AND seq <= ` + args.Add(to) + ` AND action NOT IN ` + db.In(&args, slices.Sorted(maps.Keys(observes)))
+	var first string
+	err := l.db.R(ctx).QueryRowContext(ctx, `SELECT at FROM audit_log WHERE `+where+` ORDER BY seq LIMIT 1`, args...).Scan(&first)
+	if errors.Is(err, sql.ErrNoRows) {
+		d.Recent = true
+		return d, nil
+	}
+	if err != nil {
+		return d, fmt.Errorf("audit: changes after %d: %w", from, err)
+	}
+	if d.First, err = time.Parse(TimeLayout, first); err != nil {
+		return d, fmt.Errorf("audit: time of a change after %d: %w", from, err)
+	}
+	if d.Recent = l.now().Sub(d.First) <= window; !d.Recent {
+		return d, nil
+	}
+	access := `CASE WHEN action IN ` + db.In(&args, accessActions) + ` THEN 1 ELSE 0 END`
+	by := `CASE WHEN actor_id = ` + args.Add(user) + ` THEN 1 ELSE 0 END`
+	var acc, byUser int
+	if err := l.db.R(ctx).QueryRowContext(ctx, `SELECT max(class), max(`+access+`), max(`+by+`) FROM audit_log WHERE `+where,
+		args...).Scan(&d.Class, &acc, &byUser); err != nil {
+		return d, fmt.Errorf("audit: changes after %d: %w", from, err)
+	}
+	d.Access, d.ByUser = acc == 1, byUser == 1
+	return d, nil
 }
 
 func marshal(v any) (json.RawMessage, error) {

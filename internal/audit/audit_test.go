@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"plenum/internal/audit"
 	"plenum/internal/db"
@@ -267,6 +268,59 @@ func TestListFiltersAndHidesClassifiedEntries(t *testing.T) {
 		}
 		if len(got) != tt.want {
 			t.Errorf("List(%+v) = %d entries, want %d", tt.f, len(got), tt.want)
+		}
+	}
+}
+
+// Drift sums up the changes between two data versions: reads left out,
+// the highest class, changes of who may see a record, and who made them.
+func TestDrift(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.New(t)
+	log := audit.New(d)
+	record := func(user int64, c audit.Change) int64 {
+		t.Helper()
+		err := d.Tx(audit.WithActor(ctx, audit.Actor{UserID: user, Name: "thử"}), func(ctx context.Context) error { return log.Record(ctx, c) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := log.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := record(0, audit.Change{Action: "create", Entity: "unit", EntityID: 1})
+	v1 := record(7, audit.Change{Action: "update", Entity: "task", EntityID: 2})
+	record(8, audit.Change{Action: "read", Entity: "task", EntityID: 3, Class: 2}) // an observation: not counted
+	v2 := record(8, audit.Change{Action: "update", Entity: "task", EntityID: 3, Class: 2})
+	v3 := record(9, audit.Change{Action: "set_access", Entity: "indicator", EntityID: 4})
+	for _, c := range []struct {
+		name      string
+		from, to  int64
+		user      int64
+		window    time.Duration
+		want      audit.Drift
+		wantFirst bool
+	}{
+		{"none", v1, v1, 7, time.Minute, audit.Drift{Recent: true}, false},
+		{"someone else's", v0, v1, 8, time.Minute, audit.Drift{Recent: true}, true},
+		{"the user's own", v0, v1, 7, time.Minute, audit.Drift{Recent: true, ByUser: true}, true},
+		{"a classified one", v1, v2, 7, time.Minute, audit.Drift{Recent: true, Class: 2}, true},
+		{"grants", v2, v3, 7, time.Minute, audit.Drift{Recent: true, Access: true}, true},
+		{"all", v0, v3, 9, time.Minute, audit.Drift{Recent: true, Class: 2, Access: true, ByUser: true}, true},
+		{"older than the window", v0, v3, 9, -time.Second, audit.Drift{}, true},
+	} {
+		got, err := log.Drift(ctx, c.from, c.to, c.user, c.window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.First.IsZero() == c.wantFirst {
+			t.Errorf("%s: first change at %v", c.name, got.First)
+		}
+		got.First = time.Time{}
+		if got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
 		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"container/list"
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/singleflight"
 
@@ -16,64 +18,71 @@ import (
 // A dashboard is a few dozen aggregate queries over the year's deadlines and
 // indicator values, while leaders open it far more often than the data
 // changes. So each instance keeps the dashboards it built, by query and by
-// what the viewer may see (access.Store.Key), for as long as the data
-// version (audit.Log.DataVersion, moved by every committed change on any
-// instance) stays the same; a change drops them all. Requests for the same
-// dashboard that arrive while it is being built wait for that one build.
-// (Rows edited in the database by hand, outside Plenum and its audit log,
-// show once the next change is recorded or the instance restarts.)
+// what the viewer may see (access.Store.Key), with the data version they
+// were built at (audit.Log.DataVersion, moved by every committed change on
+// any instance). A kept dashboard is shown as it is while the version stays
+// the same. Requests for the same dashboard that arrive while it is being
+// built wait for that one build. (Rows edited in the database by hand,
+// outside Plenum and its audit log, show once the next change is recorded
+// or the instance restarts.)
+//
+// After a change, a kept dashboard may still be shown while its successor
+// is built in the background, so that a crowd of leaders does not wait on
+// each change someone else records: only if every change it misses was
+// recorded within Service.Lag, changed no classified record nor who may see
+// one, and was not made by the viewer, who sees their own changes at once.
+// So the figures are at most Lag behind, and never show a viewer what they
+// may no longer see.
 
 // CacheSize is how many dashboards an instance keeps, the least recently
 // shown dropped first: a few hundred kilobytes each at most.
 const CacheSize = 256
 
+// DefaultLag is how far behind the latest changes a dashboard may be shown.
+const DefaultLag = 5 * time.Second
+
 type cache struct {
 	mu      sync.Mutex
-	version int64
 	entries map[string]*list.Element // of *entry, in order, the most recent first
 	order   list.List
 	flight  singleflight.Group
 }
 
 type entry struct {
-	key string
-	d   Dashboard
+	key     string
+	version int64 // the data version it was built at
+	d       Dashboard
 }
 
-// get returns the dashboard kept under key at version.
-func (c *cache) get(version int64, key string) (Dashboard, bool) {
+// get returns the dashboard kept under key and the version it was built at.
+func (c *cache) get(key string) (Dashboard, int64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.version != version {
-		return Dashboard{}, false
-	}
 	el, ok := c.entries[key]
 	if !ok {
-		return Dashboard{}, false
+		return Dashboard{}, 0, false
 	}
 	c.order.MoveToFront(el)
-	return el.Value.(*entry).d, true
+	e := el.Value.(*entry)
+	return e.d, e.version, true
 }
 
-// put keeps d under key, built from the data at version. A dashboard built
-// from an older version than the one kept is not kept: it may already be
-// out of date.
+// put keeps d under key, built from the data at version, unless one built
+// at a later version is kept.
 func (c *cache) put(version int64, key string, d Dashboard) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	switch {
-	case version < c.version:
-		return
-	case version > c.version || c.entries == nil:
-		c.version, c.entries = version, map[string]*list.Element{}
-		c.order.Init()
+	if c.entries == nil {
+		c.entries = map[string]*list.Element{}
 	}
 	if el, ok := c.entries[key]; ok {
-		el.Value.(*entry).d = d
+		if e := el.Value.(*entry); e.version <= version {
+			e.version, e.d = version, d
+		}
 		c.order.MoveToFront(el)
 		return
 	}
-	c.entries[key] = c.order.PushFront(&entry{key, d})
+	c.entries[key] = c.order.PushFront(&entry{key, version, d})
 	if c.order.Len() > CacheSize {
 		last := c.order.Back()
 		c.order.Remove(last)
@@ -123,11 +132,9 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 		return d, err
 	}
 	key := cacheKey(d, sees)
-	if kept, ok := s.cache.get(version, key); ok {
-		return kept, s.logReads(ctx, kept)
-	}
+	flight := fmt.Sprint(version, "|", key)
 	built := false
-	res, err, _ := s.cache.flight.Do(fmt.Sprint(version, "|", key), func() (any, error) {
+	rebuild := func() (any, error) {
 		built = true
 		// Those waiting share this build: a reader who leaves does not
 		// cancel it for the others.
@@ -136,7 +143,26 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 		}
 		s.cache.put(version, key, d)
 		return d, nil
-	})
+	}
+	kept, at, ok := s.cache.get(key)
+	show := ok && at >= version
+	if ok && !show {
+		if show, err = s.mayLag(ctx, v, at, version); err != nil {
+			return d, err
+		}
+		if show {
+			ch := s.cache.flight.DoChan(flight, rebuild)
+			go func() {
+				if r := <-ch; r.Err != nil {
+					slog.Error("dashboard: build in the background", "err", r.Err)
+				}
+			}()
+		}
+	}
+	if show {
+		return kept, s.logReads(ctx, kept)
+	}
+	res, err, _ := s.cache.flight.Do(flight, rebuild)
 	if err != nil {
 		return d, err
 	}
@@ -145,6 +171,19 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 		return out, nil
 	}
 	return out, s.logReads(ctx, out)
+}
+
+// mayLag reports whether a dashboard built at data version from may be
+// shown to v at version to (see the top of this file).
+func (s *Service) mayLag(ctx context.Context, v access.Viewer, from, to int64) (bool, error) {
+	if s.Lag <= 0 || s.Drift == nil {
+		return false, nil
+	}
+	d, err := s.Drift(ctx, from, to, v.UserID, s.Lag)
+	if err != nil {
+		return false, err
+	}
+	return d.Recent && d.Class == 0 && !d.Access && !d.ByUser, nil
 }
 
 // logReads audits, for a dashboard built for another request, the reads of

@@ -19,10 +19,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"plenum/internal/access"
+	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/documents"
 	"plenum/internal/indicators"
@@ -114,6 +116,11 @@ type Service struct {
 	// Version is the data version (audit.Log.DataVersion): dashboards built
 	// are kept and shown again while it stays the same. Nil keeps none.
 	Version func(context.Context) (int64, error)
+	// Drift (audit.Log.Drift) and Lag let a kept dashboard be shown up to
+	// Lag behind the latest changes while its successor is built (see
+	// cache.go); a zero Lag never does.
+	Drift func(ctx context.Context, from, to, user int64, window time.Duration) (audit.Drift, error)
+	Lag   time.Duration
 
 	cache cache
 }
