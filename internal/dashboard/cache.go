@@ -42,10 +42,11 @@ const CacheSize = 256
 const DefaultLag = 5 * time.Second
 
 type cache struct {
-	mu      sync.Mutex
-	entries map[string]*list.Element // of *entry, in order, the most recent first
-	order   list.List
-	flight  singleflight.Group
+	mu         sync.Mutex
+	entries    map[string]*list.Element // of *entry, in order, the most recent first
+	order      list.List
+	flight     singleflight.Group
+	refreshing map[string]bool // keys being built in the background
 }
 
 type entry struct {
@@ -88,6 +89,30 @@ func (c *cache) put(version int64, key string, d Dashboard) {
 		c.order.Remove(last)
 		delete(c.entries, last.Value.(*entry).key)
 	}
+}
+
+// refresh starts build in the background unless one for key is already
+// running: while changes keep coming faster than a dashboard is built, the
+// build of each version would otherwise queue behind the last, all but the
+// newest useless.
+func (c *cache) refresh(key string, build func() error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.refreshing[key] {
+		return
+	}
+	if c.refreshing == nil {
+		c.refreshing = map[string]bool{}
+	}
+	c.refreshing[key] = true
+	go func() {
+		if err := build(); err != nil {
+			slog.Error("dashboard: build in the background", "err", err)
+		}
+		c.mu.Lock()
+		delete(c.refreshing, key)
+		c.mu.Unlock()
+	}()
 }
 
 // cacheKey names what a dashboard shows: its query, whether its period was
@@ -151,12 +176,10 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 			return d, err
 		}
 		if show {
-			ch := s.cache.flight.DoChan(flight, rebuild)
-			go func() {
-				if r := <-ch; r.Err != nil {
-					slog.Error("dashboard: build in the background", "err", r.Err)
-				}
-			}()
+			s.cache.refresh(key, func() error {
+				_, err, _ := s.cache.flight.Do(flight, rebuild)
+				return err
+			})
 		}
 	}
 	if show {
