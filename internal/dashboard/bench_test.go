@@ -29,8 +29,9 @@ import (
 // every unit, quarter, 6 and 9 months and year of 2021–2025. A primary-key
 // lookup is the baseline of the same run. Each dashboard is measured as
 // kept (built once, then shown again while no change is recorded) and cold
-// (built every time, as after each change); DashboardChanging and
-// DashboardMixChanging mix the two with changes recorded as leaders look.
+// (built every time: a first view, or the first after a change that may
+// not be shown late); DashboardChanging and DashboardMixChanging mix them
+// with changes (someone else's, unclassified) recorded as leaders look.
 // PLENUM_BENCH_NATIONAL=1 with PLENUM_TEST_DATABASE_URL runs the national
 // scale of taskstest on PostgreSQL (50 indicators there).
 
