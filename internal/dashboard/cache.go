@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"plenum/internal/access"
+	"plenum/internal/audit"
 	"plenum/internal/indicators"
 )
 
@@ -159,15 +160,17 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 	key := cacheKey(d, sees)
 	flight := fmt.Sprint(version, "|", key)
 	built := false
-	rebuild := func() (any, error) {
-		built = true
-		// Those waiting share this build: a reader who leaves does not
-		// cancel it for the others.
-		if err := bounded(context.WithoutCancel(ctx), &d, build); err != nil {
-			return nil, err
+	// Those waiting share a build: a reader who leaves does not cancel it
+	// for the others.
+	rebuild := func(ctx context.Context) func() (any, error) {
+		return func() (any, error) {
+			built = true
+			if err := bounded(ctx, &d, build); err != nil {
+				return nil, err
+			}
+			s.cache.put(version, key, d)
+			return d, nil
 		}
-		s.cache.put(version, key, d)
-		return d, nil
 	}
 	kept, at, ok := s.cache.get(key)
 	show := ok && at >= version
@@ -176,8 +179,11 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 			return d, err
 		}
 		if show {
+			// Built for whoever asks next: the reads it makes are the
+			// system's, theirs are audited when it is shown to them.
+			bg := audit.WithActor(context.WithoutCancel(ctx), audit.Actor{Name: "system"})
 			s.cache.refresh(key, func() error {
-				_, err, _ := s.cache.flight.Do(flight, rebuild)
+				_, err, _ := s.cache.flight.Do(flight, rebuild(bg))
 				return err
 			})
 		}
@@ -185,7 +191,7 @@ func (s *Service) cached(ctx context.Context, v access.Viewer, d Dashboard, buil
 	if show {
 		return kept, s.logReads(ctx, kept)
 	}
-	res, err, _ := s.cache.flight.Do(flight, rebuild)
+	res, err, _ := s.cache.flight.Do(flight, rebuild(context.WithoutCancel(ctx)))
 	if err != nil {
 		return d, err
 	}

@@ -492,4 +492,38 @@ func TestDashboardsLagBehind(t *testing.T) {
 	if got := done(e.build(e.office, dashboard.Query{})); got != done(d)+1 {
 		t.Errorf("after changes older than Lag the office sees %d done on time, want %d", got, done(d)+1)
 	}
+	// Each view of the Mật trend is audited as the viewer's read, the kept
+	// one shown late too; the build in the background reads as the system.
+	a.Dashboard.Lag = dashboard.DefaultLag
+	reads := func(actor string) int {
+		t.Helper()
+		entries, err := a.Audit.List(e.ctx, audit.Filter{Action: "read", Entity: indicators.Entity, EntityID: fmt.Sprint(w.Hidden.ID),
+			Actor: actor, Clearance: 3, Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(entries)
+	}
+	office0, system0 := reads(e.officeP.User.Username), reads("system")
+	view := func() {
+		t.Helper()
+		if _, err := a.Dashboard.Build(officeCtx, e.office, dashboard.Query{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	view()
+	if err := a.DB.Tx(e.ctx, func(ctx context.Context) error {
+		return a.Audit.Record(ctx, audit.Change{Action: "update", Entity: "unit", EntityID: w.District})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	view()
+	for deadline := time.Now().Add(dashboard.DefaultLag); reads("system") == system0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no dashboard was built in the background")
+		}
+	}
+	if got := reads(e.officeP.User.Username) - office0; got != 2 {
+		t.Errorf("two views of the Mật trend recorded %d reads by the office", got)
+	}
 }
