@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -192,11 +193,13 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 		}
 		out = append(out, u)
 	}
+	// Keys made once: CompareNames makes both at each comparison.
+	keys := make(map[int64]string, len(out))
+	for _, u := range out {
+		keys[u.ID] = vn.NameSortKey(u.DisplayName)
+	}
 	slices.SortStableFunc(out, func(a, b User) int {
-		if c := vn.CompareNames(a.DisplayName, b.DisplayName); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Username, b.Username)
+		return cmp.Or(strings.Compare(keys[a.ID], keys[b.ID]), strings.Compare(a.Username, b.Username))
 	})
 	return out, rows.Err()
 }

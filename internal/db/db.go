@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,11 +69,23 @@ func IsPostgresURL(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// isKeywords reports whether dsn is a libpq keyword/value connection string
+// ("host=… dbname=…") rather than a file name.
+func isKeywords(dsn string) bool {
+	k, _, ok := strings.Cut(strings.TrimSpace(dsn), "=")
+	return ok && slices.Contains([]string{"host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
+		"sslmode", "connect_timeout", "application_name", "options"}, strings.TrimSpace(k))
+}
+
 // Open connects to dsn: a postgres:// URL or a path to a SQLite file (created
 // if missing). It does not migrate; call Migrate or CheckSchema next.
 func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if dsn == "" {
 		return nil, errors.New("db: no database given")
+	}
+	if isKeywords(dsn) {
+		// Not a file to create: it would be named after the password.
+		return nil, errors.New(`db: a PostgreSQL "keyword=value" string was given; give the address as postgres://user:password@host/dbname`)
 	}
 	var d *DB
 	var err error

@@ -289,3 +289,22 @@ func TestPostgresSessionSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenRefusesKeywordStrings(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, dsn := range []string{"host=127.0.0.1 dbname=plenum password=secret", " user = plenum password=secret"} {
+		_, err := db.Open(context.Background(), dsn, db.Options{})
+		if err == nil || !strings.Contains(err.Error(), "postgres://") || strings.Contains(err.Error(), "secret") {
+			t.Errorf("%q: err = %v", dsn, err)
+		}
+	}
+	if files, _ := os.ReadDir("."); len(files) != 0 {
+		t.Errorf("files made: %v", files)
+	}
+	// A file whose name holds "=" is still a file.
+	d, err := db.Open(context.Background(), "plenum=thu.db", db.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+}
