@@ -157,11 +157,10 @@ func (l *Log) DataVersion(ctx context.Context) (int64, error) {
 // Drift sums up the changes committed after data version from, up to and
 // including to: what figures built at from do not show.
 type Drift struct {
-	First  time.Time // when the first of them was recorded
-	Recent bool      // all of them were recorded within the window asked for
-	Class  int       // the highest class of the records they changed
-	Access bool      // one of them changed who may see a record: grants, a class
-	ByUser bool      // the user asked about made one of them
+	Recent bool // all of them were recorded within the window asked for
+	Class  int  // the highest class of the records they changed
+	Access bool // one of them changed who may see a record: grants, a class
+	ByUser bool // the user asked about made one of them
 }
 
 // accessActions names the actions that change who may see a record.
@@ -187,10 +186,11 @@ func (l *Log) Drift(ctx context.Context, from, to, user int64, window time.Durat
 	if err != nil {
 		return d, fmt.Errorf("audit: changes after %d: %w", from, err)
 	}
-	if d.First, err = time.Parse(TimeLayout, first); err != nil {
+	at, err := time.Parse(TimeLayout, first)
+	if err != nil {
 		return d, fmt.Errorf("audit: time of a change after %d: %w", from, err)
 	}
-	if d.Recent = l.now().Sub(d.First) <= window; !d.Recent {
+	if d.Recent = l.now().Sub(at) <= window; !d.Recent {
 		return d, nil
 	}
 	access := `CASE WHEN action IN ` + db.In(&args, accessActions) + ` THEN 1 ELSE 0 END`

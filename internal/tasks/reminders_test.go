@@ -317,11 +317,11 @@ func TestClassifiedReminders(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := n.List(e.ctx, v, false, 10, 0); len(list) != 0 {
-		t.Errorf("a notification of a task its reader may no longer see: %+v", list)
+	if after, err := n.List(e.ctx, v, false, 10, 0); err != nil || len(after) != 0 {
+		t.Errorf("a notification of a task its reader may no longer see: %+v %v", after, err)
 	}
-	if c, _ := n.Unread(e.ctx, v); c != 0 {
-		t.Errorf("the bell counts %d", c)
+	if c, err := n.Unread(e.ctx, v); err != nil || c != 0 {
+		t.Errorf("the bell counts %d (%v)", c, err)
 	}
 	if err := n.MarkRead(e.ctx, v, list[0].ID); !problem.Is(err, problem.NotFound) {
 		t.Errorf("marking it read: %v", err)
