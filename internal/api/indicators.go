@@ -26,6 +26,12 @@ func (h *Handler) indicatorRoutes(rt *router.Router) {
 	rt.Handle("GET /api/v1/indicators/{id}", auth.IndicatorsRead, h.getIndicator)
 	rt.Handle("PUT /api/v1/indicators/{id}", auth.IndicatorsWrite, change(http.StatusOK, ind.Update))
 	rt.Handle("POST /api/v1/indicators/{id}/targets", auth.IndicatorsWrite, change(http.StatusOK, ind.SetTarget))
+	rt.Handle("PUT /api/v1/indicators/{id}/targets", auth.IndicatorsWrite, change(http.StatusOK,
+		func(ctx context.Context, p auth.Principal, id int64, in []indicators.TargetInput) (list[indicators.Target], error) {
+			out, err := ind.SetTargets(ctx, p, id, in)
+			return items(out), err
+		}))
+	rt.Handle("DELETE /api/v1/indicators/{id}/targets", auth.IndicatorsWrite, h.removeTarget)
 	rt.Handle("GET /api/v1/indicators/{id}/values", auth.IndicatorsRead, h.indicatorValues)
 	rt.Handle("GET /api/v1/indicators/{id}/history", auth.IndicatorsRead, h.valueHistory)
 	rt.Handle("GET /api/v1/indicators/{id}/total", auth.IndicatorsRead, h.indicatorTotal)
@@ -109,6 +115,30 @@ func queryYear(v *problem.Validation, s, field string, def int) int {
 }
 
 func thisYear() int { return date.Today(org.Vietnam).Year }
+
+// removeTarget removes the target of ?year= (or ?term=true) for ?unit_id=
+// (none: the indicator's scope unit).
+func (h *Handler) removeTarget(w http.ResponseWriter, r *http.Request) error {
+	id, err := router.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	var val problem.Validation
+	in := indicators.TargetInput{UnitID: queryInt(&val, q.Get("unit_id"), "unit_id"), Term: q.Get("term") == "true", Remove: true}
+	if !in.Term {
+		val.Check(q.Get("year") != "", "year", "error.required")
+		in.Year = queryYear(&val, q.Get("year"), "year", 0)
+	}
+	if err := val.Err(); err != nil {
+		return err
+	}
+	if _, err := h.app.Indicators.SetTarget(r.Context(), router.Principal(r), id, in); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
 
 func (h *Handler) indicatorValues(w http.ResponseWriter, r *http.Request) error {
 	v, id, err := h.indicatorRequest(r)

@@ -1,9 +1,11 @@
 package indicators
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/problem"
 	"plenum/internal/search"
@@ -396,5 +398,65 @@ func TestTargetRefusals(t *testing.T) {
 		Aggregation: NotAdditive, Class: 1})
 	before = e.counts()
 	_, err = e.s.SetTargets(e.as("reader"), e.users["reader"], secret.ID, []TargetInput{{Year: 2024, Value: low}})
+	e.refused(t, err, before, problem.NotFound, "")
+}
+
+// A target set by mistake can be taken away; the log keeps what it was.
+// Removing one that is not there is refused, and several changes at once
+// are all or none.
+func TestRemoveTarget(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	e.target(revenue, 2024, "1600")
+	e.target(revenue, 2025, "1700")
+	e.target(revenue, 2025, "1750") // replaced: the log keeps the old value
+	office, p := e.as("office"), e.users["office"]
+
+	removed, err := e.s.SetTarget(office, p, revenue.ID, TargetInput{Year: 2024, Remove: true})
+	if err != nil || removed.FirstYear != 2024 || removed.Value.String() != "1600" {
+		t.Fatalf("remove 2024: %+v %v", removed, err)
+	}
+	got, err := e.s.Get(e.ctx, e.viewer("office"), revenue.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Targets) != 1 || got.Targets[0].FirstYear != 2025 || got.Targets[0].Value.String() != "1750" {
+		t.Errorf("targets after removing 2024: %+v", got.Targets)
+	}
+	entries, err := e.app.Log.List(e.ctx, audit.Filter{Entity: Entity, EntityID: fmt.Sprint(revenue.ID), Clearance: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, en := range entries {
+		actions = append(actions, en.Action+" "+string(en.Before))
+	}
+	if len(actions) < 2 || !strings.HasPrefix(actions[0], `remove_target {`) || !strings.Contains(actions[0], `"value":1600`) ||
+		!strings.HasPrefix(actions[1], `set_target {`) || !strings.Contains(actions[1], `"value":1700`) {
+		t.Errorf("the log, newest first: %q", actions)
+	}
+
+	cases := []struct {
+		name  string
+		in    []TargetInput
+		field string
+	}{
+		{"a year with no target", []TargetInput{{Year: 2024, Remove: true}}, "targets[2024].year"},
+		{"the term's, never set", []TargetInput{{Term: true, Remove: true}}, "targets[term].term"},
+		{"a removal with a bad target", []TargetInput{{Year: 2025, Remove: true}, {Year: 2026, Value: dec("-1")}}, "targets[2026].value"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			_, err := e.s.SetTargets(office, p, revenue.ID, c.in)
+			e.refused(t, err, before, problem.Invalid, c.field)
+		})
+	}
+	// Uncleared, the classified indicator is not found, its targets neither.
+	secret := e.define(Input{Code: "CT09", Name: "Chỉ tiêu mật", Measure: "%", ValueKind: Percent, Direction: Higher,
+		Aggregation: NotAdditive, Class: 1})
+	e.target(secret, 2024, "50")
+	before := e.counts()
+	_, err = e.s.SetTarget(e.as("reader"), e.users["reader"], secret.ID, TargetInput{Year: 2024, Remove: true})
 	e.refused(t, err, before, problem.NotFound, "")
 }

@@ -2,6 +2,8 @@ package indicators
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"plenum/internal/audit"
@@ -11,7 +13,8 @@ import (
 	"plenum/internal/vn"
 )
 
-// TargetInput sets the target of an indicator for a year or for the term.
+// TargetInput sets the target of an indicator for a year or for the term,
+// or, with Remove, takes it away.
 type TargetInput struct {
 	UnitID int64       `json:"unit_id,omitempty"` // 0: the indicator's scope unit
 	Term   bool        `json:"term,omitempty"`    // the term's target (years from the indicator's term)
@@ -19,11 +22,15 @@ type TargetInput struct {
 	Value  vn.Decimal  `json:"value"`
 	High   *vn.Decimal `json:"value_high,omitempty"` // range indicators
 	Note   string      `json:"note,omitempty"`
+	Remove bool        `json:"remove,omitempty"` // remove the target; the values are not read
 }
 
 // SetTarget sets (or replaces) one target of an indicator the principal may
-// see. A range indicator needs a high bound not below the low one; others
-// take none. Values are checked like the indicator's values.
+// see, or removes it (in.Remove). A range indicator needs a high bound not
+// below the low one; others take none. Values are checked like the
+// indicator's values. It returns the target as it now is, or as it was
+// when removed. Removing a target that is not there is refused, naming the
+// year (or term).
 func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int64, in TargetInput) (Target, error) {
 	viewer, err := s.access.Viewer(ctx, p)
 	if err != nil {
@@ -40,22 +47,13 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		if in.Term {
 			first, last = ind.TermFirst, ind.TermLast
 			v.Check(first != 0, "term", "indicators.error.no_term")
-		} else if v.Check(in.Year >= 1945 && in.Year <= 2200, "year", "indicators.error.year") && ind.TermFirst != 0 {
+		} else if v.Check(in.Year >= 1945 && in.Year <= 2200, "year", "indicators.error.year") && ind.TermFirst != 0 && !in.Remove {
 			// A term's indicator is planned for the years of its term.
 			v.Check(in.Year >= ind.TermFirst && in.Year <= ind.TermLast, "year", "indicators.error.year_outside_term", ind.TermFirst, ind.TermLast)
 		}
-		checkValue(&v, "value", ind, in.Value)
-		switch {
-		case ind.Direction == Range && in.High == nil:
-			v.Add("value_high", "indicators.error.range_high")
-		case ind.Direction == Range:
-			checkValue(&v, "value_high", ind, *in.High)
-			v.Check(in.High.Cmp(in.Value) >= 0, "value_high", "indicators.error.range_order")
-		case in.High != nil:
-			v.Add("value_high", "indicators.error.range_only")
+		if !in.Remove {
+			checkTarget(&v, ind, &in)
 		}
-		in.Note = vn.Clean(in.Note)
-		v.MaxLen("note", in.Note, maxSource)
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -63,14 +61,30 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		if in.Term {
 			period = "term"
 		}
+		before, err := s.targetAt(ctx, indicatorID, in.UnitID, period, first)
+		if err != nil {
+			return err
+		}
+		q := s.db.W(ctx)
+		if before != nil {
+			if _, err := q.ExecContext(ctx, `DELETE FROM indicator_targets WHERE id = $1`, before.ID); err != nil {
+				return fmt.Errorf("indicators: replace target: %w", err)
+			}
+		}
+		if in.Remove {
+			if before == nil {
+				field := "year"
+				if in.Term {
+					field = "term"
+				}
+				return problem.InvalidField(field, "indicators.error.no_target")
+			}
+			out = *before
+			return s.log.Record(ctx, audit.Change{Action: "remove_target", Entity: Entity, EntityID: indicatorID, Class: ind.Class, Before: before})
+		}
 		var high any
 		if in.High != nil {
 			high = in.High.String()
-		}
-		q := s.db.W(ctx)
-		if _, err := q.ExecContext(ctx, `DELETE FROM indicator_targets WHERE indicator_id = $1 AND COALESCE(unit_id, 0) = $2
-			AND period = $3 AND first_year = $4`, indicatorID, in.UnitID, period, first); err != nil {
-			return fmt.Errorf("indicators: replace target: %w", err)
 		}
 		out = Target{UnitID: in.UnitID, Term: in.Term, FirstYear: first, LastYear: last, Value: in.Value, High: in.High, Note: in.Note}
 		if err := q.QueryRowContext(ctx, `INSERT INTO indicator_targets (indicator_id, unit_id, period, first_year, last_year,
@@ -79,13 +93,62 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 			db.Null(audit.ActorFrom(ctx).UserID), s.now().UTC()).Scan(&out.ID); err != nil {
 			return fmt.Errorf("indicators: set target: %w", err)
 		}
-		return s.log.Record(ctx, audit.Change{Action: "set_target", Entity: Entity, EntityID: indicatorID, Class: ind.Class, After: out})
+		change := audit.Change{Action: "set_target", Entity: Entity, EntityID: indicatorID, Class: ind.Class, After: out}
+		if before != nil {
+			change.Before = before
+		}
+		return s.log.Record(ctx, change)
 	})
 	return out, err
 }
 
-// SetTargets sets several targets of an indicator at once, all or none: a
-// unit's years and term from one form. Each problem names its target's
+// checkTarget checks the values of a target to set and cleans its note.
+func checkTarget(v *problem.Validation, ind Indicator, in *TargetInput) {
+	checkValue(v, "value", ind, in.Value)
+	switch {
+	case ind.Direction == Range && in.High == nil:
+		v.Add("value_high", "indicators.error.range_high")
+	case ind.Direction == Range:
+		checkValue(v, "value_high", ind, *in.High)
+		v.Check(in.High.Cmp(in.Value) >= 0, "value_high", "indicators.error.range_order")
+	case in.High != nil:
+		v.Add("value_high", "indicators.error.range_only")
+	}
+	in.Note = vn.Clean(in.Note)
+	v.MaxLen("note", in.Note, maxSource)
+}
+
+// targetAt returns an indicator's target of a unit (0: the scope unit) for
+// a period ("year" or "term") starting in first, or nil.
+func (s *Store) targetAt(ctx context.Context, indicatorID, unitID int64, period string, first int) (*Target, error) {
+	var t Target
+	var value string
+	var high *string
+	err := s.db.W(ctx).QueryRowContext(ctx, `SELECT id, last_year, value, value_high, note FROM indicator_targets
+		WHERE indicator_id = $1 AND COALESCE(unit_id, 0) = $2 AND period = $3 AND first_year = $4`,
+		indicatorID, unitID, period, first).Scan(&t.ID, &t.LastYear, &value, &high, &t.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("indicators: target: %w", err)
+	}
+	t.UnitID, t.Term, t.FirstYear = unitID, period == "term", first
+	t.setValues(value, high)
+	return &t, nil
+}
+
+// setValues sets a target's bounds from their stored text.
+func (t *Target) setValues(value string, high *string) {
+	t.Value = decimal(value)
+	if high != nil {
+		h := decimal(*high)
+		t.High = &h
+	}
+}
+
+// SetTargets sets or removes several targets of an indicator at once, all
+// or none: a unit's years and term from one form. It returns the targets set. Each problem names its target's
 // field: "targets[2024].value", "targets[term].value_high".
 func (s *Store) SetTargets(ctx context.Context, p auth.Principal, indicatorID int64, in []TargetInput) ([]Target, error) {
 	var out []Target
@@ -105,7 +168,9 @@ func (s *Store) SetTargets(ctx context.Context, p auth.Principal, indicatorID in
 			if err != nil {
 				return err
 			}
-			out = append(out, saved)
+			if !t.Remove {
+				out = append(out, saved)
+			}
 		}
 		return all.Err()
 	})
@@ -158,11 +223,7 @@ func (s *Store) targetsOf(ctx context.Context, ids []int64) (map[int64][]Target,
 			return nil, fmt.Errorf("indicators: targets: %w", err)
 		}
 		t.Term = period == "term"
-		t.Value = decimal(value)
-		if high != nil {
-			h := decimal(*high)
-			t.High = &h
-		}
+		t.setValues(value, high)
 		out[ind] = append(out[ind], t)
 	}
 	return out, rows.Err()

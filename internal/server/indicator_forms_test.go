@@ -255,6 +255,27 @@ func TestIndicatorTargetForms(t *testing.T) {
 	if p := e.Do(c, "GET", "/indicators/"+rng, ""); !strings.Contains(p.Body, "3,5 – 4 %") {
 		t.Errorf("range target not shown")
 	}
+	// Emptying a line the form showed with a target removes that target; a
+	// blank line the form showed blank leaves a target set since alone.
+	grid = e.Do(c, "GET", "/indicators/"+pub+"/targets", "")
+	if !strings.Contains(grid.Body, `name="targets[2025].had" value="1"`) || strings.Contains(grid.Body, `name="targets[2023].had"`) {
+		t.Errorf("the grid does not mark the lines that have a target:\n%s", grid.Body)
+	}
+	r = e.Do(c, "POST", "/indicators/"+pub+"/targets", targets("targets[2024].had", "1", "targets[2024].value", "1.600",
+		"targets[2025].had", "1", "targets[2025].value", "", "targets[term].value", ""))
+	if r.Status != 303 {
+		t.Fatalf("remove a target: %d %s", r.Status, r.Body)
+	}
+	if ind, err = e.App.Indicators.Get(e.Ctx, access.System, e.public.ID); err != nil {
+		t.Fatal(err)
+	}
+	var years []string
+	for _, x := range ind.Targets {
+		years = append(years, fmt.Sprintf("%d/%d/%v", x.UnitID, x.FirstYear, x.Term))
+	}
+	if want := fmt.Sprintf("[0/2024/false %d/2025/false 0/2021/true]", e.dept); fmt.Sprint(years) != want {
+		t.Errorf("targets after emptying 2025: %s, want %s", years, want)
+	}
 }
 
 func init() {

@@ -121,7 +121,28 @@ func TestIndicatorPagesAndAPI(t *testing.T) {
 		{name: "API sheet marks its class", as: "token:leader:read", method: "GET", path: "/api/v1/indicators/sheet?unit_id=" + prov + "&year=2025&format=csv",
 			status: 200, contains: []string{"CT02"}},
 		{name: "API definition needs indicators.write", as: "token:donvi:write", method: "POST", path: "/api/v1/indicators", body: `{"code":"X"}`, status: 403},
+		{name: "API targets: one bad entry refuses all", as: "token:office:write", method: "PUT", path: "/api/v1/indicators/" + pub + "/targets",
+			body: `[{"year":2025,"remove":true},{"year":2024,"value":-1}]`, status: 422, contains: []string{`"name":"targets[2024].value"`}},
+		{name: "API targets: set one, remove one", as: "token:office:write", method: "PUT", path: "/api/v1/indicators/" + pub + "/targets",
+			body: `[{"year":2025,"remove":true},{"year":2024,"value":75}]`, status: 200, contains: []string{`{"items":[{"id":`, `"first_year":2024`},
+			absent: []string{`"first_year":2025`}},
+		{name: "API remove a target that is not there", as: "token:office:write", method: "DELETE", path: "/api/v1/indicators/" + pub + "/targets?year=2025",
+			status: 422, contains: []string{`"name":"year"`}},
+		{name: "API remove names the year it needs", as: "token:office:write", method: "DELETE", path: "/api/v1/indicators/" + pub + "/targets",
+			status: 422, contains: []string{`"name":"year"`}},
+		{name: "API remove a target", as: "token:office:write", method: "DELETE", path: "/api/v1/indicators/" + pub + "/targets?year=2024", status: 204},
+		{name: "API remove needs indicators.write", as: "token:donvi:write", method: "DELETE", path: "/api/v1/indicators/" + sec + "/targets?year=2025", status: 403},
+		{name: "API classified targets not found without need to know", as: "token:admin:write", method: "DELETE",
+			path: "/api/v1/indicators/" + sec + "/targets?year=2025", status: 404, absent: []string{"Chỉ tiêu mật"}},
 	})
+	for _, c := range []struct {
+		ind     indicators.Indicator
+		targets int
+	}{{e.public, 0}, {e.secret, 1}} {
+		if ind, err := e.App.Indicators.Get(e.Ctx, access.System, c.ind.ID); err != nil || len(ind.Targets) != c.targets {
+			t.Errorf("%s: targets %+v %v, want %d", c.ind.Code, ind.Targets, err, c.targets)
+		}
+	}
 }
 
 // An upload with problems in several rows shows each, by sheet, row and

@@ -251,6 +251,7 @@ func targetValues(rows []targetRow, unit string) url.Values {
 	vals := url.Values{"unit": {unit}}
 	for _, row := range rows {
 		if t := row.Current; t != nil {
+			vals.Set(row.Field+".had", "1")
 			vals.Set(row.Field+".value", vn.FormatDecimal(t.Value))
 			if t.High != nil {
 				vals.Set(row.Field+".value_high", vn.FormatDecimal(*t.High))
@@ -261,8 +262,11 @@ func targetValues(rows []targetRow, unit string) url.Values {
 	return vals
 }
 
-// readTargets reads the lines of the targets form that were filled in;
-// blank lines are left as they are. Numbers are typed the Vietnamese way.
+// readTargets reads the lines of the targets form that were filled in. A
+// line the form showed with a target (".had") and that was emptied removes
+// that target; other blank lines are left as they are, so a target someone
+// set after the form was shown is not removed by it. Numbers are typed the
+// Vietnamese way.
 func readTargets(vals url.Values, rows []targetRow, unitID int64) ([]indicators.TargetInput, error) {
 	var v problem.Validation
 	var out []indicators.TargetInput
@@ -270,10 +274,14 @@ func readTargets(vals url.Values, rows []targetRow, unitID int64) ([]indicators.
 		low := strings.TrimSpace(vals.Get(row.Field + ".value"))
 		high := strings.TrimSpace(vals.Get(row.Field + ".value_high"))
 		note := vals.Get(row.Field + ".note")
+		in := indicators.TargetInput{UnitID: unitID, Year: row.Year, Term: row.Term, Note: note}
 		if low == "" && high == "" && strings.TrimSpace(note) == "" {
+			if vals.Get(row.Field+".had") != "" && row.Current != nil {
+				in.Remove = true
+				out = append(out, in)
+			}
 			continue
 		}
-		in := indicators.TargetInput{UnitID: unitID, Year: row.Year, Term: row.Term, Note: note}
 		if n, err := vn.ParseNumber(low); low == "" {
 			v.Add(row.Field+".value", "error.required")
 		} else if v.Check(err == nil, row.Field+".value", "error.invalid_number") {
