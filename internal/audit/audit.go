@@ -166,6 +166,18 @@ type Drift struct {
 // accessActions names the actions that change who may see a record.
 var accessActions = []string{"set_access", "classify", "reclassify", "downgrade", "declassify"}
 
+// ClassAction names a change of a record's security class from one class
+// to another: classify (up), downgrade, or declassify (to thường).
+func ClassAction(from, to int) string {
+	switch {
+	case to == 0:
+		return "declassify"
+	case to < from:
+		return "downgrade"
+	}
+	return "classify"
+}
+
 // Drift returns the drift from data version from to to, as seen by user.
 // Only when the first change is within the last window (so that the range
 // read is short) does it read them all; otherwise Recent is false.

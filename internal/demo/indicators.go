@@ -186,7 +186,7 @@ func (l *indLoader) load(tn, docID int64, acc *access.Store) {
 	}
 	secret, err := l.s.Create(l.ctx, l.as, indicators.Input{Code: "M01", Name: "Tỷ lệ hoàn thành chỉ tiêu tuyển quân (minh họa, Mật)",
 		Measure: "%", ValueKind: indicators.Percent, Direction: indicators.Higher, Aggregation: indicators.NotAdditive,
-		Periodicity: indicators.Year, ScopeUnitID: tn, Class: int(auth.ClassMat), Position: 90})
+		Periodicity: indicators.Year, ScopeUnitID: tn, Class: int(auth.ClassMat), Position: 90, ClassReason: "Số liệu quốc phòng"})
 	l.fail("M01", err)
 	if l.err == nil {
 		l.fail("M01 grants", acc.SetGrants(l.ctx, indicators.Entity, secret.ID, secret.Class,

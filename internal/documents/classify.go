@@ -37,16 +37,6 @@ type Classification struct {
 	At           time.Time      `json:"at"`
 }
 
-func classAction(from, to auth.Clearance) string {
-	switch {
-	case to == 0:
-		return "declassify"
-	case to < from:
-		return "downgrade"
-	}
-	return "classify"
-}
-
 // Classify changes the class of document id as principal p. Nobody
 // classifies above their own clearance; the document's attachments follow its
 // class; a classified document is taken off the portal.
@@ -94,7 +84,7 @@ func (s *Store) Classify(ctx context.Context, p auth.Principal, id int64, in Cla
 		}
 		// The entry carries the higher of the two classes: it describes the
 		// document as it was, too.
-		return s.record(ctx, classAction(before.Class, in.Class), id, max(before.Class, in.Class),
+		return s.record(ctx, audit.ClassAction(int(before.Class), int(in.Class)), id, max(before.Class, in.Class),
 			map[string]any{"class": before.Class, "protect_until": before.ProtectUntil, "declassify_on": before.DeclassifyOn},
 			map[string]any{"class": in.Class, "protect_until": in.ProtectUntil, "declassify_on": in.DeclassifyOn, "reason": in.Reason})
 	})
@@ -106,7 +96,7 @@ func (s *Store) insertClassification(ctx context.Context, id int64, from, to aut
 	if _, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO document_classifications
 		(document_id, action, from_class, to_class, reason, protect_until, declassify_on, by_user, by_name, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		id, classAction(from, to), int(from), int(to), reason, db.Null(protect), db.Null(declassify),
+		id, audit.ClassAction(int(from), int(to)), int(from), int(to), reason, db.Null(protect), db.Null(declassify),
 		db.Null(a.UserID), a.Name, s.now().UTC()); err != nil {
 		return fmt.Errorf("documents: classification history of %d: %w", id, err)
 	}

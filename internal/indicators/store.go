@@ -63,7 +63,10 @@ type Input struct {
 	TermFirst   int         `json:"term_first,omitempty"`
 	TermLast    int         `json:"term_last,omitempty"`
 	Class       int         `json:"class,omitempty"`
-	Description string      `json:"description,omitempty"`
+	// ClassReason says why the indicator's class changes: needed when it
+	// goes down, or above the class of the document that set it.
+	ClassReason string `json:"class_reason,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // Limits on text fields, in characters.
@@ -80,6 +83,7 @@ func (in *Input) normalize() {
 	in.Name = vn.Clean(in.Name)
 	in.Measure = vn.Clean(in.Measure)
 	in.Description = strings.TrimSpace(vn.Normalize(in.Description))
+	in.ClassReason = vn.Clean(in.ClassReason)
 	if in.TermRule == "" {
 		in.TermRule = TermLast
 	}
@@ -155,7 +159,22 @@ func (s *Store) save(ctx context.Context, p auth.Principal, id int64, in Input) 
 		if err := access.CheckClassify(p, in.Class, "class"); err != nil {
 			return err
 		}
+		prior := 0
+		if before != nil {
+			prior = before.Class
+		}
 		in.Class = max(in.Class, class)
+		// Following the document up needs no reason; any other change of
+		// class is a decision that does.
+		reclassified := in.Class != prior
+		if reclassified && (in.Class < prior || in.Class > class) {
+			if v.Required("class_reason", in.ClassReason) {
+				v.MaxLen("class_reason", in.ClassReason, maxSource)
+			}
+			if err := v.Err(); err != nil {
+				return err
+			}
+		}
 		if err := s.checkRefs(ctx, viewer, id, in); err != nil {
 			return err
 		}
@@ -191,7 +210,7 @@ func (s *Store) save(ctx context.Context, p auth.Principal, id int64, in Input) 
 			grants = append(grants, access.Grant{UserID: p.User.ID})
 		}
 		if in.DocumentID != 0 || in.Class > 0 || before != nil {
-			if err := s.access.SetGrants(ctx, Entity, id, in.Class, grants); err != nil {
+			if err := s.access.SetGrants(ctx, Entity, id, max(prior, in.Class), grants); err != nil {
 				return err
 			}
 		}
@@ -205,7 +224,21 @@ func (s *Store) save(ctx context.Context, p auth.Principal, id int64, in Input) 
 		if before != nil {
 			action = "update"
 		}
-		return s.log.Record(ctx, audit.Change{Action: action, Entity: Entity, EntityID: id, Class: out.Class, Before: before, After: out})
+		// The entries carry the higher of the two classes: they describe
+		// the indicator as it was, too.
+		entryClass := max(prior, out.Class)
+		if err := s.log.Record(ctx, audit.Change{Action: action, Entity: Entity, EntityID: id, Class: entryClass, Before: before, After: out}); err != nil {
+			return err
+		}
+		if !reclassified {
+			return nil
+		}
+		reason := in.ClassReason
+		if reason == "" {
+			reason = fmt.Sprintf("theo độ mật của văn bản số %d", in.DocumentID)
+		}
+		return s.log.Record(ctx, audit.Change{Action: audit.ClassAction(prior, out.Class), Entity: Entity, EntityID: id,
+			Class: entryClass, Before: map[string]int{"class": prior}, After: map[string]any{"class": out.Class, "reason": reason}})
 	})
 	if err != nil {
 		return Indicator{}, err

@@ -29,6 +29,7 @@ func TestDefineRefusals(t *testing.T) {
 		{"duplicate code", func(in *Input) { in.Code = "ct01" }, problem.Conflict, "code"},
 		{"unknown document", func(in *Input) { in.DocumentID = 999 }, problem.Invalid, "document_id"},
 		{"class above own clearance", func(in *Input) { in.Class = 3 }, problem.Invalid, "class"},
+		{"classified without a reason", func(in *Input) { in.Class = 1 }, problem.Invalid, "class_reason"},
 		{"negative tolerance", func(in *Input) { in.Tolerance = dec("-1") }, problem.Invalid, "tolerance"},
 	}
 	for _, c := range cases {
@@ -395,7 +396,7 @@ func TestTargetRefusals(t *testing.T) {
 	}
 	// A reader cannot see a classified indicator, so cannot set its targets.
 	secret := e.define(Input{Code: "CT09", Name: "Chỉ tiêu mật", Measure: "%", ValueKind: Percent, Direction: Higher,
-		Aggregation: NotAdditive, Class: 1})
+		Aggregation: NotAdditive, Class: 1, ClassReason: "thử nghiệm"})
 	before = e.counts()
 	_, err = e.s.SetTargets(e.as("reader"), e.users["reader"], secret.ID, []TargetInput{{Year: 2024, Value: low}})
 	e.refused(t, err, before, problem.NotFound, "")
@@ -454,9 +455,90 @@ func TestRemoveTarget(t *testing.T) {
 	}
 	// Uncleared, the classified indicator is not found, its targets neither.
 	secret := e.define(Input{Code: "CT09", Name: "Chỉ tiêu mật", Measure: "%", ValueKind: Percent, Direction: Higher,
-		Aggregation: NotAdditive, Class: 1})
+		Aggregation: NotAdditive, Class: 1, ClassReason: "thử nghiệm"})
 	e.target(secret, 2024, "50")
 	before := e.counts()
 	_, err = e.s.SetTarget(e.as("reader"), e.users["reader"], secret.ID, TargetInput{Year: 2024, Remove: true})
 	e.refused(t, err, before, problem.NotFound, "")
+}
+
+// Changing an indicator's class is a decision with a reason, except when
+// it follows the document that set it up. The log's entries about it carry
+// the higher of the two classes, so an uncleared auditor does not read what
+// a Mật indicator was.
+func TestIndicatorClassChanges(t *testing.T) {
+	e := newEnv(t)
+	doc := e.classifiedDocument()
+	office, p := e.as("office"), e.users["office"]
+	revenue := e.define(revenueInd())
+	followed := revenueInd()
+	followed.Code, followed.DocumentID = "CT20", doc.ID
+	fromDoc := e.define(followed) // no reason: it follows its document
+	if fromDoc.Class != 1 {
+		t.Fatalf("indicator of a Mật document: class %d", fromDoc.Class)
+	}
+	edit := func(ind Indicator, class int, reason string) Input {
+		in := revenueInd()
+		in.Code, in.DocumentID, in.Class, in.ClassReason = ind.Code, ind.DocumentID, class, reason
+		in.ScopeUnitID, in.TermFirst, in.TermLast, in.Periodicity = ind.ScopeUnitID, ind.TermFirst, ind.TermLast, ind.Periodicity
+		return in
+	}
+	cases := []struct {
+		name   string
+		ind    Indicator
+		in     Input
+		action string // the class entry logged; "" for a refusal on class_reason or no entry
+		class  int    // the indicator's class after
+	}{
+		{"raised without a reason", revenue, edit(revenue, 1, ""), "", -1},
+		{"raised", revenue, edit(revenue, 1, "Số liệu chưa công bố"), "classify", 1},
+		{"declassified without a reason", revenue, edit(revenue, 0, " "), "", -1},
+		{"declassified", revenue, edit(revenue, 0, "Đã công bố"), "declassify", 0},
+		{"below its document: stays at the document's class", fromDoc, edit(fromDoc, 0, ""), "", 1},
+		{"above its document without a reason", fromDoc, edit(fromDoc, 2, ""), "", -1},
+		{"above its document", fromDoc, edit(fromDoc, 2, "Kèm phương án tác chiến"), "classify", 2},
+		{"down to its document's class", fromDoc, edit(fromDoc, 1, "Đã bỏ phương án"), "downgrade", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			got, err := e.s.Update(office, p, c.ind.ID, c.in)
+			if c.class < 0 {
+				e.refused(t, err, before, problem.Invalid, "class_reason")
+				return
+			}
+			if err != nil || got.Class != c.class {
+				t.Fatalf("class %d, %v; want %d", got.Class, err, c.class)
+			}
+			entries, err := e.app.Log.List(e.ctx, audit.Filter{Entity: Entity, EntityID: fmt.Sprint(c.ind.ID), Clearance: 3, Limit: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.action == "" {
+				if entries[0].Action != "update" {
+					t.Errorf("logged %s, want no class entry", entries[0].Action)
+				}
+				return
+			}
+			class, upd := entries[0], entries[1]
+			if class.Action != c.action || !strings.Contains(string(class.After), c.in.ClassReason) || upd.Action != "update" {
+				t.Errorf("logged %s %s after %s", class.Action, class.After, upd.Action)
+			}
+			for _, en := range entries {
+				if want := max(c.class, c.ind.Class, 1); en.Class < c.class || (c.action == "declassify" && en.Class != want) {
+					t.Errorf("%s entry has class %d", en.Action, en.Class)
+				}
+			}
+		})
+	}
+	// The uncleared see neither the classification nor the declassification.
+	seen, err := e.app.Log.List(e.ctx, audit.Filter{Entity: Entity, EntityID: fmt.Sprint(revenue.ID), Clearance: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, en := range seen {
+		if en.Action != "create" {
+			t.Errorf("an uncleared auditor sees the %s entry", en.Action)
+		}
+	}
 }

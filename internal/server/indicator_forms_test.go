@@ -91,6 +91,7 @@ func TestIndicatorDefinitionForms(t *testing.T) {
 		{"document the user may not see", "admin", definition("CT50", set("document_id", fmt.Sprint(secret.ID))), "document_id: Không tìm thấy văn bản"},
 		{"document symbol the user may not see", "admin", definition("CT50", set("document_id", "06-NQ/TU")), "document_id: Không có văn bản này"},
 		{"class above one's clearance", "office", definition("CT50", set("class", "3")), "class: "},
+		{"classified without a reason", "office", definition("CT50", set("class", "1")), "class_reason: Chưa nhập"},
 		{"duplicate code", "office", definition("ct01", nil), "code: Đã tồn tại"},
 		{"unknown scope unit", "office", definition("CT50", set("scope_unit_id", "Tỉnh ủy Không Có")), "scope_unit_id: "},
 	}
@@ -284,7 +285,7 @@ func init() {
 		office := auth.Principal{User: e.Users["office"]}
 		ind, err := e.App.Indicators.Create(e.Ctx, office, indicators.Input{Code: "LK01", Name: secret, Measure: "%",
 			ValueKind: indicators.Percent, Direction: indicators.Higher, Aggregation: indicators.NotAdditive,
-			Periodicity: indicators.Year, TermFirst: 2021, TermLast: 2025, Class: 1, Description: "Ghi chú mật ZQKV"})
+			Periodicity: indicators.Year, TermFirst: 2021, TermLast: 2025, Class: 1, ClassReason: "thử nghiệm", Description: "Ghi chú mật ZQKV"})
 		if err != nil {
 			t.Fatal(err)
 		}

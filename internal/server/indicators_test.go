@@ -40,7 +40,7 @@ func newIndicatorEnv(t *testing.T) *indicatorEnv {
 	def := func(code, name, measure string, kind indicators.ValueKind, class int) indicators.Indicator {
 		x, err := e.App.Indicators.Create(e.Ctx, office, indicators.Input{Code: code, Name: name, Measure: measure, ValueKind: kind,
 			Direction: indicators.Higher, Aggregation: indicators.Sum, Periodicity: indicators.Quarter, Main: true,
-			ScopeUnitID: e.province, TermFirst: 2021, TermLast: 2025, Class: class})
+			ScopeUnitID: e.province, TermFirst: 2021, TermLast: 2025, Class: class, ClassReason: "thử nghiệm"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -133,7 +133,7 @@ func (h *Handler) readIndicatorInput(r *http.Request, v access.Viewer) (indicato
 		TermRule: indicators.TermRule(pf.Get("term_rule")), Cumulative: pf.Get("cumulative") != "", Main: pf.Get("main") != "",
 		Description: pf.Get("description"), WeightID: parseIDField(&val, "weight_indicator_id", pf.Get("weight_indicator_id")),
 		Position: formInt(&val, r, "position"), TermFirst: formInt(&val, r, "term_first"), TermLast: formInt(&val, r, "term_last"),
-		Class: int(formClass(&val, r))}
+		Class: int(formClass(&val, r)), ClassReason: pf.Get("class_reason")}
 	if s := strings.TrimSpace(pf.Get("tolerance")); s != "" {
 		n, err := vn.ParseNumber(s)
 		val.Check(err == nil, "tolerance", "error.invalid_number")

@@ -107,7 +107,7 @@ func Build(t testing.TB, a *app.App, ctx context.Context, office auth.Principal)
 	def := func(code, name string, class int, doc int64) indicators.Indicator {
 		x, err := a.Indicators.Create(ctx, office, indicators.Input{Code: code, Name: name, Measure: "%", ValueKind: indicators.Percent,
 			Direction: indicators.Higher, Aggregation: indicators.NotAdditive, Periodicity: indicators.Year, Main: true,
-			ScopeUnitID: w.Province, TermFirst: y - 4, TermLast: y, Class: class, DocumentID: doc})
+			ScopeUnitID: w.Province, TermFirst: y - 4, TermLast: y, Class: class, DocumentID: doc, ClassReason: "Danh mục bí mật"})
 		must(err)
 		return x
 	}
