@@ -41,6 +41,9 @@
 // shares ("%", percent) the difference in percentage points; for rates of
 // change, none (a growth of a growth rate means nothing); for everything
 // else the relative change in percent, none when last year's value is 0.
+// Both years are for the same area: last year's figure of a unit includes
+// the units merged into it since (see below), and a partial total, missing
+// some units' values, is compared with nothing.
 //
 // # Totals through the organisation's history
 //

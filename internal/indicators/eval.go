@@ -124,7 +124,7 @@ type Growth struct {
 // value, or nil when it means nothing or cannot be computed: see the
 // package doc.
 func GrowthOf(ind Indicator, cur, prev *Figure) *Growth {
-	if cur == nil || prev == nil || ind.ValueKind == Change {
+	if cur == nil || prev == nil || ind.ValueKind == Change || cur.Partial || prev.Partial {
 		return nil
 	}
 	c, p := cur.Value.Float64(), prev.Value.Float64()

@@ -314,7 +314,7 @@ func (s *Store) Table(ctx context.Context, v access.Viewer, indicatorID int64, f
 	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT `+valueColumns+`, COALESCE(n.name, ''), COALESCE(n.sort_key, '')
 		FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
 		LEFT JOIN unit_names n ON n.unit_id = v.unit_id AND n.valid_from <= v.period_end AND (n.valid_to IS NULL OR n.valid_to > v.period_end)
-		WHERE v.is_current AND v.indicator_id = `+args.Add(indicatorID)+`
+		WHERE v.is_current AND v.indicator_id IN `+db.In(&args, withWeights([]Indicator{ind}))+`
 			AND v.period_start >= `+args.Add(date.Date{Year: from - 1, Month: 1, Day: 1})+`
 			AND v.period_start <= `+args.Add(date.Date{Year: to, Month: 12, Day: 31})+`
 			AND `+v.Visible(Entity, "i", &args)+only, args...)
@@ -345,17 +345,27 @@ func (s *Store) Table(ctx context.Context, v access.Viewer, indicatorID int64, f
 	if err != nil {
 		return nil, err
 	}
+	var merges mergeGraph
+	if unitID != 0 {
+		merges, err = s.mergers(ctx, []int64{unitID})
+	} else {
+		merges, err = s.mergers(ctx, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
 	var out []TableRow
 	for _, x := range all {
-		if x.Period.Year < from {
+		if x.Period.Year < from || x.IndicatorID != ind.ID {
 			continue
 		}
 		f := &Figure{Value: x.Value, Estimate: x.Status == Estimate}
 		r := TableRow{Value: x}
 		r.Evaluation = Evaluate(ind, f, goalFor(ind, targetFor(ind, targets[ind.ID], x.UnitID, x.Period.Year, false), x.Period))
-		if p, ok := vals[valueKey{ind.ID, x.UnitID, x.Period.Previous()}]; ok {
-			r.Growth = GrowthOf(ind, f, &Figure{Value: p.Value})
-		}
+		// Last year's figure for the area the unit had then: with the
+		// units merged into it since, as the standing compares them.
+		prev, _ := combine(ind, x.UnitID, merges.members(x.UnitID, x.Period.Last()), x.Period.Previous(), vals)
+		r.Growth = GrowthOf(ind, f, prev)
 		out = append(out, r)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

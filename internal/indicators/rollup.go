@@ -22,33 +22,62 @@ type member struct {
 
 // members returns the unit and the units merged into it on or before asOf.
 func (s *Store) members(ctx context.Context, unitID int64, asOf date.Date) ([]member, error) {
-	nullDate := "CAST(NULL AS TEXT)"
-	if s.db.Dialect == db.Postgres {
-		nullDate = "CAST(NULL AS DATE)"
-	}
-	rows, err := s.db.R(ctx).QueryContext(ctx, `WITH RECURSIVE lin(id, merged_on) AS (
-			SELECT CAST($1 AS BIGINT), `+nullDate+`
-			UNION
-			SELECT ls.predecessor_id, e.effective FROM lin
-			JOIN unit_successions ls ON ls.successor_id = lin.id
-			JOIN unit_events e ON e.id = ls.event_id
-			WHERE e.kind = 'merge' AND e.effective <= $2)
-		SELECT id, merged_on FROM lin`, unitID, asOf)
+	g, err := s.mergers(ctx, []int64{unitID})
 	if err != nil {
-		return nil, fmt.Errorf("indicators: members of unit %d: %w", unitID, err)
+		return nil, err
+	}
+	return g.members(unitID, asOf), nil
+}
+
+// mergeGraph holds, for each unit, the units merged into it and when.
+type mergeGraph map[int64][]member
+
+// mergers returns the merges that lead into the units, directly or through
+// others; with no units, every merge.
+func (s *Store) mergers(ctx context.Context, unitIDs []int64) (mergeGraph, error) {
+	var args db.Args
+	into := ""
+	if len(unitIDs) > 0 {
+		into = ` AND ls.successor_id IN (WITH RECURSIVE lin(id) AS (
+				SELECT id FROM units WHERE id IN ` + db.In(&args, unitIDs) + `
+				UNION
+				SELECT s.predecessor_id FROM lin JOIN unit_successions s ON s.successor_id = lin.id
+				JOIN unit_events m ON m.id = s.event_id WHERE m.kind = 'merge')
+			SELECT id FROM lin)`
+	}
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT ls.successor_id, ls.predecessor_id, e.effective
+		FROM unit_successions ls JOIN unit_events e ON e.id = ls.event_id
+		WHERE e.kind = 'merge'`+into, args...)
+	if err != nil {
+		return nil, fmt.Errorf("indicators: merges: %w", err)
 	}
 	defer rows.Close()
-	out := []member{{ID: unitID}}
+	g := mergeGraph{}
 	for rows.Next() {
+		var into int64
 		var m member
-		if err := rows.Scan(&m.ID, &m.Merged); err != nil {
-			return nil, fmt.Errorf("indicators: members of unit %d: %w", unitID, err)
+		if err := rows.Scan(&into, &m.ID, &m.Merged); err != nil {
+			return nil, fmt.Errorf("indicators: merges: %w", err)
 		}
-		if m.ID != unitID {
-			out = append(out, m)
+		g[into] = append(g[into], m)
+	}
+	return g, rows.Err()
+}
+
+// members returns the unit and the units merged into it on or before asOf,
+// each with the day of its own merge.
+func (g mergeGraph) members(unitID int64, asOf date.Date) []member {
+	out := []member{{ID: unitID}}
+	seen := map[int64]bool{unitID: true}
+	for i := 0; i < len(out); i++ {
+		for _, m := range g[out[i].ID] {
+			if !seen[m.ID] && !asOf.Before(m.Merged) {
+				seen[m.ID] = true
+				out = append(out, m)
+			}
 		}
 	}
-	return out, rows.Err()
+	return out
 }
 
 // valueKey finds a current value.

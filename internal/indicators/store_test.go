@@ -187,6 +187,61 @@ func TestTotalsAcrossTheMerger(t *testing.T) {
 	}
 }
 
+// The values table compares a unit's year with last year's figure for the
+// same area: after a merger, the successor's own value with its and its
+// predecessor's of the year before, as the standing does.
+func TestTableGrowthAcrossTheMerger(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	poverty := e.define(povertyInd())
+	population := e.define(Input{Code: "CT06", Name: "Dân số trung bình", Measure: "nghìn người", ValueKind: Count,
+		Direction: Higher, Aggregation: Sum, Periodicity: Year})
+	for unit, v := range map[string][3]string{"sx": {"10.000", "9,8", "1.200"}, "nd": {"2.000", "4,5", ""}} {
+		e.enter(revenue, unit, "2024", Final, v[0])
+		e.enter(poverty, unit, "2024", Final, v[1])
+		if v[2] != "" {
+			e.enter(population, unit, "2024", Final, v[2])
+		}
+	}
+	e.merge()
+	e.enter(revenue, "sx", "2025", Final, "13.500")
+	e.enter(poverty, "sx", "2025", Final, "8,5")
+	e.enter(population, "sx", "2025", Final, "1.900")
+	cases := []struct {
+		name string
+		ind  Indicator
+		want string // the growth of Sông Xanh's 2025 row; "" for none
+	}{
+		{"a sum: 13.500 against 10.000 + 2.000", revenue, "12.5"},
+		{"a maximum, in points: 8,5 against 9,8", poverty, "-1.3 points"},
+		{"the predecessor's value is missing: no comparison", population, ""},
+	}
+	for _, c := range cases {
+		for _, unit := range []int64{0, e.units["sx"]} {
+			rows, err := e.s.Table(e.ctx, e.viewer("leader"), c.ind.ID, 2024, 2025, unit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, found := "", false
+			for _, r := range rows {
+				if r.Value.UnitID != e.units["sx"] || r.Value.Period.Year != 2025 {
+					continue
+				}
+				found = true
+				if g := r.Growth; g != nil {
+					got = fmt.Sprint(g.Value)
+					if g.Points {
+						got += " points"
+					}
+				}
+			}
+			if !found || got != c.want {
+				t.Errorf("%s (unit %d): growth %q, want %q", c.name, unit, got, c.want)
+			}
+		}
+	}
+}
+
 func TestStandingCounts(t *testing.T) {
 	e := newEnv(t)
 	growth := e.define(growthInd())
