@@ -155,4 +155,13 @@ func TestIngestPages(t *testing.T) {
 	if n := len(w.Units); n == 0 {
 		t.Fatal("no world")
 	}
+	// An article that names no day shows no day of the event.
+	undated := multipartForm(t, "files", map[string]string{"text": "Ban Thường vụ Tỉnh ủy thử họp bàn công tác cán bộ.", "name": "không ngày"})
+	resp = e.Do(office, "POST", "/ingest", undated.body, "Content-Type: "+undated.contentType)
+	if resp.Status != 303 {
+		t.Fatalf("paste: %d %s", resp.Status, resp.Body)
+	}
+	if page := e.Do(office, "GET", resp.Header.Get("Location"), ""); page.Status != 200 || strings.Contains(page.Body, "Ngày sự kiện") {
+		t.Errorf("an undated article's page: %d, names a day of the event", page.Status)
+	}
 }
