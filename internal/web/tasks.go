@@ -3,8 +3,10 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"plenum/internal/auth"
+	"plenum/internal/date"
 	"plenum/internal/files"
 	"plenum/internal/router"
 	"plenum/internal/tasks"
@@ -138,3 +140,35 @@ func (h *Handler) taskFile(w http.ResponseWriter, r *http.Request) error {
 }
 
 func taskURL(id int64) string { return "/tasks/" + strconv.FormatInt(id, 10) }
+
+// TaskEvent words the detail of a line of a task's history, which the
+// store keeps in a form that does not depend on the language: a
+// completion's "done_late 2026-03-16 note" reads "Hoàn thành quá hạn,
+// 16/03/2026: note", a reclassification's "0 → 1" "Thường → Mật".
+func (p *Page) TaskEvent(e tasks.Event) string {
+	switch e.Action {
+	case "complete":
+		f := strings.SplitN(e.Detail, " ", 3)
+		if len(f) < 2 {
+			break
+		}
+		d, err := date.Parse(f[1])
+		if err != nil {
+			break
+		}
+		s := p.T("tasks.status."+f[0]) + ", " + p.Date(d)
+		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
+			s += ": " + f[2]
+		}
+		return s
+	case "reclassify":
+		from, to, ok := strings.Cut(e.Detail, " → ")
+		a, errA := strconv.Atoi(from)
+		b, errB := strconv.Atoi(to)
+		if !ok || errA != nil || errB != nil {
+			break
+		}
+		return p.ClassName(auth.Clearance(a)) + " → " + p.ClassName(auth.Clearance(b))
+	}
+	return e.Detail
+}
