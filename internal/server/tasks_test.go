@@ -103,7 +103,7 @@ func TestTasksAPIAndPages(t *testing.T) {
 		{"the unit's export has both", unit, "GET", "/tasks/export?format=csv&all=1", "", 200, "Rà soát", ""},
 		{"the template", unit, "GET", "/api/v1/tasks/template?format=csv", "", 200, "Tên nhiệm vụ / Title", ""},
 		{"notifications", unit, "GET", "/api/v1/notifications", "", 200, `"unread":0`, ""},
-		{"notifications page", unit, "GET", "/notifications", "", 200, "Thông báo", ""},
+		{"notifications page: nothing to mark read", unit, "GET", "/notifications", "", 200, "Thông báo", "Đánh dấu đã đọc"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := e.Do(c.client, c.method, c.path, c.body)
