@@ -33,7 +33,7 @@ func TestDemoIndicators(t *testing.T) {
 		unit int64
 		year int
 		asOf date.Date
-	}{{tn.ID, 2024, before}, {bk.ID, 2024, before}, {tn.ID, 2024, after}, {tn.ID, 2025, after}, {tn.ID, 2023, after}} {
+	}{{tn.ID, 2024, before}, {bk.ID, 2024, before}, {tn.ID, 2024, after}, {tn.ID, 2025, date.MustNew(2025, 12, 31)}, {tn.ID, 2023, after}} {
 		st, err := a.Indicators.Standing(ctx, access.System, indicators.StandingQuery{UnitID: c.unit, Period: indicators.YearPeriod(c.year), AsOf: c.asOf})
 		if err != nil {
 			t.Fatal(err)

@@ -58,6 +58,13 @@
 // were and each has its own totals. Splits do not carry values (they cannot
 // be apportioned), and a unit's total does not include the units below it.
 //
+// As of a past day, a period that was over by then counts with its current
+// value (what is known of it now, corrections included: history entered
+// later is still that period's history); a period still running then
+// counts with the last value entered by the end of that day in Vietnam (an
+// estimate made during the period), or has none. A standing of this year
+// as of last June therefore shows only the estimates made by June.
+//
 // # Access
 //
 // An indicator has a security class, at least that of the document that set

@@ -97,7 +97,7 @@ func (s *Store) Standing(ctx context.Context, v access.Viewer, q StandingQuery) 
 		return st, err
 	}
 	prev := q.Period.Previous()
-	vals, err := s.currentValues(ctx, v, withWeights(inds), memberIDs(ms), []Period{q.Period, prev})
+	vals, err := s.currentValues(ctx, v, withWeights(inds), memberIDs(ms), []Period{q.Period, prev}, q.AsOf)
 	if err != nil {
 		return st, err
 	}
@@ -180,7 +180,7 @@ func (s *Store) TermStanding(ctx context.Context, v access.Viewer, q StandingQue
 	for y := range years {
 		periods = append(periods, YearPeriod(y))
 	}
-	vals, err := s.currentValues(ctx, v, withWeights(inds), memberIDs(ms), periods)
+	vals, err := s.currentValues(ctx, v, withWeights(inds), memberIDs(ms), periods, q.AsOf)
 	if err != nil {
 		return ts, err
 	}
@@ -269,7 +269,7 @@ func (s *Store) Trend(ctx context.Context, v access.Viewer, indicatorID, unitID 
 			}
 		}
 	}
-	vals, err := s.currentValues(ctx, v, withWeights([]Indicator{ind}), memberIDs(ms), periods)
+	vals, err := s.currentValues(ctx, v, withWeights([]Indicator{ind}), memberIDs(ms), periods, asOf)
 	if err != nil {
 		return nil, err
 	}

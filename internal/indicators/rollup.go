@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/org"
 	"plenum/internal/vn"
 )
 
@@ -89,34 +91,69 @@ type valueKey struct {
 // values are current values by key.
 type values map[valueKey]Value
 
-// currentValues loads the current values of the indicators for the units
-// and periods, of indicators the viewer may see.
-func (s *Store) currentValues(ctx context.Context, v access.Viewer, inds, units []int64, periods []Period) (values, error) {
+// currentValues loads the values of the indicators for the units and
+// periods, of indicators the viewer may see, as they stood on asOf (zero:
+// today): for a period over by then, the current value, the best knowledge
+// of it (a history entered later is still the history of that period); for
+// a period still running then, the last value entered by that day, an
+// estimate made during the period, or none.
+func (s *Store) currentValues(ctx context.Context, v access.Viewer, inds, units []int64, periods []Period, asOf date.Date) (values, error) {
 	out := values{}
 	if len(inds) == 0 || len(units) == 0 || len(periods) == 0 {
 		return out, nil
+	}
+	var over, running []Period
+	for _, p := range periods {
+		if asOf.IsZero() || !asOf.Before(s.today()) || !asOf.Before(p.Last()) {
+			over = append(over, p)
+		} else {
+			running = append(running, p)
+		}
+	}
+	if err := s.loadValues(ctx, out, v, inds, units, over, time.Time{}); err != nil {
+		return nil, err
+	}
+	// Values entered before the day after asOf began in Vietnam.
+	next := asOf.AddDays(1)
+	cutoff := time.Date(next.Year, time.Month(next.Month), next.Day, 0, 0, 0, 0, org.Vietnam)
+	if err := s.loadValues(ctx, out, v, inds, units, running, cutoff); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// loadValues adds to out the current values of the indicators for the
+// units and periods or, with a cutoff, the last value of each entered before it.
+func (s *Store) loadValues(ctx context.Context, out values, v access.Viewer, inds, units []int64, periods []Period, cutoff time.Time) error {
+	if len(periods) == 0 {
+		return nil
 	}
 	var args db.Args
 	var when []string
 	for _, p := range periods {
 		when = append(when, "(v.period_kind = "+args.Add(string(p.Kind))+" AND v.period_start = "+args.Add(p.First())+")")
 	}
+	version := `v.is_current`
+	if !cutoff.IsZero() {
+		version = `v.entered_at < ` + args.Add(cutoff.UTC())
+	}
 	query := `SELECT ` + valueColumns + ` FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
-		WHERE v.is_current AND v.unit_id IN ` + db.In(&args, units) + ` AND v.indicator_id IN ` + db.In(&args, inds) + `
-			AND (` + strings.Join(when, " OR ") + `) AND ` + v.Visible(Entity, "i", &args)
+		WHERE ` + version + ` AND v.unit_id IN ` + db.In(&args, units) + ` AND v.indicator_id IN ` + db.In(&args, inds) + `
+			AND (` + strings.Join(when, " OR ") + `) AND ` + v.Visible(Entity, "i", &args) + `
+		ORDER BY v.entered_at, v.id`
 	rows, err := s.db.R(ctx).QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("indicators: current values: %w", err)
+		return fmt.Errorf("indicators: values: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		x, err := scanValue(rows)
 		if err != nil {
-			return nil, fmt.Errorf("indicators: current values: %w", err)
+			return fmt.Errorf("indicators: values: %w", err)
 		}
-		out[valueKey{x.IndicatorID, x.UnitID, x.Period}] = x
+		out[valueKey{x.IndicatorID, x.UnitID, x.Period}] = x // the last entered wins
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // Why a total could not be made.
@@ -309,7 +346,7 @@ func (s *Store) TotalOf(ctx context.Context, v access.Viewer, indicatorID, unitI
 	if err != nil {
 		return Total{}, err
 	}
-	vals, err := s.currentValues(ctx, v, withWeights([]Indicator{ind}), memberIDs(ms), []Period{p})
+	vals, err := s.currentValues(ctx, v, withWeights([]Indicator{ind}), memberIDs(ms), []Period{p}, asOf)
 	if err != nil {
 		return Total{}, err
 	}

@@ -178,7 +178,7 @@ func (s *Store) exportSheet(ctx context.Context, v access.Viewer, q SheetQuery) 
 			periods = append(periods, p)
 		}
 	}
-	vals, err := s.currentValues(ctx, v, ids(inds), []int64{q.UnitID}, periods)
+	vals, err := s.currentValues(ctx, v, ids(inds), []int64{q.UnitID}, periods, date.Date{})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"plenum/internal/audit"
 	"plenum/internal/date"
@@ -161,7 +162,8 @@ func TestTotalsAcrossTheMerger(t *testing.T) {
 		{"the predecessor on its own", revenue, "nd", "2024", before, "2000", "", false},
 		{"after it, the successor's earlier year adds the predecessor's", revenue, "sx", "2024", after, "12000", "", false},
 		{"half year before the merger rolls up", revenue, "sx", "2025-6M", after, "2000", "", false},
-		{"a period ending after the merger is the successor's alone", revenue, "sx", "2025-9M", after, "9000", "", true},
+		{"a period ending after the merger is the successor's alone", revenue, "sx", "2025-9M", date.MustParse("2025-10-01"), "9000", "", true},
+		{"a period still running on the day has the values entered by then: none", revenue, "sx", "2025-9M", after, "", "", false},
 		{"maximum", poverty, "sx", "2024", after, "9.8", "", false},
 		{"weighted average", income, "sx", "2024", after, "73.09", "", false},
 		{"not additive is not combined", growth, "sx", "2024", after, "", ReasonNotAdditive, false},
@@ -239,6 +241,60 @@ func TestTableGrowthAcrossTheMerger(t *testing.T) {
 				t.Errorf("%s (unit %d): growth %q, want %q", c.name, unit, got, c.want)
 			}
 		}
+	}
+}
+
+// As of a past day, a period over by then has its current value (what is
+// known of it now), a period still running then has the last value
+// entered by that day in Vietnam, or none.
+func TestValuesAsTheyStood(t *testing.T) {
+	e := newEnv(t)
+	revenue := e.define(revenueInd())
+	at := func(s string) { // the store's clock, at 10:00 in Vietnam on that day
+		d := date.MustParse(s)
+		e.s.now = func() time.Time { return time.Date(d.Year, time.Month(d.Month), d.Day, 3, 0, 0, 0, time.UTC) }
+	}
+	at("2025-01-15")
+	e.enter(revenue, "sx", "2024", Final, "10.000")
+	at("2025-11-20")
+	e.enter(revenue, "sx", "2025", Estimate, "11.500")
+	at("2026-01-20")
+	e.enter(revenue, "sx", "2025", Final, "12.000")
+	at("2026-02-01")
+	e.enter(revenue, "sx", "2024", Final, "10.100") // a correction
+	at("2026-02-10")
+	cases := []struct {
+		period, asOf string
+		want         string // "" for no figure
+		est          bool
+	}{
+		{"2025", "2025-10-01", "", false},
+		{"2025", "2025-11-19", "", false},
+		{"2025", "2025-11-20", "11500", true},
+		{"2025", "2025-12-30", "11500", true},
+		{"2025", "2025-12-31", "12000", false}, // over: what is known of it now
+		{"2025", "2026-02-10", "12000", false},
+		{"2024", "2025-06-30", "10100", false},
+	}
+	for _, c := range cases {
+		tot, err := e.s.TotalOf(e.ctx, e.viewer("leader"), revenue.ID, e.units["sx"], per(c.period), date.MustParse(c.asOf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, est := "", false
+		if tot.Figure != nil {
+			got, est = tot.Figure.Value.String(), tot.Figure.Estimate
+		}
+		if got != c.want || est != c.est {
+			t.Errorf("%s as of %s: %q (estimate %v), want %q (%v)", c.period, c.asOf, got, est, c.want, c.est)
+		}
+	}
+	st, err := e.s.Standing(e.ctx, e.viewer("leader"), StandingQuery{UnitID: e.units["sx"], Period: per("2025"), AsOf: date.MustParse("2025-11-20"), All: true})
+	if err != nil || len(st.Lines) != 1 {
+		t.Fatalf("standing: %+v %v", st, err)
+	}
+	if l := st.Lines[0]; l.Figure == nil || l.Previous == nil || l.Growth == nil || l.Growth.Value != 13.86 {
+		t.Errorf("standing as of the estimate: %+v", l)
 	}
 }
 
