@@ -345,12 +345,11 @@ func (s *Store) Table(ctx context.Context, v access.Viewer, indicatorID int64, f
 	if err != nil {
 		return nil, err
 	}
-	var merges mergeGraph
+	var lineage []int64 // none: every unit's
 	if unitID != 0 {
-		merges, err = s.mergers(ctx, []int64{unitID})
-	} else {
-		merges, err = s.mergers(ctx, nil)
+		lineage = []int64{unitID}
 	}
+	merges, err := s.mergers(ctx, lineage)
 	if err != nil {
 		return nil, err
 	}

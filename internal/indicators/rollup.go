@@ -56,12 +56,12 @@ func (s *Store) mergers(ctx context.Context, unitIDs []int64) (mergeGraph, error
 	defer rows.Close()
 	g := mergeGraph{}
 	for rows.Next() {
-		var into int64
+		var successor int64
 		var m member
-		if err := rows.Scan(&into, &m.ID, &m.Merged); err != nil {
+		if err := rows.Scan(&successor, &m.ID, &m.Merged); err != nil {
 			return nil, fmt.Errorf("indicators: merges: %w", err)
 		}
-		g[into] = append(g[into], m)
+		g[successor] = append(g[successor], m)
 	}
 	return g, rows.Err()
 }

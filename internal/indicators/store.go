@@ -235,7 +235,7 @@ func (s *Store) save(ctx context.Context, p auth.Principal, id int64, in Input) 
 		}
 		reason := in.ClassReason
 		if reason == "" {
-			reason = fmt.Sprintf("theo độ mật của văn bản số %d", in.DocumentID)
+			reason = fmt.Sprintf("Theo độ mật của văn bản số %d", in.DocumentID)
 		}
 		return s.log.Record(ctx, audit.Change{Action: audit.ClassAction(prior, out.Class), Entity: Entity, EntityID: id,
 			Class: entryClass, Before: map[string]int{"class": prior}, After: map[string]any{"class": out.Class, "reason": reason}})
