@@ -33,6 +33,7 @@ func (h *Handler) taskRoutes(rt *router.Router) {
 	rt.Handle("POST /api/v1/tasks/{id}/reports", auth.TasksReport, h.reportTask)
 	rt.Handle("POST /api/v1/tasks/{id}/complete", auth.TasksReport, change(http.StatusOK, h.app.Tasks.Complete))
 	rt.Handle("POST /api/v1/tasks/{id}/cancel", auth.TasksWrite, change(http.StatusOK, h.app.Tasks.Cancel))
+	rt.Handle("POST /api/v1/tasks/{id}/extend", auth.TasksWrite, change(http.StatusOK, h.app.Tasks.Extend))
 	rt.Handle("POST /api/v1/tasks/{id}/hand-on", auth.TasksReport, h.handOnTask)
 	rt.Handle("GET /api/v1/tasks/{id}/files/{file}", auth.TasksRead, h.taskFile)
 	rt.Handle("GET /api/v1/notifications", auth.SignedIn, h.listNotifications)

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"strconv"
@@ -95,6 +96,17 @@ func TestTasksAPIAndPages(t *testing.T) {
 		{"the inbox page", unit, "GET", "/tasks", "", 200, "Tổ chức đối thoại", "tính đến ngày"},
 		{"the inbox as of a day says so", unit, "GET", "/tasks?as_of=2025-03-01", "", 200, "Trạng thái tính đến ngày 01/03/2025", ""},
 		{"mine is empty for a user without a person", unit, "GET", "/tasks/mine", "", 200, "", "Tổ chức đối thoại"},
+		{"the unit may not move its deadline", unit, "POST", "/api/v1/tasks/" + id(open) + "/extend",
+			`{"due_on":"` + today.AddDays(40).String() + `","reason":"Chờ số liệu"}`, 403, "", ""},
+		{"a move without a reason names the field", office, "POST", "/api/v1/tasks/" + id(open) + "/extend",
+			`{"due_on":"` + today.AddDays(40).String() + `"}`, 422, `"name":"reason"`, ""},
+		{"the office moves the deadline", office, "POST", "/api/v1/tasks/" + id(open) + "/extend",
+			`{"due_on":"` + today.AddDays(40).String() + `","reason":"Chờ số liệu các xã"}`, 200, `"due_on":"` + today.AddDays(40).String(), ""},
+		{"the page has the form and the history", office, "GET", "/tasks/" + id(open), "", 200, `id="extend-form"`, ""},
+		{"the history words the move", unit, "GET", "/tasks/" + id(open), "", 200,
+			"đổi thời hạn: " + vnDate(today.AddDays(20)) + " → " + vnDate(today.AddDays(40)) + ": Chờ số liệu các xã", `id="extend-form"`},
+		{"the page's form refuses on its own field", office, "POST", "/tasks/" + id(open) + "/extend",
+			"new_due=" + today.AddDays(40).String() + "&extend_reason=x", 422, `name="new_due"`, ""},
 		{"office cancels", office, "POST", "/api/v1/tasks/" + id(open) + "/cancel", `{"reason": "Đã lồng ghép vào nhiệm vụ khác"}`, 200, `"status":"cancelled"`, ""},
 		{"a report on a cancelled task is refused", unit, "POST", "/api/v1/tasks/" + id(open) + "/reports", `{"percent": 50}`, 409, `"occurrence_id"`, ""},
 		{"reminder rules", unit, "GET", "/api/v1/tasks/reminder-rules", "", 200, `"report":[-3,-1,1]`, ""},
@@ -199,3 +211,6 @@ func TestTaskImportOverHTTP(t *testing.T) {
 		t.Fatalf("the same file again: %d %s", r.Status, r.Body)
 	}
 }
+
+// vnDate writes a date as the pages do, 01/07/2025.
+func vnDate(d date.Date) string { return fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year) }

@@ -19,6 +19,10 @@
 // just after midnight) moves what passed its deadline to overdue and writes
 // that into the history.
 //
+// The office may move an open deadline (Extend: gia hạn, or a correction),
+// with a reason kept in the history. Only the current deadline is stored,
+// so counts as of a day before the move judge by the new one.
+//
 // # Access
 //
 // A task's class is max(own class, source's class, parent's class). Its

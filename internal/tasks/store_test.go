@@ -10,6 +10,7 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/date"
 	"plenum/internal/documents"
+	"plenum/internal/notify"
 	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/tasks"
@@ -499,5 +500,88 @@ func TestCountByUnitListsUnitsInVietnameseOrder(t *testing.T) {
 		"Tỉnh ủy Sơn Thử", "Văn phòng Tỉnh ủy Sơn Thử"}
 	if !slices.Equal(got, want) {
 		t.Errorf("units listed %q, want %q", got, want)
+	}
+}
+
+// The office moves a deadline with a reason: the status follows the new
+// date, the history says so, the reminders are decided again; the unit that
+// does the work cannot, and a bad date or a finished deadline is refused.
+func TestExtendDeadline(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-03-30", 9, 0)
+	tk := e.task(e.simple("Tổng kết mô hình dân vận khéo", "ha", "2025-03-01", "2025-03-31"))
+	office, ctx := e.users["office"], e.as("office")
+	n := notify.New(e.app.DB, e.clock.Now)
+	reminders := func() int {
+		return e.count(`SELECT count(*) FROM reminders r JOIN task_occurrences o ON o.id = r.occurrence_id WHERE o.task_id = $1`, tk.ID)
+	}
+	if _, err := e.s.SendReminders(e.ctx, n); err != nil || reminders() == 0 {
+		t.Fatalf("reminders of the first deadline: %d %v", reminders(), err)
+	}
+	e.clock.setDay("2025-04-10", 9, 0) // overdue
+	got, err := e.s.Extend(ctx, office, tk.ID, tasks.ExtendInput{DueOn: day("2025-05-15"), Reason: "Chờ số liệu của các xã"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.DueOn != day("2025-05-15") || got.Occurrences[0].DueOn != day("2025-05-15") || got.Status() != tasks.NotStarted {
+		t.Errorf("after the extension: due %s / %s, %s", got.DueOn, got.Occurrences[0].DueOn, got.Status())
+	}
+	hist, err := e.s.History(e.ctx, e.viewer("office"), tk.ID)
+	if last := hist[len(hist)-1]; err != nil || last.Action != "extend" || last.Detail != "2025-03-31 2025-05-15 Chờ số liệu của các xã" {
+		t.Errorf("history: %v %+v", err, hist)
+	}
+	if reminders() != 0 {
+		t.Errorf("reminders of the old deadline kept: %d", reminders())
+	}
+	kids, err := e.s.HandOn(ctx, office, tk.ID, []tasks.Part{{LeadUnitID: e.units["xa"], DueOn: day("2025-05-10")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := e.task(e.simple("Báo cáo sơ kết quý I", "ha", "2025-03-01", "2025-03-31"))
+	if _, err := e.s.Complete(ctx, office, done.ID, tasks.CompleteInput{}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		as    string
+		task  int64
+		in    tasks.ExtendInput
+		code  problem.Code
+		field string
+	}{
+		{"no reason", "office", tk.ID, tasks.ExtendInput{DueOn: day("2025-06-30"), Reason: " "}, problem.Invalid, "reason"},
+		{"no date", "office", tk.ID, tasks.ExtendInput{Reason: "x"}, problem.Invalid, "due_on"},
+		{"before the start", "office", tk.ID, tasks.ExtendInput{DueOn: day("2025-02-28"), Reason: "x"}, problem.Invalid, "due_on"},
+		{"the same date", "office", tk.ID, tasks.ExtendInput{DueOn: day("2025-05-15"), Reason: "x"}, problem.Invalid, "due_on"},
+		{"before a deadline handed on", "office", tk.ID, tasks.ExtendInput{DueOn: day("2025-05-01"), Reason: "x"}, problem.Invalid, "due_on"},
+		{"a child after its parent", "office", kids[0].ID, tasks.ExtendInput{DueOn: day("2025-05-20"), Reason: "x"}, problem.Invalid, "due_on"},
+		{"a finished deadline", "office", done.ID, tasks.ExtendInput{DueOn: day("2025-06-30"), Reason: "x"}, problem.Conflict, "occurrence_id"},
+		{"the unit that does the work", "ha_member", tk.ID, tasks.ExtendInput{DueOn: day("2025-06-30"), Reason: "x"}, problem.Forbidden, ""},
+		{"one who may not see it", "reader", tk.ID, tasks.ExtendInput{DueOn: day("2025-06-30"), Reason: "x"}, problem.Forbidden, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			_, err := e.s.Extend(e.as(c.as), e.users[c.as], c.task, c.in)
+			e.refused(t, err, before, c.code, c.field)
+		})
+	}
+	// A classified task is not found by an administrator without clearance.
+	e.user("admin", auth.RoleAdmin, auth.ClassNone, "", 0)
+	secret := e.document("07-KH/TU", "kế hoạch mật thử", auth.ClassMat)
+	in := e.simple("Rà soát phương án thử", "sokh", "2025-03-01", "2025-04-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, secret.ID
+	hidden := e.task(in)
+	before := e.counts()
+	_, err = e.s.Extend(e.as("admin"), e.users["admin"], hidden.ID, tasks.ExtendInput{DueOn: day("2025-06-30"), Reason: "x"})
+	e.refused(t, err, before, problem.NotFound, "")
+	// The day before the new deadline, its reminder goes out.
+	e.clock.setDay("2025-05-14", 9, 0)
+	if _, err := e.s.SendReminders(e.ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	if sent := e.count(`SELECT count(*) FROM reminders r JOIN task_occurrences o ON o.id = r.occurrence_id
+		WHERE o.task_id = $1 AND r.offset_days = -1 AND r.state = 'sent'`, tk.ID); sent == 0 {
+		t.Errorf("no reminder the day before the new deadline")
 	}
 }

@@ -150,6 +150,31 @@ func (h *Handler) cancelTask(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+// extendTask moves the deadline shown. Its fields have names of their own
+// on the page, which has other dates and reasons.
+func (h *Handler) extendTask(w http.ResponseWriter, r *http.Request) error {
+	return h.taskAction(w, r, "tasks.extended", func(id int64, v *problem.Validation) error {
+		occ, _ := strconv.ParseInt(r.PostForm.Get("occurrence_id"), 10, 64)
+		in := tasks.ExtendInput{OccurrenceID: occ, DueOn: parseDateField(v, "new_due", r.PostForm.Get("new_due")),
+			Reason: r.PostForm.Get("extend_reason")}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		_, err := h.app.Tasks.Extend(r.Context(), router.Principal(r), id, in)
+		if pe, ok := problem.As(err); ok {
+			for i, f := range pe.Fields {
+				switch f.Name {
+				case "due_on":
+					pe.Fields[i].Name = "new_due"
+				case "reason":
+					pe.Fields[i].Name = "extend_reason"
+				}
+			}
+		}
+		return err
+	})
+}
+
 // handOnTask hands a task on to the lower units named one a line.
 func (h *Handler) handOnTask(w http.ResponseWriter, r *http.Request) error {
 	return h.taskAction(w, r, "tasks.handed_on", func(id int64, v *problem.Validation) error {

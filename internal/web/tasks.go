@@ -144,7 +144,9 @@ func taskURL(id int64) string { return "/tasks/" + strconv.FormatInt(id, 10) }
 // TaskEvent words the detail of a line of a task's history, which the
 // store keeps in a form that does not depend on the language: a
 // completion's "done_late 2026-03-16 note" reads "Hoàn thành quá hạn,
-// 16/03/2026: note", a reclassification's "0 → 1" "Thường → Mật".
+// 16/03/2026: note", a moved deadline's "2026-03-31 2026-05-15 reason"
+// "31/03/2026 → 15/05/2026: reason", a reclassification's "0 → 1"
+// "Thường → Mật".
 func (p *Page) TaskEvent(e tasks.Event) string {
 	switch e.Action {
 	case "complete":
@@ -157,6 +159,21 @@ func (p *Page) TaskEvent(e tasks.Event) string {
 			break
 		}
 		s := p.T("tasks.status."+f[0]) + ", " + p.Date(d)
+		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
+			s += ": " + f[2]
+		}
+		return s
+	case "extend": // "2026-03-31 2026-05-15 reason"
+		f := strings.SplitN(e.Detail, " ", 3)
+		if len(f) < 2 {
+			break
+		}
+		from, errFrom := date.Parse(f[0])
+		to, errTo := date.Parse(f[1])
+		if errFrom != nil || errTo != nil {
+			break
+		}
+		s := p.Date(from) + " → " + p.Date(to)
 		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
 			s += ": " + f[2]
 		}
