@@ -250,6 +250,7 @@ func Key(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	space := false
+	lowered := false // a letter of another script was lowered
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\n' || r == '\r':
@@ -261,10 +262,15 @@ func Key(s string) string {
 		}
 		if l := lookupLetter(r); l.index != 0 {
 			r = compose(l.index, l.tone, false)
-		} else {
-			r = unicode.ToLower(r)
+		} else if lr := unicode.ToLower(r); lr != r {
+			r, lowered = lr, true
 		}
 		b = utf8.AppendRune(b, r)
+	}
+	if lowered {
+		// Lowering can undo NFC: "İ" lowers to a plain "i", which then
+		// composes with the marks after it.
+		return norm.NFC.String(string(b))
 	}
 	return string(b)
 }
