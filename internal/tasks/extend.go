@@ -42,7 +42,7 @@ func (s *Store) Extend(ctx context.Context, p auth.Principal, taskID int64, in E
 		case in.DueOn.IsZero():
 			v.Add("due_on", "error.required")
 		case in.DueOn.Before(o.StartOn):
-			v.Add("due_on", "tasks.due_before_start")
+			v.Add("due_on", "tasks.due_before_start", o.StartOn.String())
 		case in.DueOn == o.DueOn:
 			v.Add("due_on", "tasks.due_unchanged")
 		}
@@ -73,7 +73,7 @@ func (s *Store) Extend(ctx context.Context, p auth.Principal, taskID int64, in E
 		if _, err := q.ExecContext(ctx, `UPDATE task_occurrences SET due_on = $1 WHERE id = $2`, in.DueOn, o.ID); err != nil {
 			return fmt.Errorf("tasks: move deadline %d: %w", o.ID, err)
 		}
-		if len(t.Occurrences) == 1 {
+		if t.Recurrence == "" {
 			if _, err := q.ExecContext(ctx, `UPDATE tasks SET due_on = $1 WHERE id = $2`, in.DueOn, t.ID); err != nil {
 				return fmt.Errorf("tasks: move deadline of %d: %w", t.ID, err)
 			}

@@ -575,6 +575,18 @@ func TestExtendDeadline(t *testing.T) {
 	before := e.counts()
 	_, err = e.s.Extend(e.as("admin"), e.users["admin"], hidden.ID, tasks.ExtendInput{DueOn: day("2025-06-30"), Reason: "x"})
 	e.refused(t, err, before, problem.NotFound, "")
+	// One deadline of a recurring task moves alone.
+	quarterly := e.task(tasks.Input{Title: "Báo cáo quý về công tác dân vận", Kind: tasks.KindReport, LeadUnitID: e.units["ha"],
+		StartOn: day("2025-01-01"), Recurrence: tasks.Quarterly, RecurUntil: day("2025-12-31"), DueDay: 20})
+	q2 := quarterly.Occurrences[1]
+	moved, err := e.s.Extend(ctx, office, quarterly.ID, tasks.ExtendInput{OccurrenceID: q2.ID, DueOn: day("2025-07-31"), Reason: "Lùi theo lịch họp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved.Occurrences[1].DueOn != day("2025-07-31") || moved.Occurrences[0].DueOn != quarterly.Occurrences[0].DueOn ||
+		moved.Occurrences[2].DueOn != quarterly.Occurrences[2].DueOn || moved.DueOn != quarterly.DueOn {
+		t.Errorf("quarterly after moving Q2: %+v", moved)
+	}
 	// The day before the new deadline, its reminder goes out.
 	e.clock.setDay("2025-05-14", 9, 0)
 	if _, err := e.s.SendReminders(e.ctx, n); err != nil {
