@@ -148,44 +148,31 @@ func taskURL(id int64) string { return "/tasks/" + strconv.FormatInt(id, 10) }
 // "31/03/2026 → 15/05/2026: reason", a reclassification's "0 → 1"
 // "Thường → Mật".
 func (p *Page) TaskEvent(e tasks.Event) string {
+	// Completions and moves store two words, then the note or reason.
+	f := append(strings.SplitN(e.Detail, " ", 3), "", "")
+	withNote := func(s string) string {
+		if note := strings.TrimSpace(f[2]); note != "" {
+			s += ": " + note
+		}
+		return s
+	}
 	switch e.Action {
-	case "complete":
-		f := strings.SplitN(e.Detail, " ", 3)
-		if len(f) < 2 {
-			break
+	case "complete": // "done_late 2026-03-16 note"
+		if d, err := date.Parse(f[1]); err == nil {
+			return withNote(p.T("tasks.status."+f[0]) + ", " + p.Date(d))
 		}
-		d, err := date.Parse(f[1])
-		if err != nil {
-			break
-		}
-		s := p.T("tasks.status."+f[0]) + ", " + p.Date(d)
-		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
-			s += ": " + f[2]
-		}
-		return s
 	case "extend": // "2026-03-31 2026-05-15 reason"
-		f := strings.SplitN(e.Detail, " ", 3)
-		if len(f) < 2 {
-			break
-		}
 		from, errFrom := date.Parse(f[0])
-		to, errTo := date.Parse(f[1])
-		if errFrom != nil || errTo != nil {
-			break
+		if to, errTo := date.Parse(f[1]); errFrom == nil && errTo == nil {
+			return withNote(p.Date(from) + " → " + p.Date(to))
 		}
-		s := p.Date(from) + " → " + p.Date(to)
-		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
-			s += ": " + f[2]
-		}
-		return s
-	case "reclassify":
+	case "reclassify": // "0 → 1"
 		from, to, ok := strings.Cut(e.Detail, " → ")
 		a, errA := strconv.Atoi(from)
 		b, errB := strconv.Atoi(to)
-		if !ok || errA != nil || errB != nil {
-			break
+		if ok && errA == nil && errB == nil {
+			return p.ClassName(auth.Clearance(a)) + " → " + p.ClassName(auth.Clearance(b))
 		}
-		return p.ClassName(auth.Clearance(a)) + " → " + p.ClassName(auth.Clearance(b))
 	}
 	return e.Detail
 }
