@@ -30,6 +30,7 @@ func (h *Handler) taskRoutes(rt *router.Router) {
 	rt.Handle("GET /api/v1/dashboard", auth.DashboardRead, h.dashboard)
 	rt.Handle("PUT /api/v1/tasks/reminder-rules/{kind}", auth.TasksWrite, h.setReminderRules)
 	rt.Handle("GET /api/v1/tasks/{id}", auth.TasksRead, h.getTask)
+	rt.Handle("PUT /api/v1/tasks/{id}", auth.TasksWrite, change(http.StatusOK, h.app.Tasks.Edit))
 	rt.Handle("POST /api/v1/tasks/{id}/reports", auth.TasksReport, h.reportTask)
 	rt.Handle("POST /api/v1/tasks/{id}/complete", auth.TasksReport, change(http.StatusOK, h.app.Tasks.Complete))
 	rt.Handle("POST /api/v1/tasks/{id}/cancel", auth.TasksWrite, change(http.StatusOK, h.app.Tasks.Cancel))

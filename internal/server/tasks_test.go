@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -107,6 +108,18 @@ func TestTasksAPIAndPages(t *testing.T) {
 			"đổi thời hạn: " + vnDate(today.AddDays(20)) + " → " + vnDate(today.AddDays(40)) + ": Chờ số liệu các xã", `id="extend-form"`},
 		{"the page's form refuses on its own field", office, "POST", "/tasks/" + id(open) + "/extend",
 			"new_due=" + today.AddDays(40).String() + "&extend_reason=x", 422, `name="new_due"`, ""},
+		{"the unit may not edit", unit, "PUT", "/api/v1/tasks/" + id(open), `{"title":"Tên khác"}`, 403, "", ""},
+		{"an edit without a title names the field", office, "PUT", "/api/v1/tasks/" + id(open), `{"title":" "}`, 422, `"name":"title"`, ""},
+		{"the office edits", office, "PUT", "/api/v1/tasks/" + id(open), `{"title":"Tổ chức đối thoại với nhân dân năm 2026","priority":"high"}`,
+			200, `"priority":"high"`, ""},
+		{"the edit form", office, "GET", "/tasks/" + id(open) + "/edit", "", 200, `value="Tổ chức đối thoại với nhân dân năm 2026"`, ""},
+		{"the edit form refuses an unknown coordinator on its box", office, "POST", "/tasks/" + id(open) + "/edit",
+			"title=x&coordinating_unit_ids=" + url.QueryEscape("Ban Không Có Thật"), 422, `name="coordinating_unit_ids"`, ""},
+		{"the edit form saves", office, "POST", "/tasks/" + id(open) + "/edit", "title=" + url.QueryEscape("Tổ chức đối thoại năm 2026") + "&priority=urgent",
+			303, "", ""},
+		{"the page has the new title and the edit in its history", unit, "GET", "/tasks/" + id(open), "", 200, "sửa nhiệm vụ", `id="task-edit"`},
+		{"the classified one's form is not found without need to know", e.SignIn("admin"), "GET", "/tasks/" + id(secret) + "/edit", "", 404, "", "Rà soát"},
+		{"nor is its edit", e.SignIn("admin"), "PUT", "/api/v1/tasks/" + id(secret), `{"title":"x"}`, 404, "", "Rà soát"},
 		{"office cancels", office, "POST", "/api/v1/tasks/" + id(open) + "/cancel", `{"reason": "Đã lồng ghép vào nhiệm vụ khác"}`, 200, `"status":"cancelled"`, ""},
 		{"a report on a cancelled task is refused", unit, "POST", "/api/v1/tasks/" + id(open) + "/reports", `{"percent": 50}`, 409, `"occurrence_id"`, ""},
 		{"reminder rules", unit, "GET", "/api/v1/tasks/reminder-rules", "", 200, `"report":[-3,-1,1]`, ""},

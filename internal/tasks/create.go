@@ -299,7 +299,8 @@ func renameField(err error, from, to string) error {
 	return pe
 }
 
-// checkUnits refuses units that did not exist on day.
+// checkUnits refuses units that did not exist on day (no lead: the
+// coordinators only).
 func (s *Store) checkUnits(ctx context.Context, day date.Date, lead int64, coordinators []int64) error {
 	check := func(field string, id int64) error {
 		u, err := s.org.Get(ctx, id, day)
@@ -308,8 +309,10 @@ func (s *Store) checkUnits(ctx context.Context, day date.Date, lead int64, coord
 		}
 		return err
 	}
-	if err := check("lead_unit_id", lead); err != nil {
-		return err
+	if lead != 0 {
+		if err := check("lead_unit_id", lead); err != nil {
+			return err
+		}
 	}
 	for i, id := range coordinators {
 		if err := check(fmt.Sprintf("coordinating_unit_ids[%d]", i), id); err != nil {

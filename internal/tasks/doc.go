@@ -21,7 +21,9 @@
 //
 // The office may move an open deadline (Extend: gia hạn, or a correction),
 // with a reason kept in the history. Only the current deadline is stored,
-// so counts as of a day before the move judge by the new one.
+// so counts as of a day before the move judge by the new one. It may also
+// correct what a task says, its priority, coordinating units and
+// responsible person (Edit); the lead unit changes by handing on.
 //
 // # Access
 //

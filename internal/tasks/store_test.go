@@ -597,3 +597,74 @@ func TestExtendDeadline(t *testing.T) {
 		t.Errorf("no reminder the day before the new deadline")
 	}
 }
+
+// The office corrects what a task says and who works on it: the open
+// deadlines follow the responsible person, the grants the coordinators,
+// the search the title; bad input is refused on its field; the unit doing
+// the work cannot, and a cancelled task is not edited.
+func TestEditTask(t *testing.T) {
+	e := newEnv(t)
+	e.clock.setDay("2025-03-10", 9, 0)
+	secret := e.document("08-KH/TU", "kế hoạch mật thử", auth.ClassMat)
+	in := e.simple("Rà soat quy chế làm viêc", "btg", "2025-03-01", "2025-06-30")
+	in.SourceKind, in.SourceID = tasks.SourceDocument, secret.ID
+	in.CoordinatorIDs = []int64{e.units["ha"]}
+	tk := e.task(in)
+	office, ctx := e.users["office"], e.as("office")
+	got, err := e.s.Edit(ctx, office, tk.ID, tasks.EditInput{Title: "Rà soát quy chế làm việc", Content: "Sửa lỗi chính tả",
+		Priority: tasks.High, CoordinatorIDs: []int64{e.units["sokh"]}, ResponsiblePersonID: e.person["lan"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Rà soát quy chế làm việc" || got.Priority != tasks.High || len(got.Coordinators) != 1 ||
+		got.Coordinators[0].ID != e.units["sokh"] || got.ResponsiblePersonID != e.person["lan"] {
+		t.Errorf("after the edit: %+v", got)
+	}
+	// The new coordinator may see the Mật task, the one removed may not.
+	if _, err := e.s.Get(e.ctx, e.viewer("sokh_member"), tk.ID); err != nil {
+		t.Errorf("the new coordinator: %v", err)
+	}
+	if _, err := e.s.Get(e.ctx, e.viewer("ha_member"), tk.ID); !problem.Is(err, problem.NotFound) {
+		t.Errorf("the coordinator removed: %v", err)
+	}
+	mine, err := e.s.List(e.ctx, e.viewer("btg_member"), tasks.ListQuery{PersonID: e.person["lan"]})
+	if err != nil || len(mine.Items) != 1 {
+		t.Errorf("the responsible person's list: %v %+v", err, mine)
+	}
+	hist, _ := e.s.History(e.ctx, e.viewer("office"), tk.ID)
+	if last := hist[len(hist)-1]; last.Action != "edit" {
+		t.Errorf("history: %+v", hist)
+	}
+	cancelled := e.task(e.simple("Việc đã hủy", "btg", "2025-03-01", "2025-06-30"))
+	if _, err := e.s.Cancel(ctx, office, cancelled.ID, tasks.CancelInput{Reason: "Giao nhầm"}); err != nil {
+		t.Fatal(err)
+	}
+	ok := tasks.EditInput{Title: "Tên mới"}
+	cases := []struct {
+		name  string
+		as    string
+		task  int64
+		in    tasks.EditInput
+		code  problem.Code
+		field string
+	}{
+		{"no title", "office", tk.ID, tasks.EditInput{Title: " "}, problem.Invalid, "title"},
+		{"unknown priority", "office", tk.ID, tasks.EditInput{Title: "x", Priority: "asap"}, problem.Invalid, "priority"},
+		{"the lead unit as coordinator", "office", tk.ID, tasks.EditInput{Title: "x", CoordinatorIDs: []int64{e.units["btg"]}}, problem.Invalid, "coordinating_unit_ids[0]"},
+		{"a unit that does not exist", "office", tk.ID, tasks.EditInput{Title: "x", CoordinatorIDs: []int64{999999}}, problem.Invalid, "coordinating_unit_ids[0]"},
+		{"a person who does not exist", "office", tk.ID, tasks.EditInput{Title: "x", ResponsiblePersonID: 999999}, problem.Invalid, "responsible_person_id"},
+		{"a cancelled task", "office", cancelled.ID, ok, problem.Conflict, "title"},
+		{"the unit doing the work", "btg_member", tk.ID, ok, problem.Forbidden, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.counts()
+			_, err := e.s.Edit(e.as(c.as), e.users[c.as], c.task, c.in)
+			e.refused(t, err, before, c.code, c.field)
+		})
+	}
+	e.user("admin", auth.RoleAdmin, auth.ClassNone, "", 0)
+	before := e.counts()
+	_, err = e.s.Edit(e.as("admin"), e.users["admin"], tk.ID, ok)
+	e.refused(t, err, before, problem.NotFound, "")
+}

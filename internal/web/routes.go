@@ -56,6 +56,8 @@ func (h *Handler) routes(rt *router.Router) {
 	rt.Handle("POST /tasks/{id}/hand-on", auth.TasksReport, h.handOnTask)
 	rt.Handle("POST /tasks/{id}/cancel", auth.TasksWrite, h.cancelTask)
 	rt.Handle("POST /tasks/{id}/extend", auth.TasksWrite, h.extendTask)
+	rt.Handle("GET /tasks/{id}/edit", auth.TasksWrite, h.editTaskForm)
+	rt.Handle("POST /tasks/{id}/edit", auth.TasksWrite, h.editTask)
 	rt.Handle("GET /notifications", auth.SignedIn, h.notifications)
 	rt.Handle("POST /notifications/read", auth.SignedIn, h.readAllNotifications)
 	rt.Handle("POST /notifications/{id}/read", auth.SignedIn, h.readNotification)

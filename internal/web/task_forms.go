@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -92,6 +93,79 @@ func (h *Handler) createTask(w http.ResponseWriter, r *http.Request) error {
 		return retry(err)
 	}
 	return redirect(w, r, taskURL(t.ID), "tasks.created")
+}
+
+// taskEditData is the edit form of a task.
+type taskEditData struct {
+	Task       tasks.Task
+	Priorities []tasks.Priority
+}
+
+// editTaskForm shows the edit form, filled with the task unless f is given.
+func (h *Handler) editTaskForm(w http.ResponseWriter, r *http.Request) error {
+	return h.showTaskEdit(w, r, http.StatusOK, nil)
+}
+
+func (h *Handler) showTaskEdit(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
+	id, err := router.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := h.app.Access.Viewer(r.Context(), router.Principal(r))
+	if err != nil {
+		return err
+	}
+	t, err := h.app.Tasks.Get(r.Context(), v, id)
+	if err != nil {
+		return err
+	}
+	if f == nil {
+		var coords []string
+		for _, c := range t.Coordinators {
+			coords = append(coords, c.Name)
+		}
+		f = &Form{Values: url.Values{"title": {t.Title}, "content": {t.Content}, "product": {t.Product},
+			"priority": {string(t.Priority)}, "coordinating_unit_ids": {strings.Join(coords, "\n")},
+			"responsible_person_id": {idString(t.ResponsiblePersonID)}}}
+	}
+	consumeFlash(w, r)
+	return h.render(w, r, status, "task_edit", &Page{Title: router.LangT(r, "tasks.edit"), Form: f,
+		Data: taskEditData{Task: t, Priorities: tasks.Priorities}, Class: auth.Clearance(t.Class)})
+}
+
+// editTask saves the edit form.
+func (h *Handler) editTask(w http.ResponseWriter, r *http.Request) error {
+	id, err := router.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	var v problem.Validation
+	in := tasks.EditInput{Title: f.Get("title"), Content: f.Get("content"), Product: f.Get("product"),
+		Priority: tasks.Priority(f.Get("priority")), ResponsiblePersonID: int64(formInt(&v, r, "responsible_person_id"))}
+	for _, line := range strings.Split(f.Get("coordinating_unit_ids"), "\n") {
+		if strings.TrimSpace(line) != "" {
+			in.CoordinatorIDs = append(in.CoordinatorIDs, h.resolveUnit(r.Context(), &v, "coordinating_unit_ids", line, today(), true))
+		}
+	}
+	err = v.Err()
+	if err == nil {
+		_, err = h.app.Tasks.Edit(r.Context(), router.Principal(r), id, in)
+	}
+	if pe, ok := problem.As(err); ok {
+		for i := range pe.Fields { // one box holds every coordinator
+			if strings.HasPrefix(pe.Fields[i].Name, "coordinating_unit_ids[") {
+				pe.Fields[i].Name = "coordinating_unit_ids"
+			}
+		}
+	}
+	if err != nil {
+		return h.formRetry(w, r, err, func(f *Form) error { return h.showTaskEdit(w, r, http.StatusUnprocessableEntity, f) })
+	}
+	return redirect(w, r, taskURL(id), "tasks.edited")
 }
 
 // reportTask takes a progress report with evidence files (multipart).

@@ -35,6 +35,7 @@ var views = []string{
 	"tasks",
 	"task",
 	"task_form",
+	"task_edit",
 	"task_import",
 	"reminder_rules",
 	"notifications",
