@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"plenum/internal/auth"
+	"plenum/internal/date"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 	"plenum/internal/tasks"
@@ -69,11 +70,7 @@ func (h *Handler) createTask(w http.ResponseWriter, r *http.Request) error {
 		day = today()
 	}
 	in.LeadUnitID = h.resolveUnit(r.Context(), &v, "lead_unit_id", f.Get("lead_unit_id"), day, true)
-	for _, line := range strings.Split(f.Get("coordinating_unit_ids"), "\n") {
-		if strings.TrimSpace(line) != "" {
-			in.CoordinatorIDs = append(in.CoordinatorIDs, h.resolveUnit(r.Context(), &v, "coordinating_unit_ids", line, day, true))
-		}
-	}
+	in.CoordinatorIDs = h.unitLines(r, &v, "coordinating_unit_ids", day)
 	retry := func(err error) error {
 		return h.formRetry(w, r, err, func(f *Form) error { return h.taskForm(w, r, http.StatusUnprocessableEntity, f) })
 	}
@@ -101,11 +98,11 @@ type taskEditData struct {
 	Priorities []tasks.Priority
 }
 
-// editTaskForm shows the edit form, filled with the task unless f is given.
 func (h *Handler) editTaskForm(w http.ResponseWriter, r *http.Request) error {
 	return h.showTaskEdit(w, r, http.StatusOK, nil)
 }
 
+// showTaskEdit shows the edit form, filled with the task unless f is given.
 func (h *Handler) showTaskEdit(w http.ResponseWriter, r *http.Request, status int, f *Form) error {
 	id, err := router.PathID(r, "id")
 	if err != nil {
@@ -146,11 +143,7 @@ func (h *Handler) editTask(w http.ResponseWriter, r *http.Request) error {
 	var v problem.Validation
 	in := tasks.EditInput{Title: f.Get("title"), Content: f.Get("content"), Product: f.Get("product"),
 		Priority: tasks.Priority(f.Get("priority")), ResponsiblePersonID: int64(formInt(&v, r, "responsible_person_id"))}
-	for _, line := range strings.Split(f.Get("coordinating_unit_ids"), "\n") {
-		if strings.TrimSpace(line) != "" {
-			in.CoordinatorIDs = append(in.CoordinatorIDs, h.resolveUnit(r.Context(), &v, "coordinating_unit_ids", line, today(), true))
-		}
-	}
+	in.CoordinatorIDs = h.unitLines(r, &v, "coordinating_unit_ids", today())
 	err = v.Err()
 	if err == nil {
 		_, err = h.app.Tasks.Edit(r.Context(), router.Principal(r), id, in)
@@ -166,6 +159,18 @@ func (h *Handler) editTask(w http.ResponseWriter, r *http.Request) error {
 		return h.formRetry(w, r, err, func(f *Form) error { return h.showTaskEdit(w, r, http.StatusUnprocessableEntity, f) })
 	}
 	return redirect(w, r, taskURL(id), "tasks.edited")
+}
+
+// unitLines resolves the units a form's field names one a line, as they
+// were on day.
+func (h *Handler) unitLines(r *http.Request, v *problem.Validation, field string, day date.Date) []int64 {
+	var ids []int64
+	for _, line := range strings.Split(r.PostForm.Get(field), "\n") {
+		if strings.TrimSpace(line) != "" {
+			ids = append(ids, h.resolveUnit(r.Context(), v, field, line, day, true))
+		}
+	}
+	return ids
 }
 
 // reportTask takes a progress report with evidence files (multipart).
@@ -254,11 +259,7 @@ func (h *Handler) handOnTask(w http.ResponseWriter, r *http.Request) error {
 	return h.taskAction(w, r, "tasks.handed_on", func(id int64, v *problem.Validation) error {
 		due := parseDateField(v, "due_on", r.PostForm.Get("due_on"))
 		var parts []tasks.Part
-		for _, line := range strings.Split(r.PostForm.Get("units"), "\n") {
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			u := h.resolveUnit(r.Context(), v, "units", line, today(), true)
+		for _, u := range h.unitLines(r, v, "units", today()) {
 			parts = append(parts, tasks.Part{LeadUnitID: u, DueOn: due})
 		}
 		if len(parts) == 0 {
