@@ -4,7 +4,10 @@ import (
 	"context"
 
 	"plenum/internal/access"
+	"plenum/internal/auth"
+	"plenum/internal/date"
 	"plenum/internal/db"
+	"plenum/internal/notify"
 )
 
 // ScanCounts counts by "unit", "document" or "month" (202503) without
@@ -24,4 +27,11 @@ func (s *Store) ScanCounts(ctx context.Context, v access.Viewer, q CountQuery, b
 		out[id] = c
 	})
 	return out, err
+}
+
+// RemindOne decides one reminder chosen earlier for the deadline due of
+// occurrence occ, as SendReminders does once it has chosen it.
+func (s *Store) RemindOne(ctx context.Context, n *notify.Store, occ, task int64, user auth.User, due date.Date) (ReminderRun, error) {
+	return s.remindUser(ctx, n, []reminder{{occ: occ, task: task, offset: -1, user: user, lang: "vi", title: "thử",
+		due: due, moment: s.now(), state: "sent"}})
 }

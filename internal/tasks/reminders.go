@@ -2,6 +2,8 @@ package tasks
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -271,6 +273,13 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 		var won []*reminder
 		for i := range rs {
 			r := &rs[i]
+			due, err := s.stillDue(ctx, r.occ, r.due)
+			if err != nil {
+				return err
+			}
+			if !due {
+				continue
+			}
 			res, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO reminders (occurrence_id, offset_days, user_id, due_at, state, created_at)
 				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (occurrence_id, offset_days, user_id) DO NOTHING`,
 				r.occ, r.offset, r.user.ID, r.moment.UTC(), r.state, s.now().UTC())
@@ -331,6 +340,29 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 		return nil
 	})
 	return run, err
+}
+
+// stillDue reports whether occurrence occ is still open and due on due,
+// as it was when its reminders were chosen: the office may since have
+// moved the deadline (Extend forgets its reminders), or the unit finished
+// it. On PostgreSQL it locks the row until the reminder is decided, so that
+// a move waits for the reminder, then forgets it, or the reminder waits for
+// the move, then sees the new date; SQLite writes one transaction at a time.
+func (s *Store) stillDue(ctx context.Context, occ int64, due date.Date) (bool, error) {
+	lock := ""
+	if s.db.Dialect == db.Postgres {
+		lock = " FOR SHARE"
+	}
+	var now date.Date
+	err := s.db.W(ctx).QueryRowContext(ctx, `SELECT due_on FROM task_occurrences
+		WHERE id = $1 AND done_on IS NULL AND cancelled_on IS NULL`+lock, occ).Scan(&now)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("tasks: deadline %d: %w", occ, err)
+	}
+	return now == due, nil
 }
 
 // notifyOne writes a notification and queues its mail.

@@ -533,6 +533,20 @@ func TestExtendDeadline(t *testing.T) {
 	if reminders() != 0 {
 		t.Errorf("reminders of the old deadline kept: %d", reminders())
 	}
+	// A reminder chosen for the old deadline before the move (by another
+	// instance, say) and decided after it is dropped; one for the new date goes.
+	ha := e.users["ha_member"].User
+	occ := got.Occurrences[0].ID
+	if run, err := e.s.RemindOne(e.ctx, n, occ, tk.ID, ha, day("2025-03-31")); err != nil || run != (tasks.ReminderRun{}) || reminders() != 0 {
+		t.Errorf("a reminder of the old deadline: %+v %v, %d kept", run, err, reminders())
+	}
+	if run, err := e.s.RemindOne(e.ctx, n, occ, tk.ID, ha, day("2025-05-15")); err != nil || run.Sent != 1 {
+		t.Errorf("a reminder of the new deadline: %+v %v", run, err)
+	}
+	// Forgotten again, so that the day before checks the reminder run itself.
+	if _, err := e.app.DB.Primary().ExecContext(e.ctx, `DELETE FROM reminders WHERE occurrence_id = $1`, occ); err != nil {
+		t.Fatal(err)
+	}
 	kids, err := e.s.HandOn(ctx, office, tk.ID, []tasks.Part{{LeadUnitID: e.units["xa"], DueOn: day("2025-05-10")}})
 	if err != nil {
 		t.Fatal(err)
