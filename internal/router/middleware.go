@@ -37,6 +37,16 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// requestLog is what the request's log line learns further in: the route
+// and the principal are known only to the requests that the
+// authentication and the mux derive from this one.
+type requestLog struct {
+	route string
+	user  int64
+}
+
+type requestLogKey struct{}
+
 // Logging gives each request an id, logs it when done, and turns a panic into
 // a 500 (logged with its stack) rather than a dropped connection.
 func Logging(log *slog.Logger, next http.Handler) http.Handler {
@@ -44,7 +54,9 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 		b := make([]byte, 8)
 		rand.Read(b)
 		id := hex.EncodeToString(b)
-		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
+		info := &requestLog{}
+		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+		r = r.WithContext(context.WithValue(ctx, requestLogKey{}, info))
 		sw := &statusWriter{ResponseWriter: w}
 		start := time.Now()
 		defer func() {
@@ -54,10 +66,13 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 					http.Error(sw, "internal error "+id, http.StatusInternalServerError)
 				}
 			}
-			p := Principal(r)
-			log.InfoContext(r.Context(), "request", "request_id", id, "method", r.Method, "route", r.Pattern,
-				"path", r.URL.Path, "status", sw.status, "bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(),
-				"user_id", p.User.ID)
+			status := sw.status
+			if status == 0 {
+				status = http.StatusOK // nothing written: net/http answers 200
+			}
+			log.InfoContext(r.Context(), "request", "request_id", id, "method", r.Method, "route", info.route,
+				"path", r.URL.Path, "status", status, "bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(),
+				"user_id", info.user)
 		}()
 		w.Header().Set("X-Request-Id", id)
 		next.ServeHTTP(sw, r)

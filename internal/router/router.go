@@ -54,6 +54,9 @@ func (rt *Router) Handle(pattern string, perm auth.Permission, h HandlerFunc) {
 	rt.routes = append(rt.routes, Route{pattern, perm})
 	rt.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		p := Principal(r)
+		if l, ok := r.Context().Value(requestLogKey{}).(*requestLog); ok {
+			l.route, l.user = pattern, p.User.ID
+		}
 		if !p.Can(perm) {
 			if p.SignedIn() {
 				rt.render(w, r, problem.New(problem.Forbidden, ""))
