@@ -9,6 +9,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/problem"
@@ -24,7 +25,7 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	d := dbtest.New(t)
-	f := &fixture{db: d, log: audit.New(d), ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"}), units: map[string]int64{}}
+	f := &fixture{db: d, log: audit.New(d, clocktest.New(t)), ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"}), units: map[string]int64{}}
 	f.access = access.New(d, f.log)
 	now := time.Now().UTC()
 	for _, name := range []string{"old", "new", "other"} {

@@ -8,9 +8,7 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
-	"plenum/internal/date"
 	"plenum/internal/indicators"
-	"plenum/internal/org"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 	"plenum/internal/sheet"
@@ -114,7 +112,7 @@ func queryYear(v *problem.Validation, s, field string, def int) int {
 	return y
 }
 
-func thisYear() int { return date.Today(org.Vietnam).Year }
+func (h *Handler) thisYear() int { return h.app.Clock.Today().Year }
 
 // removeTarget removes the target of ?year= (or ?term=true) for ?unit_id=
 // (none: the indicator's scope unit).
@@ -147,7 +145,7 @@ func (h *Handler) indicatorValues(w http.ResponseWriter, r *http.Request) error 
 	}
 	q := r.URL.Query()
 	var val problem.Validation
-	to := queryYear(&val, q.Get("to"), "to", thisYear())
+	to := queryYear(&val, q.Get("to"), "to", h.thisYear())
 	from := queryYear(&val, q.Get("from"), "from", to-4)
 	val.Check(from <= to && to-from <= 30, "from", "indicators.error.year")
 	unit := queryInt(&val, q.Get("unit_id"), "unit_id")
@@ -215,7 +213,7 @@ func (h *Handler) indicatorTrend(w http.ResponseWriter, r *http.Request) error {
 		kind = indicators.Year
 	}
 	val.Check(kind.Valid(), "kind", "error.invalid_choice")
-	to := queryYear(&val, q.Get("to"), "to", thisYear())
+	to := queryYear(&val, q.Get("to"), "to", h.thisYear())
 	from := queryYear(&val, q.Get("from"), "from", to-4)
 	val.Check(from <= to && to-from <= 30, "from", "indicators.error.year")
 	asOf := queryAsOf(&val, r)
@@ -280,7 +278,7 @@ func (h *Handler) exportSheet(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	var val problem.Validation
-	sq := indicators.SheetQuery{UnitID: queryInt(&val, q.Get("unit_id"), "unit_id"), Year: queryYear(&val, q.Get("year"), "year", thisYear())}
+	sq := indicators.SheetQuery{UnitID: queryInt(&val, q.Get("unit_id"), "unit_id"), Year: queryYear(&val, q.Get("year"), "year", h.thisYear())}
 	val.Check(sq.UnitID > 0, "unit_id", "error.required")
 	format := sheet.XLSX
 	switch q.Get("format") {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"plenum/internal/app"
+	"plenum/internal/clock/clocktest"
 )
 
 // Every API route is described in openapi.json with its method, and the
@@ -21,7 +22,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	if err := json.Unmarshal(openapi, &spec); err != nil {
 		t.Fatalf("openapi.json: %v", err)
 	}
-	rt := New(app.New(nil, nil, app.Config{})).Register(http.NewServeMux())
+	rt := New(app.New(nil, nil, app.Config{Clock: clocktest.New(t)})).Register(http.NewServeMux())
 	var described []string
 	for _, r := range rt.Routes() {
 		method, path, _ := strings.Cut(r.Pattern, " ")

@@ -4,9 +4,9 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"plenum/internal/access"
 	"strings"
 
+	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/dashboard"
 	"plenum/internal/files"

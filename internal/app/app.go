@@ -6,16 +6,15 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"plenum/internal/dashboard"
-	"plenum/internal/problem"
 	"strconv"
 	"strings"
-	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/conferences"
+	"plenum/internal/dashboard"
 	"plenum/internal/db"
 	"plenum/internal/documents"
 	"plenum/internal/files"
@@ -25,6 +24,7 @@ import (
 	"plenum/internal/notify"
 	"plenum/internal/org"
 	"plenum/internal/people"
+	"plenum/internal/problem"
 	"plenum/internal/search"
 	"plenum/internal/sheet"
 	"plenum/internal/tasks"
@@ -55,6 +55,8 @@ type App struct {
 	// Dashboard assembles the leaders' dashboard from tasks and indicators.
 	Dashboard *dashboard.Service
 	Log       *slog.Logger
+	// Clock is the one clock of every store: "now" and "today in Vietnam".
+	Clock clock.Clock
 }
 
 // Config carries what the stores need to know.
@@ -63,9 +65,9 @@ type Config struct {
 	Files files.Config
 	// Ingest tunes the ingest queue (the size limit of articles).
 	Ingest ingest.Options
-	// Now is the clock of the stores that act on dates by themselves
-	// (tasks' statuses and reminders); nil is time.Now.
-	Now func() time.Time
+	// Clock tells every store the time and the day: clock.Wall in
+	// production, a clock set to the test's day in tests. Required.
+	Clock clock.Clock
 }
 
 // New builds the stores over d.
@@ -73,22 +75,26 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{DB: d, Audit: audit.New(d), Log: log}
-	a.Auth = auth.NewStore(d, a.Audit, cfg.Auth)
+	c := cfg.Clock
+	if c.IsZero() {
+		panic("app: Config.Clock is required (clock.Wall in production)")
+	}
+	a := &App{DB: d, Audit: audit.New(d, c), Log: log, Clock: c}
+	a.Auth = auth.NewStore(d, a.Audit, c, cfg.Auth)
 	a.Access = access.New(d, a.Audit)
-	a.Org = org.New(d, a.Audit)
-	a.People = people.New(d, a.Audit, a.Org)
-	a.Search = search.New(d)
-	a.Files = files.New(d, a.Audit, cfg.Files)
-	a.Documents = documents.New(d, a.Audit, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
-	a.News = news.New(d, a.Audit)
-	a.Conferences = conferences.New(d, a.Audit, a.Access, a.Org, a.People, a.News, a.Search)
-	a.Imports = sheet.NewStore(d, a.Audit)
-	a.Indicators = indicators.New(d, a.Audit, a.Access, a.Org, a.Search)
+	a.Org = org.New(d, a.Audit, c)
+	a.People = people.New(d, a.Audit, c, a.Org)
+	a.Search = search.New(d, c)
+	a.Files = files.New(d, a.Audit, c, cfg.Files)
+	a.Documents = documents.New(d, a.Audit, c, a.Access, a.Org, a.People, documents.Options{Files: a.Files, Index: a.Search})
+	a.News = news.New(d, a.Audit, c)
+	a.Conferences = conferences.New(d, a.Audit, c, a.Access, a.Org, a.People, a.News, a.Search)
+	a.Imports = sheet.NewStore(d, a.Audit, c)
+	a.Indicators = indicators.New(d, a.Audit, c, a.Access, a.Org, a.Search)
 	a.Documents.OnReclassify(a.Conferences.DocumentReclassified)
 	a.Documents.OnReclassify(a.Indicators.DocumentReclassified)
-	a.Notify = notify.New(d, cfg.Now)
-	a.Tasks = tasks.New(d, a.Audit, a.Access, a.Org, tasks.Options{Now: cfg.Now, Files: a.Files})
+	a.Notify = notify.New(d, c)
+	a.Tasks = tasks.New(d, a.Audit, c, a.Access, a.Org, tasks.Options{Files: a.Files})
 	a.Tasks.SetSource(tasks.SourceDocument, a.documentSource)
 	a.Tasks.SetSource(tasks.SourceConclusion, a.conclusionSource)
 	a.Tasks.SetSource(tasks.SourceAgendaItem, a.agendaItemSource)
@@ -96,7 +102,7 @@ func New(d *db.DB, log *slog.Logger, cfg Config) *App {
 	a.Dashboard = &dashboard.Service{Tasks: a.Tasks, Indicators: a.Indicators, Org: a.Org, Documents: a.Documents,
 		Access: a.Access, Version: a.Audit.DataVersion, Drift: a.Audit.Drift, Lag: dashboard.DefaultLag}
 	a.Documents.OnReclassify(a.Tasks.DocumentReclassified)
-	a.Ingest = ingest.New(d, a.Audit, a.Access, ingest.Registries{Org: a.Org, People: a.People, Documents: a.Documents,
+	a.Ingest = ingest.New(d, a.Audit, c, a.Access, ingest.Registries{Org: a.Org, People: a.People, Documents: a.Documents,
 		Conferences: a.Conferences, Indicators: a.Indicators, Tasks: a.Tasks}, cfg.Ingest)
 	return a
 }

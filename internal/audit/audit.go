@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"time"
 
+	"plenum/internal/clock"
 	"plenum/internal/db"
 )
 
@@ -70,12 +71,12 @@ type Entry struct {
 
 // Log appends to and reads the audit log.
 type Log struct {
-	db  *db.DB
-	now func() time.Time
+	db    *db.DB
+	clock clock.Clock
 }
 
-// New returns the audit log of d.
-func New(d *db.DB) *Log { return &Log{db: d, now: time.Now} }
+// New returns the audit log of d, whose entries are timed by c.
+func New(d *db.DB, c clock.Clock) *Log { return &Log{db: d, clock: c} }
 
 // Change describes what Record writes. Before and After are marshalled to JSON;
 // nil means "did not exist" (a creation has no Before, a deletion no After).
@@ -107,7 +108,7 @@ func (l *Log) Record(ctx context.Context, c Change) error {
 	}
 	a := ActorFrom(ctx)
 	e := Entry{
-		At: l.now().UTC().Truncate(time.Microsecond), ActorID: a.UserID, Actor: a.Name, IP: a.IP,
+		At: l.clock.Now().UTC().Truncate(time.Microsecond), ActorID: a.UserID, Actor: a.Name, IP: a.IP,
 		Action: c.Action, Entity: c.Entity, EntityID: fmt.Sprint(c.EntityID), Class: c.Class,
 		Before: before, After: after,
 	}
@@ -202,7 +203,7 @@ func (l *Log) Drift(ctx context.Context, from, to, user int64, window time.Durat
 	if err != nil {
 		return d, fmt.Errorf("audit: time of a change after %d: %w", from, err)
 	}
-	if d.Recent = l.now().Sub(at) <= window; !d.Recent {
+	if d.Recent = l.clock.Now().Sub(at) <= window; !d.Recent {
 		return d, nil
 	}
 	access := `CASE WHEN action IN ` + db.In(&args, accessActions) + ` THEN 1 ELSE 0 END`

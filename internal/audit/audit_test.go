@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
 )
@@ -60,7 +61,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			d := dbtest.New(t)
-			log := audit.New(d)
+			log := audit.New(d, clocktest.New(t))
 			fill(t, d, log, 5)
 			for _, q := range tt.tamper {
 				if _, err := d.Primary().ExecContext(ctx, q); err != nil {
@@ -92,7 +93,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 func TestAnchorCatchesRewrittenChain(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	fill(t, d, log, 3)
 	before, _ := log.Verify(ctx)
 
@@ -126,7 +127,7 @@ func TestAnchorCatchesRewrittenChain(t *testing.T) {
 func TestRecordNeedsTransactionAndRollsBackWithIt(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	if err := log.Record(ctx, audit.Change{Action: "create", Entity: "unit", EntityID: 1}); !errors.Is(err, audit.ErrNoTx) {
 		t.Fatalf("Record outside a transaction: %v", err)
 	}
@@ -151,7 +152,7 @@ func TestRecordNeedsTransactionAndRollsBackWithIt(t *testing.T) {
 func TestDataVersionMovesWithChangesOnly(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	version := func() int64 {
 		t.Helper()
 		v, err := log.DataVersion(ctx)
@@ -203,7 +204,7 @@ func TestDataVersionMovesWithChangesOnly(t *testing.T) {
 func TestConcurrentWritersNeverForkTheChain(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	const writers, each = 8, 15
 	var wg sync.WaitGroup
 	errs := make(chan error, writers)
@@ -237,7 +238,7 @@ func TestConcurrentWritersNeverForkTheChain(t *testing.T) {
 func TestListFiltersAndHidesClassifiedEntries(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	add := func(actor string, entity string, class int) {
 		ctx := audit.WithActor(ctx, audit.Actor{Name: actor})
 		if err := d.Tx(ctx, func(ctx context.Context) error {
@@ -277,7 +278,7 @@ func TestListFiltersAndHidesClassifiedEntries(t *testing.T) {
 func TestDrift(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	record := func(user int64, c audit.Change) int64 {
 		t.Helper()
 		err := d.Tx(audit.WithActor(ctx, audit.Actor{UserID: user, Name: "thử"}), func(ctx context.Context) error { return log.Record(ctx, c) })

@@ -8,6 +8,7 @@ import (
 
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/problem"
@@ -17,14 +18,14 @@ type env struct {
 	db    *db.DB
 	store *auth.Store
 	log   *audit.Log
-	now   time.Time
+	clock *clock.Manual
 }
 
 func newEnv(t *testing.T) *env {
 	d := dbtest.New(t)
-	e := &env{db: d, log: audit.New(d), now: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}
-	e.store = auth.NewStore(d, e.log, auth.Config{})
-	e.store.SetClock(func() time.Time { return e.now })
+	c := clock.NewManual(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+	e := &env{db: d, log: audit.New(d, c.Clock()), clock: c}
+	e.store = auth.NewStore(d, e.log, c.Clock(), auth.Config{})
 	return e
 }
 
@@ -111,11 +112,11 @@ func TestSignInSessionsAndExpiry(t *testing.T) {
 	}
 
 	// Idle expiry: used 3 hours later it lives on; 5 idle hours kill it.
-	e.now = e.now.Add(3 * time.Hour)
+	e.clock.Advance(3 * time.Hour)
 	if _, _, err := e.store.Authenticate(ctx, token); err != nil {
 		t.Fatalf("session within idle time: %v", err)
 	}
-	e.now = e.now.Add(5 * time.Hour)
+	e.clock.Advance(5 * time.Hour)
 	if _, _, err := e.store.Authenticate(ctx, token); !problem.Is(err, problem.Unauthorized) {
 		t.Fatalf("idle session: %v", err)
 	}
@@ -123,12 +124,12 @@ func TestSignInSessionsAndExpiry(t *testing.T) {
 	// Absolute expiry: used every 3 hours, it still ends 12 hours after sign-in.
 	token, _, _ = e.store.SignIn(ctx, "chanh.vp", "mật-khẩu-đủ-dài", "10.0.0.1", "test")
 	for range 3 {
-		e.now = e.now.Add(3 * time.Hour)
+		e.clock.Advance(3 * time.Hour)
 		if _, _, err := e.store.Authenticate(ctx, token); err != nil {
 			t.Fatal(err)
 		}
 	}
-	e.now = e.now.Add(3*time.Hour + time.Second)
+	e.clock.Advance(3*time.Hour + time.Second)
 	if _, _, err := e.store.Authenticate(ctx, token); !problem.Is(err, problem.Unauthorized) {
 		t.Fatalf("session past its maximum age: %v", err)
 	}
@@ -173,7 +174,7 @@ func TestSignInThrottle(t *testing.T) {
 	if _, _, err := e.store.SignIn(ctx, "binh", "mật-khẩu-đủ-dài", "10.0.0.9", ""); err != nil {
 		t.Fatalf("other account: %v", err)
 	}
-	e.now = e.now.Add(16 * time.Minute)
+	e.clock.Advance(16 * time.Minute)
 	if _, _, err := e.store.SignIn(ctx, "an", "mật-khẩu-đủ-dài", "10.0.0.1", ""); err != nil {
 		t.Fatalf("after the block: %v", err)
 	}
@@ -299,7 +300,7 @@ func TestTokens(t *testing.T) {
 		t.Fatalf("revoked token: %v", err)
 	}
 	plain, _, _ = e.store.CreateToken(ctx, office.ID, "ngắn hạn", []string{"write"}, time.Hour)
-	e.now = e.now.Add(2 * time.Hour)
+	e.clock.Advance(2 * time.Hour)
 	if _, err := e.store.AuthenticateToken(ctx, plain); !problem.Is(err, problem.Unauthorized) || !strings.Contains(err.Error(), "expired") {
 		t.Fatalf("expired token: %v", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 )
 
@@ -42,15 +43,13 @@ type Store struct {
 	db    *db.DB
 	audit *audit.Log
 	cfg   Config
-	now   func() time.Time
+	clock clock.Clock
 }
 
-// NewStore returns the account store of d.
-func NewStore(d *db.DB, log *audit.Log, cfg Config) *Store {
-	return &Store{db: d, audit: log, cfg: cfg.withDefaults(), now: time.Now}
+// NewStore returns the account store of d; sessions, tokens and sign-in
+// failures are timed by c.
+func NewStore(d *db.DB, log *audit.Log, c clock.Clock, cfg Config) *Store {
+	return &Store{db: d, audit: log, cfg: cfg.withDefaults(), clock: c}
 }
 
-// SetClock replaces the clock, for tests of expiry and throttling.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
-
-func (s *Store) nowUTC() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+func (s *Store) nowUTC() time.Time { return s.clock.Now().UTC().Truncate(time.Microsecond) }

@@ -3,9 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-	"time"
 
-	"plenum/internal/app"
+	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 )
 
@@ -34,7 +34,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		if a.DB.Dialect == db.Postgres {
 			ext = ".dump"
 		}
-		path = "plenum-backup-" + time.Now().Format("20060102-150405") + ext
+		path = "plenum-backup-" + env.Clock.Now().In(clock.Vietnam).Format("20060102-150405") + ext
 	}
 	if err := a.DB.Backup(ctx, path, f.dsn); err != nil {
 		return err
@@ -55,7 +55,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	if err := copyDB.CheckSchema(ctx); err != nil {
 		return fmt.Errorf("backup check: %w", err)
 	}
-	r, err := app.New(copyDB, nil, app.Config{}).Audit.Verify(ctx)
+	r, err := audit.New(copyDB, env.Clock).Verify(ctx)
 	if err != nil {
 		return fmt.Errorf("backup check: %w", err)
 	}

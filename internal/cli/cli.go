@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"plenum/internal/clock"
 )
 
 // Env is what a command may touch of the outside world; tests substitute it.
@@ -21,11 +23,13 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+	// Clock is the time the commands act at: the wall clock, or a test's.
+	Clock clock.Clock
 }
 
 // StdEnv returns the process environment.
 func StdEnv() *Env {
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: clock.Wall}
 }
 
 // command is one subcommand. Commands with children dispatch on their first argument.

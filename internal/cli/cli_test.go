@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
 )
@@ -17,7 +18,7 @@ import (
 func runCLI(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	e := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	e := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }, Clock: clocktest.New(t)}
 	code := Main(args, e)
 	return code, out.String(), errOut.String()
 }
@@ -48,7 +49,7 @@ func TestHelpForEveryCommand(t *testing.T) {
 }
 
 func TestEnvironmentSetsFlags(t *testing.T) {
-	dsn := dbtest.Empty(t)
+	dsn := dbtest.Migrated(t)
 	code, out, errOut := runCLI(t, "", map[string]string{"PLENUM_DB": dsn}, "migrate")
 	if code != 0 || !(strings.Contains(out, "applied 00001") || strings.Contains(out, "up to date")) {
 		t.Fatalf("migrate with PLENUM_DB: %d %s %s", code, out, errOut)
@@ -80,7 +81,7 @@ func TestRefusesForeignDatabase(t *testing.T) {
 }
 
 func TestUserAndTokenCommands(t *testing.T) {
-	dsn := dbtest.Empty(t)
+	dsn := dbtest.Migrated(t)
 	env := map[string]string{"PLENUM_DB": dsn}
 	code, out, errOut := runCLI(t, "", env, "user", "create", "--username", "quantri", "--name", "Quản trị", "--role", "admin", "--clearance", "tuyet-mat")
 	if code != 0 || !regexp.MustCompile(`password: [A-Z2-7]{26}`).MatchString(out) {

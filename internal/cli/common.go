@@ -88,6 +88,7 @@ func openAppWith(ctx context.Context, env *Env, f *dbFlags, cfg app.Config) (*ap
 	if err != nil {
 		return nil, err
 	}
+	cfg.Clock = env.Clock
 	return app.New(d, log, cfg), nil
 }
 

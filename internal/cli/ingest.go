@@ -75,7 +75,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer a.DB.Close()
-	run := &ingestRun{env: env, store: a.Ingest, max: *maxBytes, ref: ref, total: len(files), start: time.Now()}
+	run := &ingestRun{env: env, store: a.Ingest, max: *maxBytes, ref: ref, total: len(files), start: time.Now()} // wall clock: progress rate
 	for _, name := range files {
 		if ctx.Err() != nil {
 			break
@@ -136,7 +136,7 @@ func (r *ingestRun) one(ctx context.Context, name string) {
 		r.failed = append(r.failed, ingestError(name, err))
 		outcome = "failed: " + ingestError(name, err)
 	}
-	rate := float64(r.done) / max(time.Since(r.start).Seconds(), 1e-3)
+	rate := float64(r.done) / max(time.Since(r.start).Seconds(), 1e-3) // wall clock: progress rate
 	fmt.Fprintf(r.env.Stderr, "[%d/%d] %s: %s (%.1f files/s)\n", r.done, r.total, name, outcome, rate)
 }
 

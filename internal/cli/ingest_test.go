@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/extract/extracttest"
 )
@@ -111,7 +112,7 @@ func TestIngestResumesAfterAnInterruption(t *testing.T) {
 	errOut := &cancelAfter{cancel: cancel}
 	e := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: errOut, Getenv: func(k string) string {
 		return map[string]string{"PLENUM_DB": dsn}[k]
-	}}
+	}, Clock: clocktest.New(t)}
 	if err := runIngest(ctx, e, []string{dir}); err == nil || !strings.Contains(out.String(), "interrupted after 1 of 4") {
 		t.Fatalf("interrupted run: %v\n%s", err, out.String())
 	}

@@ -6,17 +6,16 @@ import (
 	"testing"
 
 	"plenum/internal/access"
-	"plenum/internal/app"
 	"plenum/internal/audit"
 	"plenum/internal/date"
-	"plenum/internal/db/dbtest"
+	"plenum/internal/fixture"
 	"plenum/internal/org"
 	"plenum/internal/search"
 )
 
 func TestReindexRebuildsTheSearchIndex(t *testing.T) {
-	d, dsn := dbtest.NewWithDSN(t)
-	a := app.New(d, nil, app.Config{})
+	f := fixture.New(t)
+	a, d, dsn := f.App, f.App.DB, f.DSN
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
 	if _, err := a.Org.Create(ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: org.PartyCommittee, Level: org.Province,
 		Name: "Tỉnh ủy Lạng Sơn"}, Act: org.Act{Effective: date.MustParse("2020-01-01")}}); err != nil {

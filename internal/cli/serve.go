@@ -88,7 +88,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	a := app.New(d, log, app.Config{Auth: ac, Files: fc, Ingest: ic})
+	a := app.New(d, log, app.Config{Auth: ac, Files: fc, Ingest: ic, Clock: env.Clock})
 	var accounts []demo.Account
 	if *demoMode {
 		if accounts, err = loadDemo(cliContext(ctx), a); err != nil {
@@ -201,5 +201,5 @@ func startJobs(ctx context.Context, a *app.App, log *slog.Logger, smtpCfg notify
 			return fmt.Sprintf("%d sent", n), err
 		}})
 	}
-	jobs.New(a.DB, holder, log, nil).Start(ctx, js...)
+	jobs.New(a.DB, holder, log, a.Clock).Start(ctx, js...)
 }

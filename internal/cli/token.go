@@ -86,7 +86,7 @@ func runTokenList(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
+	now := env.Clock.Now()
 	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tUSER\tNAME\tPREFIX\tSCOPES\tEXPIRES\tSTATE")
 	for _, t := range tokens {

@@ -263,7 +263,7 @@ func (s *Store) AddItem(ctx context.Context, v access.Viewer, confID int64, in I
 		if err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		var id int64
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO agenda_items
 			(conference_id, position, kind, title, presenter_id, presenter_text, own_class, own_grants, class, created_at, updated_at)
@@ -317,7 +317,7 @@ func (s *Store) UpdateItem(ctx context.Context, v access.Viewer, id int64, in It
 		}
 		if err := s.exec(ctx, "update item", `UPDATE agenda_items SET kind = $1, title = $2, presenter_id = $3, presenter_text = $4,
 			own_class = $5, own_grants = $6, class = $5, updated_at = $7 WHERE id = $8`,
-			string(in.Kind), in.Title, db.Null(in.PresenterID), in.PresenterText, in.Class, string(grants), s.now().UTC(), id); err != nil {
+			string(in.Kind), in.Title, db.Null(in.PresenterID), in.PresenterText, in.Class, string(grants), s.clock.Now().UTC(), id); err != nil {
 			return err
 		}
 		if err := s.docs.attach(ctx, id, in.DocumentIDs); err != nil {

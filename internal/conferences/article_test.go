@@ -21,15 +21,15 @@ func TestGenerateArticle(t *testing.T) {
 		in.Subject = "đánh giá kết quả công tác 9 tháng, triển khai nhiệm vụ 3 tháng cuối năm 2024"
 		in.InvitedText = "lãnh đạo các sở, ban, ngành, đoàn thể tỉnh"
 	})
-	if _, err := f.s.SetStatus(f.ctx, office, c.ID, conferences.Held); err != nil {
+	if _, err := f.s.SetStatus(f.Ctx, office, c.ID, conferences.Held); err != nil {
 		t.Fatal(err)
 	}
-	members, _ := f.s.Members(f.ctx, c.BodyID, c.HeldOn)
+	members, _ := f.s.Members(f.Ctx, c.BodyID, c.HeldOn)
 	var list []conferences.Attendance
 	for _, m := range members[:8] {
 		list = append(list, conferences.Attendance{PersonID: m.PersonID, Status: conferences.Present})
 	}
-	if _, err := f.s.SetAttendance(f.ctx, office, c.ID, list); err != nil {
+	if _, err := f.s.SetAttendance(f.Ctx, office, c.ID, list); err != nil {
 		t.Fatal(err)
 	}
 	report := f.item(c.ID, "Báo cáo kết quả công tác 9 tháng năm 2024", func(in *conferences.ItemInput) {
@@ -42,21 +42,21 @@ func TestGenerateArticle(t *testing.T) {
 	secret := f.item(c.ID, "Phương án điều động cán bộ chủ chốt", func(in *conferences.ItemInput) {
 		in.Kind, in.Class, in.Grants = conferences.Submission, 1, toOffice
 	})
-	if _, err := f.s.RecordVote(f.ctx, office, resolution.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 8}); err != nil {
+	if _, err := f.s.RecordVote(f.Ctx, office, resolution.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 8}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.RecordVote(f.ctx, office, secret.ID, conferences.VoteInput{Method: conferences.SecretBallot, For: 7, Against: 1}); err != nil {
+	if _, err := f.s.RecordVote(f.Ctx, office, secret.ID, conferences.VoteInput{Method: conferences.SecretBallot, For: 7, Against: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{
+	if _, err := f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{
 		Body: "Hội nghị thống nhất đánh giá kết quả 9 tháng.\n\nGiao các cấp ủy tập trung hoàn thành chỉ tiêu năm 2024."}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.Approve(f.ctx, office, c.ID, conferences.Conclusion); err != nil {
+	if _, err := f.s.Approve(f.Ctx, office, c.ID, conferences.Conclusion); err != nil {
 		t.Fatal(err)
 	}
 
-	a, err := f.s.GenerateArticle(f.ctx, office, c.ID, "Phòng Thông tin")
+	a, err := f.s.GenerateArticle(f.Ctx, office, c.ID, "Phòng Thông tin")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestGenerateArticle(t *testing.T) {
 	if a.Author != "Phòng Thông tin" || a.Status != news.Draft || a.ConferenceID != c.ID {
 		t.Errorf("article %+v", a)
 	}
-	rec, _ := f.s.Record(f.ctx, office, c.ID)
+	rec, _ := f.s.Record(f.Ctx, office, c.ID)
 	if len(rec.Articles) != 1 || rec.Articles[0].ID != a.ID {
 		t.Errorf("articles of the record %+v", rec.Articles)
 	}
@@ -101,11 +101,11 @@ func TestGenerateArticle(t *testing.T) {
 	// A classified conference, or one not held, makes no article.
 	closed := f.conference("2024-11-20", func(in *conferences.Input) { in.Class, in.Grants = 1, toOffice })
 	before := f.rows()
-	_, err = f.s.GenerateArticle(f.ctx, office, closed.ID, "")
+	_, err = f.s.GenerateArticle(f.Ctx, office, closed.ID, "")
 	f.refused(t, before, err, problem.Conflict, "class")
 	planned := f.conference("2024-12-20")
 	before = f.rows()
-	_, err = f.s.GenerateArticle(f.ctx, office, planned.ID, "")
+	_, err = f.s.GenerateArticle(f.Ctx, office, planned.ID, "")
 	f.refused(t, before, err, problem.Conflict, "status")
 }
 
@@ -118,10 +118,10 @@ func TestArticleOfAnOnlineReview(t *testing.T) {
 		in.Bridges = []conferences.Bridge{{Name: "Trụ sở Tỉnh ủy", Delegates: 150}, {Name: "Huyện Mường Mới", Delegates: 1450}}
 		in.ChairIDs = f.ids("Lò Văn Khánh")
 	})
-	if _, err := f.s.SetStatus(f.ctx, office, c.ID, conferences.Held); err != nil {
+	if _, err := f.s.SetStatus(f.Ctx, office, c.ID, conferences.Held); err != nil {
 		t.Fatal(err)
 	}
-	a, err := f.s.GenerateArticle(f.ctx, office, c.ID, "")
+	a, err := f.s.GenerateArticle(f.Ctx, office, c.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,9 +10,10 @@ import (
 	"plenum/internal/app"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/conferences"
 	"plenum/internal/date"
-	"plenum/internal/db/dbtest"
+	"plenum/internal/fixture"
 	"plenum/internal/org"
 	"plenum/internal/people"
 )
@@ -34,9 +35,7 @@ type provinceScale struct {
 
 func buildProvinceScale(b *testing.B) provinceScale {
 	b.Helper()
-	d := dbtest.New(b)
-	a := app.New(d, nil, app.Config{})
-	a.Conferences.SetClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) })
+	a := fixture.NewWith(b, fixture.Options{Clock: clock.At(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))}).App
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "bench"})
 	ps := provinceScale{ctx: ctx, app: a}
 	must := func(err error) {

@@ -18,7 +18,7 @@ func TestCalendar(t *testing.T) {
 	f.conference("2024-04-02", func(in *conferences.Input) { in.TermID = f.btvTerm.ID })
 	list := func(q conferences.CalendarQuery) []string {
 		t.Helper()
-		cal, err := f.s.Calendar(f.ctx, office, q)
+		cal, err := f.s.Calendar(f.Ctx, office, q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,7 @@ func TestCalendar(t *testing.T) {
 	eq(list(conferences.CalendarQuery{Year: 2025}), "2025-01-18#4")
 	eq(list(conferences.CalendarQuery{From: day("2024-04-10"), To: day("2024-10-11")}), "2024-04-15#2", "2024-10-11#3")
 	eq(list(conferences.CalendarQuery{Status: conferences.Held}))
-	cal, _ := f.s.Calendar(f.ctx, office, conferences.CalendarQuery{Limit: 2, Offset: 2})
+	cal, _ := f.s.Calendar(f.Ctx, office, conferences.CalendarQuery{Limit: 2, Offset: 2})
 	if cal.Total != 5 || len(cal.Entries) != 2 || cal.Entries[0].Ordinal != 2 {
 		t.Errorf("page %+v", cal)
 	}
@@ -66,7 +66,7 @@ func TestCalendar(t *testing.T) {
 		{conferences.CalendarQuery{Status: "done"}, "status"},
 		{conferences.CalendarQuery{Offset: -1}, "offset"},
 	} {
-		_, err := f.s.Calendar(f.ctx, office, tt.q)
+		_, err := f.s.Calendar(f.Ctx, office, tt.q)
 		f.refused(t, f.rows(), err, problem.Invalid, tt.field)
 	}
 }

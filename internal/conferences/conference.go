@@ -379,7 +379,7 @@ func (s *Store) Create(ctx context.Context, v access.Viewer, in Input) (Conferen
 		} else if err := s.ordinalFree(ctx, term.ID, in.Ordinal, 0); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		var id int64
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO conferences
 			(body_id, term_id, ordinal, kind, expanded, subject, held_on, part_of_day, venue, online, invited_text, status, class, created_at, updated_at)
@@ -492,7 +492,7 @@ func (s *Store) Update(ctx context.Context, v access.Viewer, id int64, in Input)
 			expanded = $5, subject = $6, held_on = $7, part_of_day = $8, venue = $9, online = $10, invited_text = $11, class = $12,
 			updated_at = $13 WHERE id = $14`,
 			term.BodyID, term.ID, in.Ordinal, string(in.Kind), in.Expanded, in.Subject, in.HeldOn, int(in.Part.PartOfDay()),
-			in.Venue, in.Online, in.InvitedText, in.Class, s.now().UTC(), id); err != nil {
+			in.Venue, in.Online, in.InvitedText, in.Class, s.clock.Now().UTC(), id); err != nil {
 			if db.IsUniqueViolation(err) {
 				return problem.ConflictField("ordinal", "conferences.error.ordinal_taken", in.Ordinal)
 			}

@@ -15,7 +15,7 @@ func TestMembership(t *testing.T) {
 	f := newFixture(t)
 	names := func(body int64, on string) []string {
 		t.Helper()
-		ms, err := f.s.Members(f.ctx, body, day(on))
+		ms, err := f.s.Members(f.Ctx, body, day(on))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func TestMembership(t *testing.T) {
 	if got := names(f.tu, "2024-06-01"); len(got) != 10 {
 		t.Errorf("after a new member: %v", got)
 	}
-	ms, _ := f.s.Members(f.ctx, f.tu, day("2024-01-01"))
+	ms, _ := f.s.Members(f.Ctx, f.tu, day("2024-01-01"))
 	if len(ms[0].Posts) != 1 || ms[0].Posts[0] != "Bí thư Tỉnh ủy Hòa Bình Mới" {
 		t.Errorf("secretary's qualifying posts %v", ms[0].Posts)
 	}
@@ -60,7 +60,7 @@ func TestTerms(t *testing.T) {
 		f.bchTerm.BodyName != "Tỉnh ủy Hòa Bình Mới" {
 		t.Errorf("term %+v", f.bchTerm)
 	}
-	ts, err := f.s.Terms(f.ctx, f.tu)
+	ts, err := f.s.Terms(f.Ctx, f.tu)
 	if err != nil || len(ts) != 1 || ts[0] != f.bchTerm {
 		t.Errorf("terms %+v %v", ts, err)
 	}
@@ -68,17 +68,17 @@ func TestTerms(t *testing.T) {
 	// overlap the open one.
 	next := conferences.TermInput{BodyID: f.tu, Numeral: "16", YearFrom: 2025, YearTo: 2030, ValidFrom: day("2025-10-01")}
 	before := f.rows()
-	_, err = f.s.CreateTerm(f.ctx, next)
+	_, err = f.s.CreateTerm(f.Ctx, next)
 	f.refused(t, before, err, problem.Conflict, "valid_from")
 	up := conferences.TermInput{BodyID: f.tu, Numeral: "xv", YearFrom: 2020, YearTo: 2025, ValidFrom: day("2020-10-01"), ValidTo: day("2025-10-01")}
-	if _, err := f.s.UpdateTerm(f.ctx, f.bchTerm.ID, up); err != nil {
+	if _, err := f.s.UpdateTerm(f.Ctx, f.bchTerm.ID, up); err != nil {
 		t.Fatal(err)
 	}
-	xvi, err := f.s.CreateTerm(f.ctx, next)
+	xvi, err := f.s.CreateTerm(f.Ctx, next)
 	if err != nil || xvi.Roman != "XVI" {
 		t.Fatalf("term XVI %+v %v", xvi, err)
 	}
-	if got, err := f.s.TermOn(f.ctx, f.tu, day("2025-10-01")); err != nil || got.ID != xvi.ID {
+	if got, err := f.s.TermOn(f.Ctx, f.tu, day("2025-10-01")); err != nil || got.ID != xvi.ID {
 		t.Errorf("term on the first day of XVI: %+v %v", got, err)
 	}
 
@@ -116,7 +116,7 @@ func TestTerms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := f.rows()
-			_, err := f.s.CreateTerm(f.ctx, tt.in)
+			_, err := f.s.CreateTerm(f.Ctx, tt.in)
 			f.refused(t, before, err, tt.code, tt.field)
 		})
 	}
@@ -124,15 +124,15 @@ func TestTerms(t *testing.T) {
 	f.conference("2024-10-11")
 	before = f.rows()
 	up.ValidFrom, up.YearFrom = day("2024-11-01"), 2024
-	_, err = f.s.UpdateTerm(f.ctx, f.bchTerm.ID, up)
+	_, err = f.s.UpdateTerm(f.Ctx, f.bchTerm.ID, up)
 	f.refused(t, before, err, problem.Conflict, "valid_from")
 	up.ValidFrom, up.YearFrom, up.ValidTo = day("2020-10-01"), 2020, day("2024-10-11")
-	_, err = f.s.UpdateTerm(f.ctx, f.bchTerm.ID, up)
+	_, err = f.s.UpdateTerm(f.Ctx, f.bchTerm.ID, up)
 	f.refused(t, before, err, problem.Conflict, "valid_to")
 	up.ValidTo, up.BodyID = day("2025-10-01"), f.hdnd
-	_, err = f.s.UpdateTerm(f.ctx, f.bchTerm.ID, up)
+	_, err = f.s.UpdateTerm(f.Ctx, f.bchTerm.ID, up)
 	f.refused(t, before, err, problem.Conflict, "body_id")
-	if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "body_term"}); len(es) != 4 {
+	if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "body_term"}); len(es) != 4 {
 		t.Errorf("audit entries for terms: %d", len(es))
 	}
 }
@@ -149,7 +149,7 @@ func TestNumbering(t *testing.T) {
 	if c.Ordinal != 15 || d.Ordinal != 16 {
 		t.Fatalf("ordinals %d %d", c.Ordinal, d.Ordinal)
 	}
-	if n, _ := f.s.NextOrdinal(f.ctx, f.bchTerm.ID); n != 17 {
+	if n, _ := f.s.NextOrdinal(f.Ctx, f.bchTerm.ID); n != 17 {
 		t.Errorf("next ordinal %d", n)
 	}
 	// Another body's term counts on its own.
@@ -159,27 +159,27 @@ func TestNumbering(t *testing.T) {
 	}
 	// A number taken, on create and on update.
 	before := f.rows()
-	_, err := f.s.Create(f.ctx, office, conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: day("2024-12-01"), Ordinal: 2})
+	_, err := f.s.Create(f.Ctx, office, conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: day("2024-12-01"), Ordinal: 2})
 	f.refused(t, before, err, problem.Conflict, "ordinal")
 	in := conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: a.HeldOn, Ordinal: 15}
-	_, err = f.s.Update(f.ctx, office, a.ID, in)
+	_, err = f.s.Update(f.Ctx, office, a.ID, in)
 	f.refused(t, before, err, problem.Conflict, "ordinal")
 	// Editing the number to a free one; leaving it zero keeps it.
 	in.Ordinal = 1
 	in.Subject = "đánh giá kết quả quý I"
-	got, err := f.s.Update(f.ctx, office, a.ID, in)
+	got, err := f.s.Update(f.Ctx, office, a.ID, in)
 	if err != nil || got.Ordinal != 1 || got.Subject != "đánh giá kết quả quý I" {
 		t.Fatalf("update %+v %v", got, err)
 	}
 	in.Ordinal = 0
-	if got, err = f.s.Update(f.ctx, office, a.ID, in); err != nil || got.Ordinal != 1 {
+	if got, err = f.s.Update(f.Ctx, office, a.ID, in); err != nil || got.Ordinal != 1 {
 		t.Fatalf("update keeping the number %+v %v", got, err)
 	}
 	in.Ordinal = 3
-	if got, err = f.s.Update(f.ctx, office, a.ID, in); err != nil || got.Ordinal != 3 {
+	if got, err = f.s.Update(f.Ctx, office, a.ID, in); err != nil || got.Ordinal != 3 {
 		t.Fatalf("renumber %+v %v", got, err)
 	}
-	if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference", Action: "update"}); len(es) != 3 {
+	if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "conference", Action: "update"}); len(es) != 3 {
 		t.Errorf("audit entries for updates: %d", len(es))
 	}
 }
@@ -241,37 +241,37 @@ func TestConferenceDetailsAndRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := f.rows()
-			_, err := f.s.Create(f.ctx, tt.viewer, tt.in)
+			_, err := f.s.Create(f.Ctx, tt.viewer, tt.in)
 			f.refused(t, before, err, tt.code, tt.field)
 			if tt.field != "ordinal" {
-				_, err = f.s.Update(f.ctx, tt.viewer, c.ID, tt.in)
+				_, err = f.s.Update(f.Ctx, tt.viewer, c.ID, tt.in)
 				f.refused(t, before, err, tt.code, tt.field)
 			}
 		})
 	}
 	// The body must exist on the day, even inside the term.
 	before := f.rows()
-	if _, err := f.units.Dissolve(f.ctx, orgDissolve(f.hdnd, "2024-01-01")); err != nil {
+	if _, err := f.App.Org.Dissolve(f.Ctx, orgDissolve(f.hdnd, "2024-01-01")); err != nil {
 		t.Fatal(err)
 	}
 	hTerm := f.term(f.hdnd, "XVII", "2021-06-25", "2024-01-01")
 	before = f.rows()
-	_, err := f.s.Create(f.ctx, office, conferences.Input{TermID: hTerm.ID, Kind: conferences.Regular, HeldOn: day("2024-01-01")})
+	_, err := f.s.Create(f.Ctx, office, conferences.Input{TermID: hTerm.ID, Kind: conferences.Regular, HeldOn: day("2024-01-01")})
 	f.refused(t, before, err, problem.Invalid, "held_on")
 
 	// Delete: only a planned conference with nothing recorded.
-	if err := f.s.Delete(f.ctx, office, c.ID); err != nil {
+	if err := f.s.Delete(f.Ctx, office, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.Get(f.ctx, office, c.ID); !problem.Is(err, problem.NotFound) {
+	if _, err := f.s.Get(f.Ctx, office, c.ID); !problem.Is(err, problem.NotFound) {
 		t.Errorf("deleted conference: %v", err)
 	}
 	d := f.conference("2024-11-11")
 	f.item(d.ID, "Dự thảo Nghị quyết về chuyển đổi số")
 	before = f.rows()
-	f.refused(t, before, f.s.Delete(f.ctx, office, d.ID), problem.Conflict, "id")
+	f.refused(t, before, f.s.Delete(f.Ctx, office, d.ID), problem.Conflict, "id")
 	for _, action := range []string{"create", "delete"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
+		if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for %s", action)
 		}
 	}

@@ -1,21 +1,17 @@
 package conferences_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"plenum/internal/access"
-	"plenum/internal/app"
-	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/conferences"
 	"plenum/internal/date"
-	"plenum/internal/db"
-	"plenum/internal/db/dbtest"
 	"plenum/internal/documents"
-	"plenum/internal/news"
+	"plenum/internal/fixture"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/problem"
@@ -32,21 +28,15 @@ var (
 	toOffice = []access.Grant{{Role: auth.RoleOffice}}
 )
 
-// fixture: an invented province "Hòa Bình Mới" with its Provincial
+// province: an invented province "Hòa Bình Mới" with its Provincial
 // Committee (nine members on 2024-01-01: the secretary, two deputies, two
 // further Standing Board members sitting in the Standing Board, four
 // executive members), its Standing Board and its People's Council; the
-// committee's term XV (2020–2025) and the board's.
-type fixture struct {
-	t      *testing.T
-	ctx    context.Context
-	app    *app.App
-	db     *db.DB
-	log    *audit.Log
-	units  *org.Store
-	people *people.Store
-	news   *news.Store
-	s      *conferences.Store
+// committee's term XV (2020–2025) and the board's. Its clock stands on
+// 31/12/2025.
+type province struct {
+	*fixture.Env
+	s *conferences.Store
 	// clerk is a user of the office, who registers documents.
 	clerk auth.Principal
 
@@ -55,16 +45,14 @@ type fixture struct {
 	bchTerm, btvTerm  conferences.Term
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T) *province {
 	t.Helper()
-	d := dbtest.New(t)
-	a := app.New(d, nil, app.Config{})
+	env := fixture.NewWith(t, fixture.Options{Clock: clock.At(time.Date(2025, 12, 31, 10, 0, 0, 0, clock.Vietnam))})
+	a := env.App
 	units := a.Org
-	f := &fixture{t: t, ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"}), app: a, db: d, log: a.Audit,
-		units: units, people: a.People, news: a.News, s: a.Conferences, persons: map[string]int64{}}
-	f.s.SetClock(func() time.Time { return time.Date(2025, 12, 31, 3, 0, 0, 0, time.UTC) })
+	f := &province{Env: env, s: a.Conferences, persons: map[string]int64{}}
 	mk := func(name string, kind org.Kind, level org.Level, parent int64) int64 {
-		u, err := units.Create(f.ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: level, Name: name, ParentID: parent},
+		u, err := units.Create(f.Ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: level, Name: name, ParentID: parent},
 			Act: org.Act{Effective: day("2016-01-01")}})
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +81,7 @@ func newFixture(t *testing.T) *fixture {
 	f.post("Lò Văn Khánh", "central_committee_member", f.tw, "2021-01-30", "")
 	// Someone who is not a member: a department head invited to conferences.
 	f.persons["Nông Văn Định"] = f.person("Nông Văn Định")
-	u, err := a.Auth.CreateUser(f.ctx, auth.NewUser{Username: "vanthu", DisplayName: "Văn thư thử nghiệm", Password: "mat-khau-thu-nghiem",
+	u, err := a.Auth.CreateUser(f.Ctx, auth.NewUser{Username: "vanthu", DisplayName: "Văn thư thử nghiệm", Password: "mat-khau-thu-nghiem",
 		Role: auth.RoleOffice, Clearance: auth.ClassToiMat})
 	if err != nil {
 		t.Fatal(err)
@@ -104,40 +92,40 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func (f *fixture) person(name string) int64 {
-	f.t.Helper()
-	p, err := f.people.CreatePerson(f.ctx, people.PersonInput{FullName: name})
+func (f *province) person(name string) int64 {
+	f.T.Helper()
+	p, err := f.App.People.CreatePerson(f.Ctx, people.PersonInput{FullName: name})
 	if err != nil {
-		f.t.Fatal(err)
+		f.T.Fatal(err)
 	}
 	return p.ID
 }
 
-func (f *fixture) post(name, code string, unit int64, from, to string) {
-	f.t.Helper()
+func (f *province) post(name, code string, unit int64, from, to string) {
+	f.T.Helper()
 	in := people.PostInput{PersonID: f.persons[name], PositionCode: code, UnitID: unit, ValidFrom: day(from)}
 	if to != "" {
 		in.ValidTo = day(to)
 	}
-	if _, err := f.people.AddPost(f.ctx, in); err != nil {
-		f.t.Fatalf("post %s %s: %v", name, code, err)
+	if _, err := f.App.People.AddPost(f.Ctx, in); err != nil {
+		f.T.Fatalf("post %s %s: %v", name, code, err)
 	}
 }
 
-func (f *fixture) term(body int64, numeral, from, to string) conferences.Term {
-	f.t.Helper()
+func (f *province) term(body int64, numeral, from, to string) conferences.Term {
+	f.T.Helper()
 	in := conferences.TermInput{BodyID: body, Numeral: numeral, YearFrom: 2020, YearTo: 2025, ValidFrom: day(from)}
 	if to != "" {
 		in.ValidTo = day(to)
 	}
-	t, err := f.s.CreateTerm(f.ctx, in)
+	t, err := f.s.CreateTerm(f.Ctx, in)
 	if err != nil {
-		f.t.Fatal(err)
+		f.T.Fatal(err)
 	}
 	return t
 }
 
-func (f *fixture) ids(names ...string) []int64 {
+func (f *province) ids(names ...string) []int64 {
 	out := make([]int64, len(names))
 	for i, n := range names {
 		out[i] = f.persons[n]
@@ -146,31 +134,31 @@ func (f *fixture) ids(names ...string) []int64 {
 }
 
 // conference convenes a conference of the committee on a day.
-func (f *fixture) conference(on string, mod ...func(*conferences.Input)) conferences.Conference {
-	f.t.Helper()
+func (f *province) conference(on string, mod ...func(*conferences.Input)) conferences.Conference {
+	f.T.Helper()
 	in := conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: day(on), Part: conferences.Morning,
 		Venue: "Hội trường Tỉnh ủy", ChairIDs: f.ids("Lò Văn Khánh", "Đinh Thị Hạnh")}
 	for _, m := range mod {
 		m(&in)
 	}
-	c, err := f.s.Create(f.ctx, office, in)
+	c, err := f.s.Create(f.Ctx, office, in)
 	if err != nil {
-		f.t.Fatal(err)
+		f.T.Fatal(err)
 	}
 	return c
 }
 
 // held convenes a conference, marks it held and records everyone in
 // present as present and the others as excused.
-func (f *fixture) held(on string, present int) conferences.Conference {
-	f.t.Helper()
+func (f *province) held(on string, present int) conferences.Conference {
+	f.T.Helper()
 	c := f.conference(on)
-	if _, err := f.s.SetStatus(f.ctx, office, c.ID, conferences.Held); err != nil {
-		f.t.Fatal(err)
+	if _, err := f.s.SetStatus(f.Ctx, office, c.ID, conferences.Held); err != nil {
+		f.T.Fatal(err)
 	}
-	members, err := f.s.Members(f.ctx, c.BodyID, c.HeldOn)
+	members, err := f.s.Members(f.Ctx, c.BodyID, c.HeldOn)
 	if err != nil {
-		f.t.Fatal(err)
+		f.T.Fatal(err)
 	}
 	var list []conferences.Attendance
 	for i, m := range members {
@@ -180,34 +168,34 @@ func (f *fixture) held(on string, present int) conferences.Conference {
 		}
 		list = append(list, a)
 	}
-	if _, err := f.s.SetAttendance(f.ctx, office, c.ID, list); err != nil {
-		f.t.Fatal(err)
+	if _, err := f.s.SetAttendance(f.Ctx, office, c.ID, list); err != nil {
+		f.T.Fatal(err)
 	}
 	return c
 }
 
-func (f *fixture) item(confID int64, title string, mod ...func(*conferences.ItemInput)) conferences.Item {
-	f.t.Helper()
+func (f *province) item(confID int64, title string, mod ...func(*conferences.ItemInput)) conferences.Item {
+	f.T.Helper()
 	in := conferences.ItemInput{Kind: conferences.DraftResolution, Title: title}
 	for _, m := range mod {
 		m(&in)
 	}
-	it, err := f.s.AddItem(f.ctx, office, confID, in)
+	it, err := f.s.AddItem(f.Ctx, office, confID, in)
 	if err != nil {
-		f.t.Fatal(err)
+		f.T.Fatal(err)
 	}
 	return it
 }
 
 // rows counts the rows of the tables a refused change must leave alone.
-func (f *fixture) rows() int {
-	f.t.Helper()
+func (f *province) rows() int {
+	f.T.Helper()
 	n := 0
 	for _, table := range []string{"body_terms", "conferences", "conference_bridges", "conference_chairs", "conference_invitees",
 		"conference_attendance", "agenda_items", "agenda_votes", "conference_texts", "news_articles", "record_access", "audit_log"} {
 		var c int
-		if err := f.db.Primary().QueryRowContext(f.ctx, `SELECT count(*) FROM `+table).Scan(&c); err != nil {
-			f.t.Fatal(err)
+		if err := f.App.DB.Primary().QueryRowContext(f.Ctx, `SELECT count(*) FROM `+table).Scan(&c); err != nil {
+			f.T.Fatal(err)
 		}
 		n += c
 	}
@@ -216,7 +204,7 @@ func (f *fixture) rows() int {
 
 // refused checks that err is a problem of code naming field, with a
 // message in both languages, and that nothing was written.
-func (f *fixture) refused(t *testing.T, before int, err error, code problem.Code, field string) {
+func (f *province) refused(t *testing.T, before int, err error, code problem.Code, field string) {
 	t.Helper()
 	p, ok := problem.As(err)
 	if !ok {
@@ -250,15 +238,15 @@ func orgDissolve(unit int64, on string) org.DissolveInput {
 
 // document registers a document of the committee; a classified one is
 // granted to the office.
-func (f *fixture) document(kind documents.Kind, symbol, issued, title string, class auth.Clearance) documents.Document {
-	f.t.Helper()
+func (f *province) document(kind documents.Kind, symbol, issued, title string, class auth.Clearance) documents.Document {
+	f.T.Helper()
 	in := documents.Input{Kind: kind, Symbol: symbol, IssuerUnitID: f.tu, IssuedOn: day(issued), Title: title, Class: class}
 	if class > 0 {
 		in.Grants, in.ClassReason = toOffice, "Tài liệu phục vụ hội nghị"
 	}
-	d, err := f.app.Documents.Create(f.ctx, f.clerk, in)
+	d, err := f.App.Documents.Create(f.Ctx, f.clerk, in)
 	if err != nil {
-		f.t.Fatalf("document %s: %v", symbol, err)
+		f.T.Fatalf("document %s: %v", symbol, err)
 	}
 	return d
 }

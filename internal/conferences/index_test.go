@@ -21,10 +21,10 @@ func TestSearchFindsConferences(t *testing.T) {
 	f.conference("2024-11-20", func(in *conferences.Input) {
 		in.Class, in.Grants, in.Subject = 1, toOffice, "bàn công tác nhân sự khóa mới"
 	})
-	ix := search.New(f.db)
+	ix := f.App.Search
 	find := func(v search.Viewer, q string) []int64 {
 		t.Helper()
-		res, err := ix.Search(f.ctx, v, search.Query{Text: q, Entity: search.EntityConference})
+		res, err := ix.Search(f.Ctx, v, search.Query{Text: q, Entity: search.EntityConference})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +49,7 @@ func TestSearchFindsConferences(t *testing.T) {
 	if got := find(office, "nhan su khoa moi"); len(got) != 1 {
 		t.Errorf("the office does not find the classified conference: %v", got)
 	}
-	n, err := ix.Rebuild(f.ctx, f.s.SearchSource())
+	n, err := ix.Rebuild(f.Ctx, f.s.SearchSource())
 	if err != nil || n != 6 {
 		t.Errorf("rebuild: %d %v", n, err)
 	}

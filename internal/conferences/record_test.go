@@ -17,25 +17,25 @@ func TestStatusAttendanceAndVotes(t *testing.T) {
 
 	// Nothing is recorded before the conference is held.
 	before := f.rows()
-	_, err := f.s.SetAttendance(f.ctx, office, c.ID, present)
+	_, err := f.s.SetAttendance(f.Ctx, office, c.ID, present)
 	f.refused(t, before, err, problem.Conflict, "status")
-	_, err = f.s.RecordVote(f.ctx, office, it.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 1})
+	_, err = f.s.RecordVote(f.Ctx, office, it.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 1})
 	f.refused(t, before, err, problem.Conflict, "status")
-	_, err = f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Kết luận."})
+	_, err = f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Kết luận."})
 	f.refused(t, before, err, problem.Conflict, "status")
 	// Not held before its day; not closed without a conclusion.
 	future := f.conference("2026-03-01")
 	before = f.rows()
-	_, err = f.s.SetStatus(f.ctx, office, future.ID, conferences.Held)
+	_, err = f.s.SetStatus(f.Ctx, office, future.ID, conferences.Held)
 	f.refused(t, before, err, problem.Conflict, "status")
-	_, err = f.s.SetStatus(f.ctx, office, c.ID, conferences.Closed)
+	_, err = f.s.SetStatus(f.Ctx, office, c.ID, conferences.Closed)
 	f.refused(t, f.rows(), err, problem.Conflict, "status")
-	if _, err := f.s.SetStatus(f.ctx, office, c.ID, conferences.Held); err != nil {
+	if _, err := f.s.SetStatus(f.Ctx, office, c.ID, conferences.Held); err != nil {
 		t.Fatal(err)
 	}
 
 	// Attendance: members only, once each, reasons for absences only.
-	members, _ := f.s.Members(f.ctx, c.BodyID, c.HeldOn)
+	members, _ := f.s.Members(f.Ctx, c.BodyID, c.HeldOn)
 	var list []conferences.Attendance
 	for i, m := range members {
 		a := conferences.Attendance{PersonID: m.PersonID, Status: conferences.Present}
@@ -69,11 +69,11 @@ func TestStatusAttendanceAndVotes(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := f.rows()
-			_, err := f.s.SetAttendance(f.ctx, office, c.ID, tt.list)
+			_, err := f.s.SetAttendance(f.Ctx, office, c.ID, tt.list)
 			f.refused(t, before, err, problem.Invalid, tt.field)
 		})
 	}
-	q, err := f.s.SetAttendance(f.ctx, office, c.ID, list)
+	q, err := f.s.SetAttendance(f.Ctx, office, c.ID, list)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,11 +93,11 @@ func TestStatusAttendanceAndVotes(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := f.rows()
-			_, err := f.s.RecordVote(f.ctx, office, it.ID, tt.in)
+			_, err := f.s.RecordVote(f.Ctx, office, it.ID, tt.in)
 			f.refused(t, before, err, problem.Invalid, tt.field)
 		})
 	}
-	got, err := f.s.RecordVote(f.ctx, office, it.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 5, Against: 1, Abstain: 1})
+	got, err := f.s.RecordVote(f.Ctx, office, it.ID, conferences.VoteInput{Method: conferences.ShowOfHands, For: 5, Against: 1, Abstain: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,26 +105,26 @@ func TestStatusAttendanceAndVotes(t *testing.T) {
 		t.Errorf("tally %+v", tl)
 	}
 	// Four for out of nine is a majority of those voting but not of the body.
-	got, err = f.s.RecordVote(f.ctx, office, it.ID, conferences.VoteInput{Method: conferences.SecretBallot, For: 4, Against: 2, Abstain: 1})
+	got, err = f.s.RecordVote(f.Ctx, office, it.ID, conferences.VoteInput{Method: conferences.SecretBallot, For: 4, Against: 2, Abstain: 1})
 	if err != nil || got.Tally.Passed {
 		t.Errorf("four of nine %+v %v", got.Tally, err)
 	}
 	// Attendance cannot fall below the votes recorded.
 	before = f.rows()
-	_, err = f.s.SetAttendance(f.ctx, office, c.ID, list[:6])
+	_, err = f.s.SetAttendance(f.Ctx, office, c.ID, list[:6])
 	f.refused(t, before, err, problem.Conflict, "attendance")
 	// Nor can the day move once attendance is recorded.
-	_, err = f.s.Update(f.ctx, office, c.ID, conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: day("2024-10-12")})
+	_, err = f.s.Update(f.Ctx, office, c.ID, conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: day("2024-10-12")})
 	f.refused(t, before, err, problem.Conflict, "held_on")
 	// An item with a vote is not removed.
-	f.refused(t, before, f.s.RemoveItem(f.ctx, office, it.ID), problem.Conflict, "vote")
-	if err := f.s.ClearVote(f.ctx, office, it.ID); err != nil {
+	f.refused(t, before, f.s.RemoveItem(f.Ctx, office, it.ID), problem.Conflict, "vote")
+	if err := f.s.ClearVote(f.Ctx, office, it.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.SetAttendance(f.ctx, office, c.ID, list[:6]); err != nil {
+	if _, err := f.s.SetAttendance(f.Ctx, office, c.ID, list[:6]); err != nil {
 		t.Fatal(err)
 	}
-	rec, err := f.s.Record(f.ctx, office, c.ID)
+	rec, err := f.s.Record(f.Ctx, office, c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,17 +133,17 @@ func TestStatusAttendanceAndVotes(t *testing.T) {
 		t.Errorf("record %+v", rec)
 	}
 	for _, action := range []string{"status", "attendance"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
+		if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for %s", action)
 		}
 	}
 	for _, action := range []string{"create", "vote", "clear_vote"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "agenda_item", Action: action}); len(es) == 0 {
+		if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "agenda_item", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for item %s", action)
 		}
 	}
 	// Back to planned only with nothing recorded.
-	f.refused(t, f.rows(), errOf(f.s.SetStatus(f.ctx, office, c.ID, conferences.Planned)), problem.Conflict, "status")
+	f.refused(t, f.rows(), errOf(f.s.SetStatus(f.Ctx, office, c.ID, conferences.Planned)), problem.Conflict, "status")
 }
 
 func errOf[T any](_ T, err error) error { return err }
@@ -151,66 +151,66 @@ func errOf[T any](_ T, err error) error { return err }
 func TestMinutesAndConclusionVersions(t *testing.T) {
 	f := newFixture(t)
 	c := f.held("2024-10-11", 9)
-	v1, err := f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Hội nghị thống nhất   đánh giá.\r\n\r\nGiao Ban Thường vụ chỉ đạo."})
+	v1, err := f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Hội nghị thống nhất   đánh giá.\r\n\r\nGiao Ban Thường vụ chỉ đạo."})
 	if err != nil || v1.Version != 1 || v1.Status != conferences.Draft || v1.Body != "Hội nghị thống nhất đánh giá.\n\nGiao Ban Thường vụ chỉ đạo." {
 		t.Fatalf("draft %+v %v", v1, err)
 	}
 	// Editing a draft changes it in place.
-	if v1, err = f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản sửa của dự thảo."}); err != nil || v1.Version != 1 {
+	if v1, err = f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản sửa của dự thảo."}); err != nil || v1.Version != 1 {
 		t.Fatalf("edit draft %+v %v", v1, err)
 	}
 	before := f.rows()
-	_, err = f.s.Correct(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "x", Note: "y"})
+	_, err = f.s.Correct(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "x", Note: "y"})
 	f.refused(t, before, err, problem.Conflict, "status")
-	_, err = f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "  "})
+	_, err = f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "  "})
 	f.refused(t, before, err, problem.Invalid, "body")
-	ap, err := f.s.Approve(f.ctx, office, c.ID, conferences.Conclusion)
+	ap, err := f.s.Approve(f.Ctx, office, c.ID, conferences.Conclusion)
 	if err != nil || ap.Status != conferences.Approved || ap.ApprovedAt.IsZero() {
 		t.Fatalf("approve %+v %v", ap, err)
 	}
 	// Approved is locked.
 	before = f.rows()
-	_, err = f.s.WriteDraft(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Sửa trực tiếp."})
+	_, err = f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Sửa trực tiếp."})
 	f.refused(t, before, err, problem.Conflict, "body")
-	_, err = f.s.Approve(f.ctx, office, c.ID, conferences.Conclusion)
+	_, err = f.s.Approve(f.Ctx, office, c.ID, conferences.Conclusion)
 	f.refused(t, before, err, problem.Conflict, "status")
-	_, err = f.s.Correct(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản đính chính."})
+	_, err = f.s.Correct(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản đính chính."})
 	f.refused(t, before, err, problem.Invalid, "note")
 	// A correction is the next version, pointing at the approved one.
-	v2, err := f.s.Correct(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản đính chính.", Note: "Sửa lỗi số liệu"})
+	v2, err := f.s.Correct(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản đính chính.", Note: "Sửa lỗi số liệu"})
 	if err != nil || v2.Version != 2 || v2.PreviousID != v1.ID || v2.Status != conferences.Draft {
 		t.Fatalf("correction %+v %v", v2, err)
 	}
-	if _, err := f.s.Approve(f.ctx, office, c.ID, conferences.Conclusion); err != nil {
+	if _, err := f.s.Approve(f.Ctx, office, c.ID, conferences.Conclusion); err != nil {
 		t.Fatal(err)
 	}
-	hist, err := f.s.History(f.ctx, office, c.ID, conferences.Conclusion)
+	hist, err := f.s.History(f.Ctx, office, c.ID, conferences.Conclusion)
 	if err != nil || len(hist) != 2 || hist[0].Version != 2 || hist[1].Body != "Bản sửa của dự thảo." || hist[1].Status != conferences.Approved {
 		t.Errorf("history %+v %v", hist, err)
 	}
 	// Minutes are versioned on their own.
-	if m, err := f.s.WriteDraft(f.ctx, office, c.ID, conferences.Minutes, conferences.TextInput{Body: "Biên bản."}); err != nil || m.Version != 1 {
+	if m, err := f.s.WriteDraft(f.Ctx, office, c.ID, conferences.Minutes, conferences.TextInput{Body: "Biên bản."}); err != nil || m.Version != 1 {
 		t.Errorf("minutes %+v %v", m, err)
 	}
 	// Closing needs the approved conclusion, which it now has; a closed
 	// conference is locked, but its texts can still be corrected.
-	if _, err := f.s.SetStatus(f.ctx, office, c.ID, conferences.Closed); err != nil {
+	if _, err := f.s.SetStatus(f.Ctx, office, c.ID, conferences.Closed); err != nil {
 		t.Fatal(err)
 	}
 	before = f.rows()
-	_, err = f.s.AddItem(f.ctx, office, c.ID, conferences.ItemInput{Kind: conferences.Report, Title: "Báo cáo"})
+	_, err = f.s.AddItem(f.Ctx, office, c.ID, conferences.ItemInput{Kind: conferences.Report, Title: "Báo cáo"})
 	f.refused(t, before, err, problem.Conflict, "status")
-	_, err = f.s.Update(f.ctx, office, c.ID, conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: c.HeldOn})
+	_, err = f.s.Update(f.Ctx, office, c.ID, conferences.Input{TermID: f.bchTerm.ID, Kind: conferences.Regular, HeldOn: c.HeldOn})
 	f.refused(t, before, err, problem.Conflict, "status")
-	if _, err := f.s.Correct(f.ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản thứ ba.", Note: "Bổ sung"}); err != nil {
+	if _, err := f.s.Correct(f.Ctx, office, c.ID, conferences.Conclusion, conferences.TextInput{Body: "Bản thứ ba.", Note: "Bổ sung"}); err != nil {
 		t.Errorf("correct a closed conference's conclusion: %v", err)
 	}
 	for _, action := range []string{"draft_conclusion", "draft_minutes", "approve_conclusion", "correct_conclusion"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
+		if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "conference", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for %s", action)
 		}
 	}
-	if rep, err := f.log.Verify(f.ctx); err != nil || !rep.OK() {
+	if rep, err := f.App.Audit.Verify(f.Ctx); err != nil || !rep.OK() {
 		t.Errorf("audit chain %+v %v", rep, err)
 	}
 }
@@ -240,33 +240,33 @@ func TestAgendaRefusals(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := f.rows()
-			_, err := f.s.AddItem(f.ctx, office, c.ID, tt.in)
+			_, err := f.s.AddItem(f.Ctx, office, c.ID, tt.in)
 			f.refused(t, before, err, problem.Invalid, tt.field)
-			_, err = f.s.UpdateItem(f.ctx, office, it.ID, tt.in)
+			_, err = f.s.UpdateItem(f.Ctx, office, it.ID, tt.in)
 			f.refused(t, before, err, problem.Invalid, tt.field)
 		})
 	}
 	before := f.rows()
-	f.refused(t, before, f.s.MoveItem(f.ctx, office, it.ID, 2), problem.Invalid, "direction")
-	f.refused(t, before, f.s.Adopt(f.ctx, office, c.ID, 1), problem.Conflict, "status")
-	_, err := f.s.AddItem(f.ctx, office, 424242, conferences.ItemInput{Kind: conferences.Report, Title: "x"})
+	f.refused(t, before, f.s.MoveItem(f.Ctx, office, it.ID, 2), problem.Invalid, "direction")
+	f.refused(t, before, f.s.Adopt(f.Ctx, office, c.ID, 1), problem.Conflict, "status")
+	_, err := f.s.AddItem(f.Ctx, office, 424242, conferences.ItemInput{Kind: conferences.Report, Title: "x"})
 	if !problem.Is(err, problem.NotFound) {
 		t.Errorf("item of an unknown conference: %v", err)
 	}
 	// Moving and correcting are audited.
 	second := f.item(c.ID, "Tờ trình về đề án")
-	if err := f.s.MoveItem(f.ctx, office, second.ID, -1); err != nil {
+	if err := f.s.MoveItem(f.Ctx, office, second.ID, -1); err != nil {
 		t.Fatal(err)
 	}
-	rec, _ := f.s.Record(f.ctx, office, c.ID)
+	rec, _ := f.s.Record(f.Ctx, office, c.ID)
 	if rec.Items[0].ID != second.ID || rec.Items[0].Number != 1 {
 		t.Errorf("after moving up: %+v", rec.Items)
 	}
-	if _, err := f.s.UpdateItem(f.ctx, office, second.ID, conferences.ItemInput{Kind: conferences.Submission, Title: "Tờ trình về đề án chuyển đổi số"}); err != nil {
+	if _, err := f.s.UpdateItem(f.Ctx, office, second.ID, conferences.ItemInput{Kind: conferences.Submission, Title: "Tờ trình về đề án chuyển đổi số"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, action := range []string{"move", "update"} {
-		if es, _ := f.log.List(f.ctx, audit.Filter{Entity: "agenda_item", Action: action}); len(es) == 0 {
+		if es, _ := f.App.Audit.List(f.Ctx, audit.Filter{Entity: "agenda_item", Action: action}); len(es) == 0 {
 			t.Errorf("no audit entry for %s", action)
 		}
 	}

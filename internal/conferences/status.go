@@ -30,7 +30,7 @@ func (s *Store) SetStatus(ctx context.Context, v access.Viewer, id int64, to Sta
 		}
 		switch {
 		case from == Planned && to == Held:
-			if s.today().Before(c.HeldOn) {
+			if s.Today().Before(c.HeldOn) {
 				return problem.ConflictField("status", "conferences.error.held_in_future", dmy(c.HeldOn))
 			}
 		case from == Held && to == Closed:
@@ -56,7 +56,7 @@ func (s *Store) SetStatus(ctx context.Context, v access.Viewer, id int64, to Sta
 			return problem.ConflictField("status", "conferences.error.status_step")
 		}
 		if err := s.exec(ctx, "set status", `UPDATE conferences SET status = $1, updated_at = $2 WHERE id = $3`,
-			string(to), s.now().UTC(), id); err != nil {
+			string(to), s.clock.Now().UTC(), id); err != nil {
 			return err
 		}
 		if out, err = s.Get(ctx, access.System, id); err != nil {

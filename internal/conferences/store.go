@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/news"
@@ -31,20 +31,16 @@ type Store struct {
 	news   *news.Store
 	search *search.Index
 	docs   docLinks
-	now    func() time.Time
+	clock  clock.Clock
 }
 
 // New returns the conference store of d. Articles written from conferences
 // go to articles; the search index (nil for none) is kept in step with
 // every change.
-func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store, index *search.Index) *Store {
+func New(d *db.DB, log *audit.Log, c clock.Clock, acc *access.Store, units *org.Store, ppl *people.Store, articles *news.Store, index *search.Index) *Store {
 	return &Store{db: d, log: log, access: acc, units: units, people: ppl, news: articles, search: index,
-		docs: docLinks{db: d, access: acc}, now: time.Now}
+		docs: docLinks{db: d, access: acc}, clock: c}
 }
-
-// SetClock replaces the store's clock, for tests and the demo that need
-// "today" to be a given day.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // The kinds of record this package audits and classifies. Versions of the
 // minutes and conclusion are audited as changes of their conference, whose
@@ -70,8 +66,8 @@ const (
 	maxDelegates = 1000000
 )
 
-// today is the date in Vietnam.
-func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+// Today is the date in Vietnam by the store's clock.
+func (s *Store) Today() date.Date { return s.clock.Today() }
 
 // cleanText normalises a multi-line text: each paragraph cleaned, blank
 // lines between paragraphs kept as one.

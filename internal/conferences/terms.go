@@ -256,7 +256,7 @@ func (s *Store) CreateTerm(ctx context.Context, in TermInput) (Term, error) {
 		if err := s.checkTerm(ctx, in, numeral, 0); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		var id int64
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO body_terms
 			(body_id, numeral, year_from, year_to, valid_from, valid_to, note, created_at, updated_at)
@@ -308,7 +308,7 @@ func (s *Store) UpdateTerm(ctx context.Context, id int64, in TermInput) (Term, e
 		}
 		if err := s.exec(ctx, "update term", `UPDATE body_terms SET body_id = $1, numeral = $2, year_from = $3, year_to = $4,
 			valid_from = $5, valid_to = $6, note = $7, updated_at = $8 WHERE id = $9`,
-			in.BodyID, numeral, in.YearFrom, in.YearTo, in.ValidFrom, in.ValidTo, in.Note, s.now().UTC(), id); err != nil {
+			in.BodyID, numeral, in.YearFrom, in.YearTo, in.ValidFrom, in.ValidTo, in.Note, s.clock.Now().UTC(), id); err != nil {
 			if db.IsUniqueViolation(errors.Unwrap(err)) {
 				return problem.ConflictField("numeral", "conferences.error.numeral_taken")
 			}

@@ -165,7 +165,7 @@ func (s *Store) WriteDraft(ctx context.Context, v access.Viewer, confID int64, k
 		return Text{}, err
 	}
 	return s.editText(ctx, v, confID, kind, func(ctx context.Context, c Conference, versions []Text) (Text, error) {
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		cur := latest(versions)
 		if cur != nil && cur.Status == Approved {
 			return Text{}, problem.ConflictField("body", "conferences.error.text_locked", cur.Version)
@@ -205,7 +205,7 @@ func (s *Store) Approve(ctx context.Context, v access.Viewer, confID int64, kind
 		if cur == nil || cur.Status != Draft {
 			return Text{}, problem.ConflictField("status", "conferences.error.no_draft")
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		if err := s.exec(ctx, "approve", `UPDATE conference_texts SET status = 'approved', approved_at = $1, approved_by = $2, updated_at = $1
 			WHERE id = $3 AND status = 'draft'`, now, actorID(ctx), cur.ID); err != nil {
 			return Text{}, err
@@ -233,7 +233,7 @@ func (s *Store) Correct(ctx context.Context, v access.Viewer, confID int64, kind
 		if cur == nil || cur.Status != Approved {
 			return Text{}, problem.ConflictField("status", "conferences.error.nothing_to_correct")
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		var id int64
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO conference_texts
 			(conference_id, kind, version, body, note, status, previous_id, created_at, created_by, updated_at)

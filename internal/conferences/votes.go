@@ -67,7 +67,7 @@ func (s *Store) RecordVote(ctx context.Context, v access.Viewer, itemID int64, i
 			return err
 		}
 		if err := s.exec(ctx, "insert vote", `INSERT INTO agenda_votes (item_id, method, for_count, against_count, abstain_count, recorded_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, itemID, string(in.Method), in.For, in.Against, in.Abstain, s.now().UTC()); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6)`, itemID, string(in.Method), in.For, in.Against, in.Abstain, s.clock.Now().UTC()); err != nil {
 			return err
 		}
 		if out, err = s.Item(ctx, access.System, itemID); err != nil {

@@ -16,8 +16,9 @@ import (
 	"plenum/internal/auth"
 	"plenum/internal/dashboard"
 	"plenum/internal/dashboard/dashboardtest"
-	"plenum/internal/db/dbtest"
+	"plenum/internal/date"
 	"plenum/internal/documents"
+	"plenum/internal/fixture"
 	"plenum/internal/indicators"
 	"plenum/internal/problem"
 	"plenum/internal/tasks"
@@ -34,7 +35,7 @@ type env struct {
 }
 
 func newEnv(t *testing.T) *env {
-	a := app.New(dbtest.New(t), nil, app.Config{})
+	a := fixture.NewWith(t, fixture.Options{Clock: dashboardtest.Clock(t)}).App
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
 	office, err := a.Auth.CreateUser(ctx, auth.NewUser{Username: "vanphong", DisplayName: "Văn phòng", Password: "mat-khau-van-phong",
 		Role: auth.RoleOffice, Clearance: auth.ClassToiMat})
@@ -209,8 +210,9 @@ func TestFilters(t *testing.T) {
 	if d.Tasks.Totals.Total != 0 || len(d.Tasks.Late) != 0 {
 		t.Errorf("a year before: %+v", d.Tasks.Totals)
 	}
-	// Next year, before any figure of it: the indicators of this year.
-	d = e.build(e.office, dashboard.Query{AsOf: w.Today.AddDays(400)})
+	// Early next year, before any figure of it: the indicators of this
+	// year. (Not "in 400 days": from late November that is the year after.)
+	d = e.build(e.office, dashboard.Query{AsOf: date.MustNew(w.Today.Year+1, time.February, 1)})
 	if d.Indicators.Standing.Period != indicators.YearPeriod(w.Today.Year) || d.Indicators.Standing.Counts.NoData != 0 {
 		t.Errorf("next year's standing: %v %+v", d.Indicators.Standing.Period, d.Indicators.Standing.Counts)
 	}

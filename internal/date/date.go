@@ -55,9 +55,6 @@ func Of(t time.Time) Date {
 	return Date{y, m, d}
 }
 
-// Today returns the current date in loc.
-func Today(loc *time.Location) Date { return Of(time.Now().In(loc)) }
-
 // Parse reads an ISO date "2006-01-02".
 func Parse(s string) (Date, error) {
 	t, err := time.Parse(Layout, s)

@@ -277,7 +277,7 @@ func (d *DB) applyOne(ctx context.Context, conn *sql.Conn, m migration) (bool, e
 		return false, fmt.Errorf("db: migration %05d_%s: %w", m.version, m.name, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO plenum_schema (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)`,
-		m.version, m.name, m.checksum, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		m.version, m.name, m.checksum, time.Now().UTC().Format(time.RFC3339)); err != nil { // wall clock: when this machine changed the schema, for operators
 		return false, fmt.Errorf("db: migration %05d: record: %w", m.version, err)
 	}
 	if err := tx.Commit(); err != nil {

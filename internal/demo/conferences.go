@@ -65,6 +65,9 @@ type confLoader struct {
 	err    error
 	step   string
 	n      int // conferences written, to vary attendance and votes
+	// today is the day the demo is loaded: a conference after it is only
+	// planned, whatever its story says.
+	today date.Date
 }
 
 func (l *confLoader) fail(step string, err error) {
@@ -79,7 +82,7 @@ func (l *confLoader) fail(step string, err error) {
 func LoadConferences(ctx context.Context, confs *conferences.Store, docs *documents.Store, units *org.Store, ppl *people.Store,
 	tx func(context.Context, func(context.Context) error) error) error {
 	return tx(ctx, func(ctx context.Context) error {
-		l := &confLoader{ctx: ctx, s: confs, docs: docs, units: units, people: ppl}
+		l := &confLoader{ctx: ctx, s: confs, docs: docs, units: units, people: ppl, today: confs.Today()}
 		l.names = l.namer()
 		for i, p := range provinces {
 			l.province(i, p)
@@ -238,6 +241,9 @@ func (l *confLoader) conference(b body, c confSpec) {
 	}
 	l.n++
 	on := date.MustParse(weekday(c.on))
+	if on.After(l.today) {
+		c.status = conferences.Planned
+	}
 	members, err := l.s.Members(l.ctx, b.id, on)
 	if err != nil || len(members) < 4 {
 		l.fail("members on "+on.String(), fmt.Errorf("%d members: %v", len(members), err))

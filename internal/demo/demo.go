@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"strings"
 
-	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/org"
@@ -40,15 +39,9 @@ var Start = date.MustParse("2016-01-01")
 // Reform is the day the 2025 reorganisation took effect.
 var Reform = date.MustParse("2025-07-01")
 
-// Load fills an empty database with the demo. It is deterministic: the same
-// units, names, dates, people and posts every time (ids too, on a fresh
-// database).
-func Load(ctx context.Context, d *db.DB, log *audit.Log) error {
-	units := org.New(d, log)
-	return LoadStores(ctx, d, units, people.New(d, log, units))
-}
-
-// LoadStores is Load with stores the caller already has.
+// LoadStores fills an empty database with the demo's organisation and
+// people. It is deterministic: the same units, names, dates, people and
+// posts every time (ids too, on a fresh database).
 func LoadStores(ctx context.Context, d *db.DB, units *org.Store, ppl *people.Store) error {
 	return d.Tx(ctx, func(ctx context.Context) error {
 		var n int

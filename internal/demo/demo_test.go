@@ -11,8 +11,8 @@ import (
 	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/db"
-	"plenum/internal/db/dbtest"
 	"plenum/internal/demo"
+	"plenum/internal/fixture"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/vn"
@@ -27,10 +27,9 @@ type loaded struct {
 
 // TestDemo loads the demo once and checks it in subtests.
 func TestDemo(t *testing.T) {
-	d := dbtest.New(t)
-	log := audit.New(d)
-	units := org.New(d, log)
-	l := loaded{db: d, log: log, units: units, people: people.New(d, log, units)}
+	a := fixture.New(t).App
+	d, units := a.DB, a.Org
+	l := loaded{db: d, log: a.Audit, units: units, people: a.People}
 	start := time.Now()
 	if err := demo.LoadStores(context.Background(), d, units, l.people); err != nil {
 		t.Fatal(err)
@@ -98,8 +97,11 @@ func testTree(t *testing.T, l loaded) {
 	// Bắc Kạn's committee, and everything merged into Thái Nguyên's, is in
 	// its lineage.
 	tn, bk := byCode(t, l, "thai-nguyen.tu"), byCode(t, l, "bac-kan.tu")
-	if bk.Alive || bk.EndReason != org.Merged || bk.ValidTo != demo.Reform {
-		t.Errorf("Bắc Kạn's committee today: %+v", bk)
+	if bk.EndReason != org.Merged || bk.ValidTo != demo.Reform {
+		t.Errorf("Bắc Kạn's committee: %+v", bk)
+	}
+	if after, err := l.units.ByCode(ctx, "bac-kan.tu", demo.Reform); err != nil || after.Alive {
+		t.Errorf("Bắc Kạn's committee on the day of the reform: %+v %v", after, err)
 	}
 	lin, err := l.units.Lineage(ctx, tn.ID)
 	if err != nil || !slices.Contains(lin, bk.ID) {

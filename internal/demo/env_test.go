@@ -7,8 +7,8 @@ import (
 	"plenum/internal/app"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
-	"plenum/internal/db/dbtest"
 	"plenum/internal/demo"
+	"plenum/internal/fixture"
 )
 
 // withDocuments loads what every later part of the demo stands on — the
@@ -16,7 +16,7 @@ import (
 // database, and returns the committee office that registered them.
 func withDocuments(t *testing.T) (*app.App, context.Context, auth.Principal) {
 	t.Helper()
-	a := app.New(dbtest.New(t), nil, app.Config{})
+	a := fixture.New(t).App
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "demo"})
 	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
 		t.Fatal(err)

@@ -139,7 +139,7 @@ func (l *indLoader) unit(code string) int64 {
 func LoadIndicators(ctx context.Context, s *indicators.Store, docs *documents.Store, units *org.Store, acc *access.Store,
 	as auth.Principal, tx func(context.Context, func(context.Context) error) error) error {
 	return tx(ctx, func(ctx context.Context) error {
-		l := &indLoader{ctx: ctx, as: as, s: s, units: units, today: date.Today(org.Vietnam)}
+		l := &indLoader{ctx: ctx, as: as, s: s, units: units, today: s.Today()}
 		tn := l.unit(provinceCode(provinceByKey("thai-nguyen"), "tu"))
 		if l.err != nil {
 			return fmt.Errorf("demo indicators: %s: %w", l.step, l.err)
@@ -227,8 +227,9 @@ func series(x demoIndicator, key string, year int) (target, actual float64) {
 		actual = target * (1 - better*0.01*(1+6*(r-0.7)))
 	}
 	if x.in.ValueKind == indicators.Percent {
-		actual = math.Min(actual, 99.9)
-		target = math.Min(target, 99.9)
+		// A trend carried on for years (the demo runs in any year) stays a share.
+		actual = min(max(actual, 0.1), 99.9)
+		target = min(max(target, 0.1), 99.9)
 	}
 	return target, actual
 }

@@ -121,9 +121,9 @@ func (l *taskLoader) province(p province, docs []documents.Document, confs *conf
 	}
 	communes, err := l.units.Children(l.ctx, tu[0], l.today)
 	l.fail("communes of "+p.name, err)
-	var lower []int64
+	var lower []int64 // the committees below: communes, or districts before the reform
 	for _, c := range communes {
-		if c.Level == org.Commune && c.Kind == org.PartyCommittee {
+		if (c.Level == org.Commune || c.Level == org.District) && c.Kind == org.PartyCommittee {
 			lower = append(lower, c.ID)
 		}
 	}
@@ -132,8 +132,9 @@ func (l *taskLoader) province(p province, docs []documents.Document, confs *conf
 		doc := docs[l.rng.IntN(len(docs))]
 		lead := leads[l.rng.IntN(len(leads))]
 		start := l.today.AddDays(-(20 + l.rng.IntN(340)))
-		if start.Before(Reform) {
-			start = Reform.AddDays(l.rng.IntN(30)) // the units are those after the reform
+		if start.Before(Reform) && Reform.DaysUntil(l.today) >= 60 {
+			// the units are those after the reform
+			start = Reform.AddDays(l.rng.IntN(30))
 		}
 		due := start.AddDays(20 + l.rng.IntN(100))
 		in := tasks.Input{SourceKind: tasks.SourceDocument, SourceID: doc.ID, Kind: tasks.KindTask,

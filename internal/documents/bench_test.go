@@ -11,8 +11,8 @@ import (
 	"plenum/internal/app"
 	"plenum/internal/auth"
 	"plenum/internal/date"
-	"plenum/internal/db/dbtest"
 	"plenum/internal/documents"
+	"plenum/internal/fixture"
 )
 
 // benchRegistry is a province-sized registry: 2,000 documents a year for
@@ -23,7 +23,7 @@ import (
 // benchmark measures reading.
 func benchRegistry(b *testing.B) (*app.App, int64) {
 	b.Helper()
-	a := app.New(dbtest.New(b), nil, app.Config{})
+	a := fixture.New(b).App
 	ctx := context.Background()
 	var root int64
 	err := a.DB.Tx(ctx, func(ctx context.Context) error {

@@ -67,7 +67,7 @@ func (s *Store) Classify(ctx context.Context, p auth.Principal, id int64, in Cla
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE documents SET class = $1, protect_until = $2, declassify_on = $3,
 			published = CASE WHEN $1 > 0 THEN FALSE ELSE published END, updated_at = $4 WHERE id = $5`,
-			int(in.Class), db.Null(in.ProtectUntil), db.Null(in.DeclassifyOn), s.now().UTC(), id); err != nil {
+			int(in.Class), db.Null(in.ProtectUntil), db.Null(in.DeclassifyOn), s.clock.Now().UTC(), id); err != nil {
 			return fmt.Errorf("documents: classify %d: %w", id, err)
 		}
 		if err := s.insertClassification(ctx, id, before.Class, in.Class, in.Reason, in.ProtectUntil, in.DeclassifyOn); err != nil {
@@ -97,7 +97,7 @@ func (s *Store) insertClassification(ctx context.Context, id int64, from, to aut
 		(document_id, action, from_class, to_class, reason, protect_until, declassify_on, by_user, by_name, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		id, audit.ClassAction(int(from), int(to)), int(from), int(to), reason, db.Null(protect), db.Null(declassify),
-		db.Null(a.UserID), a.Name, s.now().UTC()); err != nil {
+		db.Null(a.UserID), a.Name, s.clock.Now().UTC()); err != nil {
 		return fmt.Errorf("documents: classification history of %d: %w", id, err)
 	}
 	return nil

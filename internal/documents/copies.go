@@ -70,7 +70,7 @@ func (s *Store) RegisterCopy(ctx context.Context, p auth.Principal, id int64, in
 			return fmt.Errorf("documents: next copy of %d: %w", id, err)
 		}
 		out = Copy{Number: n, UnitID: in.UnitID, Recipient: in.Recipient, HandedOn: in.HandedOn, Note: in.Note,
-			CreatedAt: s.now().UTC().Truncate(time.Microsecond)}
+			CreatedAt: s.clock.Now().UTC().Truncate(time.Microsecond)}
 		if err := q.QueryRowContext(ctx, `INSERT INTO document_copies (document_id, copy_number, unit_id, recipient, handed_on, note, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, id, n, db.Null(in.UnitID), in.Recipient, in.HandedOn, in.Note,
 			db.Null(p.User.ID), out.CreatedAt).Scan(&out.ID); err != nil {

@@ -378,7 +378,7 @@ func (s *Store) resolveRecipients(ctx context.Context, rs []Recipient, day date.
 
 // insert writes a new document; symKey is "" for a document without a symbol.
 func (s *Store) insert(ctx context.Context, d Document, symKey, scope string) (int64, error) {
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	var year any
 	if !d.IssuedOn.IsZero() {
 		year = d.IssuedOn.Year

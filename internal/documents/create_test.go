@@ -18,7 +18,7 @@ func TestRegisterExternalDocument(t *testing.T) {
 	d := e.create(documents.Input{Kind: "conclusion", Symbol: "21 - kl / tw", IssuerName: "Bộ Chính trị",
 		SignerName: "Người Ký Thử", SignerTitle: "Thường trực Ban Bí thư", Capacity: documents.OnBehalf,
 		Place: "Hà Nội", IssuedOn: day("2021-10-25"), Title: "về  tăng cường xây dựng, chỉnh đốn Đảng (văn bản thử)",
-		Recipients: []documents.Recipient{{UnitID: e.units["tu"]}, {Name: "Lưu Văn phòng Trung ương"}}})
+		Recipients: []documents.Recipient{{UnitID: e.Units["tu"]}, {Name: "Lưu Văn phòng Trung ương"}}})
 	if d.Symbol != "21-KL/TW" || d.System != documents.Party || d.Number != 21 || d.Status != documents.Issued {
 		t.Fatalf("registered %+v", d)
 	}
@@ -28,7 +28,7 @@ func TestRegisterExternalDocument(t *testing.T) {
 	if len(d.Recipients) != 2 || d.Recipients[0].Name != "Tỉnh ủy Hòa Bình Thử" {
 		t.Errorf("recipients %+v", d.Recipients)
 	}
-	got, err := e.s.Get(e.ctx, e.viewer("reader"), d.ID)
+	got, err := e.s.Get(e.Ctx, e.Viewer("reader"), d.ID)
 	if err != nil || got.Symbol != d.Symbol || got.Label("vi") != "Kết luận số 21-KL/TW" {
 		t.Fatalf("get: %+v %v", got, err)
 	}
@@ -87,52 +87,52 @@ func TestRegisterRefusals(t *testing.T) {
 			in := ok()
 			tt.edit(&in)
 			before := e.counts()
-			_, err := e.s.Create(e.as(tt.user), e.users[tt.user], in)
-			e.refused(t, err, before, tt.code, tt.field)
+			_, err := e.s.Create(e.As(tt.user), e.Users[tt.user], in)
+			e.Refused(t, err, before, tt.code, tt.field)
 		})
 	}
 	// The same symbol is fine for another issuer, and in another term.
-	e.create(documents.Input{Kind: "conclusion", Symbol: "21-KL/TU", IssuerUnitID: e.units["tu"], Title: "kết luận tỉnh", IssuedOn: day("2021-11-01")})
+	e.create(documents.Input{Kind: "conclusion", Symbol: "21-KL/TU", IssuerUnitID: e.Units["tu"], Title: "kết luận tỉnh", IssuedOn: day("2021-11-01")})
 	dup := documents.Input{Kind: "conclusion", Symbol: "21-KL/TU", IssuerName: "Tỉnh ủy khác", Title: "kết luận tỉnh khác", IssuedOn: day("2021-11-01")}
 	e.create(dup)
 	dup.IssuerName, dup.IssuedOn = "Tỉnh ủy Hòa Bình Thử", day("2016-03-01")
-	dup.IssuerUnitID = e.units["tu"]
+	dup.IssuerUnitID = e.Units["tu"]
 	e.create(dup)
 }
 
 func TestDraftIsNumberedOnIssue(t *testing.T) {
 	e := newEnv(t)
 	// 146-KH/TU was typed in: the sequence continues after it.
-	e.create(documents.Input{Kind: "plan", Symbol: "146-KH/TU", IssuerUnitID: e.units["tu"], Title: "kế hoạch đã có",
+	e.create(documents.Input{Kind: "plan", Symbol: "146-KH/TU", IssuerUnitID: e.Units["tu"], Title: "kế hoạch đã có",
 		IssuedOn: day("2022-02-01")})
 	draft := e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "plan", SymbolIssuer: "tu",
-		IssuerUnitID: e.units["tu"], Title: "kế hoạch thực hiện kết luận thử"})
+		IssuerUnitID: e.Units["tu"], Title: "kế hoạch thực hiện kết luận thử"})
 	if draft.Status != documents.Draft || draft.Symbol != "" || draft.SymbolIssuer != "TU" {
 		t.Fatalf("draft %+v", draft)
 	}
-	issued, err := e.s.Issue(e.as("office"), e.users["office"], draft.ID, documents.IssueInput{IssuedOn: day("2022-03-15"), Place: "Hòa Bình"})
+	issued, err := e.s.Issue(e.As("office"), e.Users["office"], draft.ID, documents.IssueInput{IssuedOn: day("2022-03-15"), Place: "Hòa Bình"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if issued.Symbol != "147-KH/TU" || issued.Status != documents.Issued || !issued.EffectiveFrom.IsZero() && issued.EffectiveFrom != issued.IssuedOn {
 		t.Fatalf("issued %+v", issued)
 	}
-	if _, err := e.s.Issue(e.as("office"), e.users["office"], draft.ID, documents.IssueInput{IssuedOn: day("2022-03-16")}); !problem.Is(err, problem.Conflict) {
+	if _, err := e.s.Issue(e.As("office"), e.Users["office"], draft.ID, documents.IssueInput{IssuedOn: day("2022-03-16")}); !problem.Is(err, problem.Conflict) {
 		t.Fatalf("issuing twice: %v", err)
 	}
 	// A draft whose symbol cannot be written is refused when drafted.
 	before := e.counts()
-	_, err = e.s.Create(e.as("office"), e.users["office"], documents.Input{Origin: documents.Internal, System: documents.Party,
-		Kind: "decree", SymbolIssuer: "TU", IssuerUnitID: e.units["tu"], Title: "nghị định của tỉnh ủy?"})
-	e.refused(t, err, before, problem.Invalid, "symbol_issuer")
+	_, err = e.s.Create(e.As("office"), e.Users["office"], documents.Input{Origin: documents.Internal, System: documents.Party,
+		Kind: "decree", SymbolIssuer: "TU", IssuerUnitID: e.Units["tu"], Title: "nghị định của tỉnh ủy?"})
+	e.Refused(t, err, before, problem.Invalid, "symbol_issuer")
 }
 
 func TestClassifiedDocumentAccess(t *testing.T) {
 	e := newEnv(t)
 	open := e.create(central("01-CT/TU", "directive", "chỉ thị công khai", "2022-01-10"))
-	secret := e.create(documents.Input{Kind: "plan", Symbol: "02-KH/TU", IssuerUnitID: e.units["tu"],
+	secret := e.create(documents.Input{Kind: "plan", Symbol: "02-KH/TU", IssuerUnitID: e.Units["tu"],
 		Title: "kế hoạch tuyệt đối bí mật thử", IssuedOn: day("2022-01-12"), Class: auth.ClassToiMat, ClassReason: "quy định bảo vệ bí mật",
-		Recipients: []documents.Recipient{{UnitID: e.units["btg"]}}, Grants: []access.Grant{{Role: auth.RoleLeader}}})
+		Recipients: []documents.Recipient{{UnitID: e.Units["btg"]}}, Grants: []access.Grant{{Role: auth.RoleLeader}}})
 	for _, tt := range []struct {
 		user string
 		sees bool
@@ -143,15 +143,15 @@ func TestClassifiedDocumentAccess(t *testing.T) {
 		{"btg_member", false},    // recipient unit, but Mật is below Tối mật
 		{"secret_office", false}, // cleared, in the creator's unit, but not named
 	} {
-		v := e.viewer(tt.user)
-		_, err := e.s.Get(e.ctx, v, secret.ID)
+		v := e.Viewer(tt.user)
+		_, err := e.s.Get(e.Ctx, v, secret.ID)
 		if tt.sees != (err == nil) {
 			t.Errorf("%s sees the secret plan: %v", tt.user, err)
 		}
 		if err != nil && err != problem.ErrNotFound {
 			t.Errorf("%s: refusal must be not found, got %v", tt.user, err)
 		}
-		page, err := e.s.List(e.ctx, v, documents.ListQuery{})
+		page, err := e.s.List(e.Ctx, v, documents.ListQuery{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,14 +163,14 @@ func TestClassifiedDocumentAccess(t *testing.T) {
 			t.Errorf("%s lists %d of %d, want %d", tt.user, len(page.Items), page.Total, want)
 		}
 	}
-	if _, err := e.s.Get(e.ctx, e.viewer("reader"), 424242); err != problem.ErrNotFound {
+	if _, err := e.s.Get(e.Ctx, e.Viewer("reader"), 424242); err != problem.ErrNotFound {
 		t.Errorf("missing document: %v", err)
 	}
-	if _, err := e.s.Get(e.ctx, e.viewer("reader"), open.ID); err != nil {
+	if _, err := e.s.Get(e.Ctx, e.Viewer("reader"), open.ID); err != nil {
 		t.Errorf("open document: %v", err)
 	}
 	// Reading a classified document is audited.
-	entries, err := e.app.Audit.List(e.ctx, auditFilter(secret.ID))
+	entries, err := e.App.Audit.List(e.Ctx, auditFilter(secret.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,10 +191,10 @@ func TestClassifiedDocumentAccess(t *testing.T) {
 func TestUpdateUnlinkPublishGrants(t *testing.T) {
 	e := newEnv(t)
 	kl := e.create(central("21-KL/TW", "conclusion", "kết luận thử", "2021-10-25"))
-	plan := e.create(documents.Input{Kind: "plan", Symbol: "147-KH/TU", IssuerUnitID: e.units["tu"], Title: "kế hoạch", IssuedOn: day("2022-01-14")})
-	in := documents.Input{Kind: "plan", Symbol: "148-KH/TU", IssuerUnitID: e.units["tu"], Title: "kế hoạch đã sửa", IssuedOn: day("2022-01-15"),
-		Place: "Hòa Bình", Recipients: []documents.Recipient{{UnitID: e.units["ubnd"]}}}
-	d, err := e.s.Update(e.as("office"), e.users["office"], plan.ID, in)
+	plan := e.create(documents.Input{Kind: "plan", Symbol: "147-KH/TU", IssuerUnitID: e.Units["tu"], Title: "kế hoạch", IssuedOn: day("2022-01-14")})
+	in := documents.Input{Kind: "plan", Symbol: "148-KH/TU", IssuerUnitID: e.Units["tu"], Title: "kế hoạch đã sửa", IssuedOn: day("2022-01-15"),
+		Place: "Hòa Bình", Recipients: []documents.Recipient{{UnitID: e.Units["ubnd"]}}}
+	d, err := e.s.Update(e.As("office"), e.Users["office"], plan.ID, in)
 	if err != nil || d.Symbol != "148-KH/TU" || d.Title != "kế hoạch đã sửa" || len(d.Recipients) != 1 {
 		t.Fatalf("update: %+v %v", d, err)
 	}
@@ -202,45 +202,45 @@ func TestUpdateUnlinkPublishGrants(t *testing.T) {
 	before := e.counts()
 	in.Symbol, in.Kind, in.IssuerUnitID, in.IssuerName = "21-KL/TW", "conclusion", 0, "Bộ Chính trị"
 	in.IssuedOn = day("2021-10-25")
-	_, err = e.s.Update(e.as("office"), e.users["office"], plan.ID, in)
-	e.refused(t, err, before, problem.Conflict, "symbol")
-	if got, _ := e.s.Get(e.ctx, e.viewer("office"), plan.ID); got.Symbol != "148-KH/TU" {
+	_, err = e.s.Update(e.As("office"), e.Users["office"], plan.ID, in)
+	e.Refused(t, err, before, problem.Conflict, "symbol")
+	if got, _ := e.s.Get(e.Ctx, e.Viewer("office"), plan.ID); got.Symbol != "148-KH/TU" {
 		t.Errorf("after a refused update: %s", got.Symbol)
 	}
 	l := e.link(plan, documents.Implements, kl)
-	if err := e.s.Unlink(e.as("office"), e.users["office"], plan.ID, l.ID); err != nil {
+	if err := e.s.Unlink(e.As("office"), e.Users["office"], plan.ID, l.ID); err != nil {
 		t.Fatal(err)
 	}
-	if links, _ := e.s.Links(e.ctx, e.viewer("office"), plan.ID); len(links) != 0 {
+	if links, _ := e.s.Links(e.Ctx, e.Viewer("office"), plan.ID); len(links) != 0 {
 		t.Errorf("links after unlink: %v", links)
 	}
-	if p, err := e.s.Publish(e.as("office"), e.users["office"], plan.ID, true); err != nil || !documents.Public(p) {
+	if p, err := e.s.Publish(e.As("office"), e.Users["office"], plan.ID, true); err != nil || !documents.Public(p) {
 		t.Fatalf("publish: %+v %v", p, err)
 	}
 	draft := e.create(documents.Input{Origin: documents.Internal, System: documents.State, Kind: "decision", SymbolIssuer: "UBND",
-		IssuerUnitID: e.units["ubnd"], Title: "dự thảo quyết định"})
-	if _, err := e.s.Publish(e.as("office"), e.users["office"], draft.ID, true); !problem.Is(err, problem.Conflict) {
+		IssuerUnitID: e.Units["ubnd"], Title: "dự thảo quyết định"})
+	if _, err := e.s.Publish(e.As("office"), e.Users["office"], draft.ID, true); !problem.Is(err, problem.Conflict) {
 		t.Errorf("publishing a draft: %v", err)
 	}
 	// Grants: a unit named later gets need to know; the creator keeps it.
-	secret := e.create(documents.Input{Kind: "report", Symbol: "50-BC/TU", IssuerUnitID: e.units["tu"], Title: "báo cáo mật",
+	secret := e.create(documents.Input{Kind: "report", Symbol: "50-BC/TU", IssuerUnitID: e.Units["tu"], Title: "báo cáo mật",
 		IssuedOn: day("2022-02-01"), Class: auth.ClassMat, ClassReason: "mật"})
-	if _, err := e.s.Get(e.ctx, e.viewer("btg_member"), secret.ID); err == nil {
+	if _, err := e.s.Get(e.Ctx, e.Viewer("btg_member"), secret.ID); err == nil {
 		t.Fatal("btg sees the report before its grant")
 	}
-	if err := e.s.SetGrants(e.as("office"), e.users["office"], secret.ID, []access.Grant{{UnitID: e.units["btg"]}}); err != nil {
+	if err := e.s.SetGrants(e.As("office"), e.Users["office"], secret.ID, []access.Grant{{UnitID: e.Units["btg"]}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, u := range []string{"btg_member", "office"} {
-		if _, err := e.s.Get(e.ctx, e.viewer(u), secret.ID); err != nil {
+		if _, err := e.s.Get(e.Ctx, e.Viewer(u), secret.ID); err != nil {
 			t.Errorf("%s after the grant: %v", u, err)
 		}
 	}
-	if err := e.s.SetGrants(e.as("reader"), e.users["reader"], secret.ID, nil); err != problem.ErrNotFound {
+	if err := e.s.SetGrants(e.As("reader"), e.Users["reader"], secret.ID, nil); err != problem.ErrNotFound {
 		t.Errorf("an uncleared user sets grants: %v", err)
 	}
 	// Every change left its entry.
-	entries, _ := e.app.Audit.List(e.ctx, auditFilter(plan.ID))
+	entries, _ := e.App.Audit.List(e.Ctx, auditFilter(plan.ID))
 	var actions []string
 	for i := len(entries) - 1; i >= 0; i-- {
 		if entries[i].Action != "read" {
@@ -250,7 +250,7 @@ func TestUpdateUnlinkPublishGrants(t *testing.T) {
 	if got := strings.Join(actions, " "); got != "set_access create set_access update link unlink publish" {
 		t.Errorf("audit of the plan: %s", got)
 	}
-	hist, err := e.s.History(e.ctx, e.viewer("reader"), plan.ID)
+	hist, err := e.s.History(e.Ctx, e.Viewer("reader"), plan.ID)
 	if err != nil || len(hist) != len(entries) {
 		t.Errorf("history: %d entries, %v", len(hist), err)
 	}
@@ -262,7 +262,7 @@ func TestConcurrentIssue(t *testing.T) {
 	e := newEnv(t)
 	draft := func() documents.Document {
 		return e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "notice", SymbolIssuer: "TU",
-			IssuerUnitID: e.units["tu"], Title: "thông báo dự thảo"})
+			IssuerUnitID: e.Units["tu"], Title: "thông báo dự thảo"})
 	}
 	drafts := []documents.Document{draft(), draft(), draft(), draft()}
 	type result struct {
@@ -272,7 +272,7 @@ func TestConcurrentIssue(t *testing.T) {
 	results := make(chan result, 8)
 	for _, d := range append(drafts, drafts[0], drafts[1]) {
 		go func() {
-			got, err := e.s.Issue(e.as("office"), e.users["office"], d.ID, documents.IssueInput{IssuedOn: day("2023-05-05")})
+			got, err := e.s.Issue(e.As("office"), e.Users["office"], d.ID, documents.IssueInput{IssuedOn: day("2023-05-05")})
 			results <- result{got, err}
 		}()
 	}
@@ -298,15 +298,15 @@ func TestConcurrentIssue(t *testing.T) {
 func TestIssueFollowsTheIssuersRule(t *testing.T) {
 	e := newEnv(t)
 	sym, _ := docsym.Parse("01-TB/TU")
-	if err := numbering.SetRule(e.ctx, e.app.DB, e.app.Audit, numbering.Issuer(e.units["tu"], sym),
+	if err := numbering.SetRule(e.Ctx, e.App.DB, e.App.Audit, numbering.Issuer(e.Units["tu"], sym),
 		docsym.ScopeRule{Period: docsym.PerYear, PerKind: true}); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, on := range []string{"2023-12-30", "2023-12-31", "2024-01-02"} {
 		d := e.create(documents.Input{Origin: documents.Internal, System: documents.Party, Kind: "notice", SymbolIssuer: "TU",
-			IssuerUnitID: e.units["tu"], Title: "thông báo"})
-		d, err := e.s.Issue(e.as("office"), e.users["office"], d.ID, documents.IssueInput{IssuedOn: day(on)})
+			IssuerUnitID: e.Units["tu"], Title: "thông báo"})
+		d, err := e.s.Issue(e.As("office"), e.Users["office"], d.ID, documents.IssueInput{IssuedOn: day(on)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -107,7 +107,7 @@ func (s *Store) Link(ctx context.Context, p auth.Principal, in LinkInput) (Link,
 		}
 		var id int64
 		err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO document_links (from_id, to_id, kind, note, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, from.ID, to.ID, string(in.Kind), in.Note, db.Null(p.User.ID), s.now().UTC()).Scan(&id)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, from.ID, to.ID, string(in.Kind), in.Note, db.Null(p.User.ID), s.clock.Now().UTC()).Scan(&id)
 		if db.IsUniqueViolation(err) {
 			return problem.ConflictField("to_id", "documents.error.link_exists")
 		}

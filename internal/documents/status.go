@@ -113,7 +113,7 @@ func (s *Store) update(ctx context.Context, d Document, symKey, scope string) er
 		body = $18, status = $19, search_key = $20, updated_at = $21 WHERE id = $22`,
 		nullNumber(d.Number), d.Symbol, nullText(symKey), scope, db.Null(d.IssuerUnitID), d.IssuerName, issuerKey(d.IssuerUnitID, d.IssuerName),
 		db.Null(d.SignerPersonID), d.SignerName, d.SignerTitle, string(d.Capacity), d.Place, db.Null(d.IssuedOn), year,
-		db.Null(d.EffectiveFrom), db.Null(d.EffectiveTo), d.Title, d.Body, string(d.Status), searchKey(d), s.now().UTC(), d.ID)
+		db.Null(d.EffectiveFrom), db.Null(d.EffectiveTo), d.Title, d.Body, string(d.Status), searchKey(d), s.clock.Now().UTC(), d.ID)
 	if err != nil {
 		if db.IsUniqueViolation(err) {
 			return problem.ConflictField("symbol", "documents.error.symbol_taken")
@@ -181,7 +181,7 @@ func (s *Store) setStatus(ctx context.Context, d Document, to Status, on date.Da
 		end = on
 	}
 	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE documents SET status = $1, effective_to = $2, updated_at = $3 WHERE id = $4`,
-		string(to), db.Null(end), s.now().UTC(), d.ID); err != nil {
+		string(to), db.Null(end), s.clock.Now().UTC(), d.ID); err != nil {
 		return fmt.Errorf("documents: status of %d: %w", d.ID, err)
 	}
 	return nil

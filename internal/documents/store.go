@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/docsym"
@@ -30,7 +30,7 @@ type Store struct {
 	people  *people.Store
 	opt     Options
 	derived []Derived
-	now     func() time.Time
+	clock   clock.Clock
 }
 
 // Options are the registry's optional collaborators.
@@ -55,11 +55,11 @@ func (s *Store) OnReclassify(fn Derived) { s.derived = append(s.derived, fn) }
 
 // New returns the registry over d. It reads units and people to name
 // issuers, recipients and signers, and asks acc who may see what.
-func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, ppl *people.Store, opt Options) *Store {
+func New(d *db.DB, log *audit.Log, c clock.Clock, acc *access.Store, units *org.Store, ppl *people.Store, opt Options) *Store {
 	if opt.Terms == nil {
 		opt.Terms = DefaultTerms
 	}
-	return &Store{db: d, log: log, access: acc, units: units, people: ppl, opt: opt, now: time.Now}
+	return &Store{db: d, log: log, access: acc, units: units, people: ppl, opt: opt, clock: c}
 }
 
 // Viewer returns the access viewer of a principal, for callers that hold one.
@@ -79,7 +79,7 @@ const (
 )
 
 // today is the default "as of" date, in Vietnam.
-func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+func (s *Store) today() date.Date { return s.clock.Today() }
 
 // docColumns are read by scanDoc from a documents table aliased d.
 const docColumns = `d.id, d.system, d.kind, d.origin, COALESCE(d.number, 0), d.symbol, d.symbol_issuer, d.symbol_unit, d.symbol_legal,

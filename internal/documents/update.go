@@ -135,7 +135,7 @@ func (s *Store) Publish(ctx context.Context, p auth.Principal, id int64, publish
 			return problem.ConflictField("published", "documents.error.draft_not_public")
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE documents SET published = $1, updated_at = $2 WHERE id = $3`,
-			publish, s.now().UTC(), id); err != nil {
+			publish, s.clock.Now().UTC(), id); err != nil {
 			return err
 		}
 		if out, err = s.load(ctx, id); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/files"
@@ -70,7 +71,7 @@ func TestNormalizeName(t *testing.T) {
 
 func newStore(t *testing.T, dir string) (*files.Store, *db.DB, context.Context) {
 	d := dbtest.New(t)
-	return files.New(d, audit.New(d), files.Config{Dir: dir, MaxSize: 1 << 10}), d,
+	return files.New(d, audit.New(d, clocktest.New(t)), clocktest.New(t), files.Config{Dir: dir, MaxSize: 1 << 10}), d,
 		audit.WithActor(context.Background(), audit.Actor{Name: "test"})
 }
 
@@ -167,7 +168,7 @@ func TestRefusals(t *testing.T) {
 }
 
 func TestReadUpload(t *testing.T) {
-	s := files.New(nil, nil, files.Config{MaxSize: 1 << 10})
+	s := files.New(nil, nil, clocktest.New(t), files.Config{MaxSize: 1 << 10})
 	send := func(name string, data []byte) (string, []byte, error) {
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)

@@ -14,6 +14,7 @@ import (
 
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 	"plenum/internal/problem"
 	"plenum/internal/vn"
@@ -33,18 +34,18 @@ type Config struct {
 
 // Store keeps files.
 type Store struct {
-	db  *db.DB
-	log *audit.Log
-	cfg Config
-	now func() time.Time
+	db    *db.DB
+	log   *audit.Log
+	cfg   Config
+	clock clock.Clock
 }
 
 // New returns the file store over d.
-func New(d *db.DB, log *audit.Log, cfg Config) *Store {
+func New(d *db.DB, log *audit.Log, c clock.Clock, cfg Config) *Store {
 	if cfg.MaxSize <= 0 {
 		cfg.MaxSize = DefaultMaxSize
 	}
-	return &Store{db: d, log: log, cfg: cfg, now: time.Now}
+	return &Store{db: d, log: log, cfg: cfg, clock: c}
 }
 
 // MaxSize is the largest file accepted, in bytes.
@@ -120,7 +121,7 @@ func (s *Store) Put(ctx context.Context, u Upload) (File, error) {
 	sum := sha256.Sum256(u.Data)
 	f := File{OwnerEntity: u.OwnerEntity, OwnerID: u.OwnerID, Name: name, Type: typ, MediaType: typ.MediaType(),
 		Size: int64(len(u.Data)), SHA256: hex.EncodeToString(sum[:]), Class: u.Class,
-		CreatedBy: audit.ActorFrom(ctx).UserID, CreatedAt: s.now().UTC().Truncate(time.Microsecond), storage: "db"}
+		CreatedBy: audit.ActorFrom(ctx).UserID, CreatedAt: s.clock.Now().UTC().Truncate(time.Microsecond), storage: "db"}
 	if s.cfg.Dir != "" {
 		f.storage = "dir"
 		if err := s.writeDir(f.SHA256, u.Data); err != nil {

@@ -1,4 +1,4 @@
-package indicators
+package indicators_test
 
 import (
 	"context"
@@ -8,12 +8,12 @@ import (
 	"time"
 
 	"plenum/internal/access"
-	"plenum/internal/audit"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
+	"plenum/internal/fixture"
+	"plenum/internal/indicators"
 	"plenum/internal/indicators/indicatorstest"
-	"plenum/internal/org"
 )
 
 // scale is the size of a generated data set.
@@ -39,11 +39,10 @@ var (
 // seed fills a fresh database with generated units, indicators, targets
 // and values by set-based SQL (the stores would take hours at national
 // size) and returns the store and the province units.
-func seed(b *testing.B, sc scale) (*Store, []int64) {
+func seed(b *testing.B, sc scale) (*indicators.Store, *db.DB, []int64) {
 	b.Helper()
-	d := dbtest.New(b)
-	log := audit.New(d)
-	s := New(d, log, access.New(d, log), org.New(d, log), nil)
+	a := fixture.New(b).App
+	d, s := a.DB, a.Indicators
 	ctx := context.Background()
 	began := time.Now()
 	q := d.Primary()
@@ -80,7 +79,7 @@ func seed(b *testing.B, sc scale) (*Store, []int64) {
 	for p := 1; p <= sc.provinces; p++ {
 		provinces = append(provinces, int64(p*1000))
 	}
-	return s, provinces
+	return s, d, provinces
 }
 
 // timed runs op b.N times and reports the 95th percentile in ms.
@@ -103,7 +102,7 @@ func timed(b *testing.B, op func() error) {
 // benchDashboard measures the dashboard's queries at a scale, with a
 // primary-key lookup of one value as the baseline of the same run.
 func benchDashboard(b *testing.B, sc scale) {
-	s, provinces := seed(b, sc)
+	s, d, provinces := seed(b, sc)
 	ctx := context.Background()
 	v := access.System
 	asOf := date.MustParse("2025-12-31")
@@ -111,12 +110,12 @@ func benchDashboard(b *testing.B, sc scale) {
 	b.Run("baseline-primary-key", func(b *testing.B) {
 		var id int64
 		timed(b, func() error {
-			return s.db.R(ctx).QueryRowContext(ctx, `SELECT id FROM indicator_values WHERE id = $1`, 12345).Scan(&id)
+			return d.R(ctx).QueryRowContext(ctx, `SELECT id FROM indicator_values WHERE id = $1`, 12345).Scan(&id)
 		})
 	})
 	b.Run("standing", func(b *testing.B) {
 		timed(b, func() error {
-			st, err := s.Standing(ctx, v, StandingQuery{UnitID: prov, Period: YearPeriod(2024), AsOf: asOf})
+			st, err := s.Standing(ctx, v, indicators.StandingQuery{UnitID: prov, Period: indicators.YearPeriod(2024), AsOf: asOf})
 			if err == nil && st.Counts.Counted != 25 {
 				err = fmt.Errorf("standing counted %d", st.Counts.Counted)
 			}
@@ -125,13 +124,13 @@ func benchDashboard(b *testing.B, sc scale) {
 	})
 	b.Run("term-standing", func(b *testing.B) {
 		timed(b, func() error {
-			_, err := s.TermStanding(ctx, v, StandingQuery{UnitID: prov, AsOf: asOf})
+			_, err := s.TermStanding(ctx, v, indicators.StandingQuery{UnitID: prov, AsOf: asOf})
 			return err
 		})
 	})
 	b.Run("trend", func(b *testing.B) {
 		timed(b, func() error {
-			_, err := s.Trend(ctx, v, 3, prov, Year, 2021, 2025, asOf)
+			_, err := s.Trend(ctx, v, 3, prov, indicators.Year, 2021, 2025, asOf)
 			return err
 		})
 	})
@@ -145,7 +144,7 @@ func benchDashboard(b *testing.B, sc scale) {
 		b.Run("standing-all-provinces", func(b *testing.B) {
 			timed(b, func() error {
 				for _, p := range provinces {
-					if _, err := s.Standing(ctx, v, StandingQuery{UnitID: p, Period: YearPeriod(2024), AsOf: asOf}); err != nil {
+					if _, err := s.Standing(ctx, v, indicators.StandingQuery{UnitID: p, Period: indicators.YearPeriod(2024), AsOf: asOf}); err != nil {
 						return err
 					}
 				}

@@ -85,7 +85,7 @@ func (s *Store) visibleIndicators(ctx context.Context, v access.Viewer, q Standi
 // the viewer may not see is neither listed nor counted.
 func (s *Store) Standing(ctx context.Context, v access.Viewer, q StandingQuery) (Standing, error) {
 	if q.AsOf.IsZero() {
-		q.AsOf = s.today()
+		q.AsOf = s.Today()
 	}
 	st := Standing{UnitID: q.UnitID, Period: q.Period, AsOf: q.AsOf}
 	inds, err := s.visibleIndicators(ctx, v, q)
@@ -158,7 +158,7 @@ type TermStanding struct {
 func (s *Store) TermStanding(ctx context.Context, v access.Viewer, q StandingQuery) (TermStanding, error) {
 	unitID, asOf := q.UnitID, q.AsOf
 	if asOf.IsZero() {
-		asOf = s.today()
+		asOf = s.Today()
 	}
 	ts := TermStanding{UnitID: unitID, AsOf: asOf}
 	q.All = false
@@ -248,7 +248,7 @@ type Point struct {
 // judged against its year's target.
 func (s *Store) Trend(ctx context.Context, v access.Viewer, indicatorID, unitID int64, kind PeriodKind, from, to int, asOf date.Date) ([]Point, error) {
 	if asOf.IsZero() {
-		asOf = s.today()
+		asOf = s.Today()
 	}
 	if to < from || to-from > 30 {
 		return nil, fmt.Errorf("indicators: trend from %d to %d", from, to)

@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"plenum/internal/access"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
-	"plenum/internal/org"
 	"plenum/internal/vn"
 )
 
@@ -104,7 +104,7 @@ func (s *Store) currentValues(ctx context.Context, v access.Viewer, inds, units 
 	}
 	var over, running []Period
 	for _, p := range periods {
-		if asOf.IsZero() || !asOf.Before(s.today()) || !asOf.Before(p.Last()) {
+		if asOf.IsZero() || !asOf.Before(s.Today()) || !asOf.Before(p.Last()) {
 			over = append(over, p)
 		} else {
 			running = append(running, p)
@@ -115,7 +115,7 @@ func (s *Store) currentValues(ctx context.Context, v access.Viewer, inds, units 
 	}
 	// Values entered before the day after asOf began in Vietnam.
 	next := asOf.AddDays(1)
-	cutoff := time.Date(next.Year, time.Month(next.Month), next.Day, 0, 0, 0, 0, org.Vietnam)
+	cutoff := time.Date(next.Year, time.Month(next.Month), next.Day, 0, 0, 0, 0, clock.Vietnam)
 	if err := s.loadValues(ctx, out, v, inds, units, running, cutoff); err != nil {
 		return nil, err
 	}
@@ -336,7 +336,7 @@ type Total struct {
 // TotalOf returns the total of one indicator the viewer may see.
 func (s *Store) TotalOf(ctx context.Context, v access.Viewer, indicatorID, unitID int64, p Period, asOf date.Date) (Total, error) {
 	if asOf.IsZero() {
-		asOf = s.today()
+		asOf = s.Today()
 	}
 	ind, err := s.read(ctx, v, indicatorID)
 	if err != nil {

@@ -172,7 +172,7 @@ func (s *Store) exportSheet(ctx context.Context, v access.Viewer, q SheetQuery) 
 		return nil, nil, err
 	}
 	var periods []Period
-	today := s.today()
+	today := s.Today()
 	for _, p := range PeriodsOfYear(q.Year, Month) {
 		if !p.First().After(today) {
 			periods = append(periods, p)

@@ -1,4 +1,4 @@
-package indicators
+package indicators_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"plenum/internal/indicators"
 	"plenum/internal/problem"
 	"plenum/internal/sheet"
 )
@@ -20,16 +21,16 @@ func sheetEnv(t *testing.T) (*env, *sheet.Store) {
 	e.define(povertyInd())
 	e.target(growth, 2025, "8")
 	e.target(revenue, 2025, "12.000")
-	e.enter(growth, "sx", "2025-Q1", Final, "7,1")
-	e.enter(revenue, "sx", "2025-6M", Final, "5.432,5")
-	return e, sheet.NewStore(e.app.DB, e.app.Log)
+	e.enter(growth, "sx", "2025-Q1", indicators.Final, "7,1")
+	e.enter(revenue, "sx", "2025-6M", indicators.Final, "5.432,5")
+	return e, e.App.Imports
 }
 
 func (e *env) export(format sheet.Format, user string, year int) []byte {
-	e.t.Helper()
+	e.T.Helper()
 	var buf bytes.Buffer
-	if _, err := e.s.ExportSheet(e.ctx, &buf, format, e.viewer(user), SheetQuery{UnitID: e.units["sx"], Year: year}); err != nil {
-		e.t.Fatal(err)
+	if _, err := e.s.ExportSheet(e.Ctx, &buf, format, e.Viewer(user), indicators.SheetQuery{UnitID: e.Units["sx"], Year: year}); err != nil {
+		e.T.Fatal(err)
 	}
 	return buf.Bytes()
 }
@@ -40,7 +41,7 @@ func TestSheetRoundTrip(t *testing.T) {
 			e, imports := sheetEnv(t)
 			data := e.export(format, "sx_member", 2025)
 			before := e.counts()
-			im, err := e.s.ImportSheet(e.as("sx_member"), imports, e.users["sx_member"], e.units["sx"], sheet.Upload{Filename: "x." + string(format), Data: data})
+			im, err := e.s.ImportSheet(e.As("sx_member"), imports, e.Users["sx_member"], e.Units["sx"], sheet.Upload{Filename: "x." + string(format), Data: data})
 			if err != nil || im.Result != sheet.Done {
 				t.Fatalf("import of an untouched export: %+v %v", im, err)
 			}
@@ -84,21 +85,21 @@ func TestSheetImportFilled(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	x.WriteTo(&buf)
-	im, err := e.s.ImportSheet(e.as("sx_member"), imports, e.users["sx_member"], e.units["sx"], sheet.Upload{Filename: "filled.xlsx", Data: buf.Bytes()})
+	im, err := e.s.ImportSheet(e.As("sx_member"), imports, e.Users["sx_member"], e.Units["sx"], sheet.Upload{Filename: "filled.xlsx", Data: buf.Bytes()})
 	if err != nil || im.Result != sheet.Done || im.Changed != 3 {
 		t.Fatalf("import %+v %v", im, err)
 	}
-	st, err := e.s.Standing(e.ctx, e.viewer("sx_member"), StandingQuery{UnitID: e.units["sx"], Period: per("2025-9M")})
+	st, err := e.s.Standing(e.Ctx, e.Viewer("sx_member"), indicators.StandingQuery{UnitID: e.Units["sx"], Period: per("2025-9M")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l := st.Lines[1]; l.Figure == nil || l.Figure.Value.String() != "9876.5" || l.Evaluation.Outcome != Exceeded {
+	if l := st.Lines[1]; l.Figure == nil || l.Figure.Value.String() != "9876.5" || l.Evaluation.Outcome != indicators.Exceeded {
 		t.Errorf("revenue 9 months: %+v", l)
 	}
 	// The same file again is recognised and changes nothing.
 	before := e.counts()
-	_, err = e.s.ImportSheet(e.as("sx_member"), imports, e.users["sx_member"], e.units["sx"], sheet.Upload{Data: buf.Bytes()})
-	e.refused(t, err, before, problem.Conflict, "")
+	_, err = e.s.ImportSheet(e.As("sx_member"), imports, e.Users["sx_member"], e.Units["sx"], sheet.Upload{Data: buf.Bytes()})
+	e.Refused(t, err, before, problem.Conflict, "")
 }
 
 func TestSheetImportErrorsWriteNothing(t *testing.T) {
@@ -116,7 +117,7 @@ func TestSheetImportErrorsWriteNothing(t *testing.T) {
 		`CT02,t.sx,quý I/2026,Chính thức,"1.5",`,   // row 9: number written the English way (E)
 	}, "\r\n"))
 	before := e.counts()
-	im, err := e.s.ImportSheet(e.as("sx_member"), imports, e.users["sx_member"], e.units["sx"], sheet.Upload{Filename: "sai.csv", Data: data})
+	im, err := e.s.ImportSheet(e.As("sx_member"), imports, e.Users["sx_member"], e.Units["sx"], sheet.Upload{Filename: "sai.csv", Data: data})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/org"
@@ -27,12 +27,12 @@ type Store struct {
 	access *access.Store
 	units  *org.Store
 	index  *search.Index
-	now    func() time.Time
+	clock  clock.Clock
 }
 
 // New returns the indicator store. index may be nil (no search entries).
-func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, index *search.Index) *Store {
-	return &Store{db: d, log: log, access: acc, units: units, index: index, now: time.Now}
+func New(d *db.DB, log *audit.Log, c clock.Clock, acc *access.Store, units *org.Store, index *search.Index) *Store {
+	return &Store{db: d, log: log, access: acc, units: units, index: index, clock: c}
 }
 
 // Viewer returns the access viewer of a principal.
@@ -40,8 +40,8 @@ func (s *Store) Viewer(ctx context.Context, p auth.Principal) (access.Viewer, er
 	return s.access.Viewer(ctx, p)
 }
 
-// today is the current date in Vietnam.
-func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+// Today is the current date in Vietnam by the store's clock.
+func (s *Store) Today() date.Date { return s.clock.Today() }
 
 // Input defines or redefines an indicator.
 type Input struct {
@@ -178,7 +178,7 @@ func (s *Store) save(ctx context.Context, p auth.Principal, id int64, in Input) 
 		if err := s.checkRefs(ctx, viewer, id, in); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		args := []any{in.Code, in.Name, in.Measure, string(in.ValueKind), string(in.Direction), string(in.Aggregation),
 			db.Null(in.WeightID), string(in.Periodicity), in.Cumulative, string(in.TermRule), in.Tolerance.String(), in.Main,
 			in.Position, db.Null(in.DocumentID), db.Null(in.ScopeUnitID), db.Null(in.TermFirst), db.Null(in.TermLast), in.Class,

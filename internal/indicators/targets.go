@@ -90,7 +90,7 @@ func (s *Store) SetTarget(ctx context.Context, p auth.Principal, indicatorID int
 		if err := q.QueryRowContext(ctx, `INSERT INTO indicator_targets (indicator_id, unit_id, period, first_year, last_year,
 				value, value_high, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 			indicatorID, db.Null(in.UnitID), period, first, last, in.Value.String(), high, in.Note,
-			db.Null(audit.ActorFrom(ctx).UserID), s.now().UTC()).Scan(&out.ID); err != nil {
+			db.Null(audit.ActorFrom(ctx).UserID), s.clock.Now().UTC()).Scan(&out.ID); err != nil {
 			return fmt.Errorf("indicators: set target: %w", err)
 		}
 		change := audit.Change{Action: "set_target", Entity: Entity, EntityID: indicatorID, Class: ind.Class, After: out}

@@ -115,7 +115,7 @@ func (s *Store) check(ctx context.Context, e *enterer, in *ValueInput) (Indicato
 	if !allowed(in.Period, ind.Periodicity) {
 		v.Add("period", "indicators.error.periodicity", in.Period.Label(), ind.Periodicity)
 	}
-	today := s.today()
+	today := s.Today()
 	switch {
 	case in.Status == Final && !in.Period.Last().Before(today):
 		v.Add("period", "indicators.error.final_future", in.Period.Label())
@@ -200,7 +200,7 @@ func (s *Store) write(ctx context.Context, ind Indicator, in ValueInput, importI
 	first, last := periodDates(in.Period)
 	nv := Value{IndicatorID: ind.ID, UnitID: in.UnitID, Period: in.Period, Status: in.Status, Value: in.Value,
 		Source: in.Source, Note: in.Note, Current: true, ImportID: importID, Class: ind.Class, EnteredBy: a.UserID,
-		EnteredAt: s.now().UTC()}
+		EnteredAt: s.clock.Now().UTC()}
 	err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO indicator_values (indicator_id, unit_id, period_kind, period_start,
 			period_end, status, value, source, note, is_current, import_id, class, entered_by, entered_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE, $10, $11, $12, $13) RETURNING id`,

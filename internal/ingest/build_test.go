@@ -47,7 +47,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 	if c == nil {
 		t.Fatal("no conference proposed")
 	}
-	if c.BodyID != e.Units["bk.tu"] || c.TermID != e.Term.ID || c.MatchID != 0 || c.Ordinal != 6 ||
+	if c.BodyID != e.World.Units["bk.tu"] || c.TermID != e.Term.ID || c.MatchID != 0 || c.Ordinal != 6 ||
 		c.Kind != conferences.Regular || c.HeldOn != p.AsOf || c.Decision != ingest.Accept {
 		t.Errorf("conference: %+v", c)
 	}
@@ -74,7 +74,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 	}
 	mau := p.People[1]
 	if !mau.Posts[0].Held || mau.Posts[1].Held || mau.Posts[1].PositionCode != "council_chair" ||
-		mau.Posts[1].UnitID != e.Units["bk.hdnd"] || mau.Posts[1].Decision != ingest.Accept {
+		mau.Posts[1].UnitID != e.World.Units["bk.hdnd"] || mau.Posts[1].Decision != ingest.Accept {
 		t.Errorf("Đinh Thị Mẫu's posts %+v", mau.Posts)
 	}
 
@@ -95,7 +95,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 		t.Fatalf("%d figures", len(p.Figures))
 	}
 	g, b := p.Figures[0], p.Figures[1]
-	if g.IndicatorID != e.GRDP.ID || g.Period != "2021-9M" || g.Status != indicators.Estimate || g.UnitID != e.Units["bk.tu"] ||
+	if g.IndicatorID != e.GRDP.ID || g.Period != "2021-9M" || g.Status != indicators.Estimate || g.UnitID != e.World.Units["bk.tu"] ||
 		g.Amount == nil || g.Amount.String() != "4.15" || g.Decision != ingest.Accept {
 		t.Errorf("GRDP %+v", g)
 	}
@@ -111,7 +111,7 @@ func TestBuildConferenceBeforeTheMerger(t *testing.T) {
 	if tk := p.Tasks[0]; tk.LeadUnitID != 0 || tk.Decision != ingest.Skip {
 		t.Errorf("group task %+v", tk)
 	}
-	if tk := p.Tasks[1]; tk.LeadUnitID != e.Units["bk.btg"] || tk.DueOn != date.MustParse("2021-11-30") ||
+	if tk := p.Tasks[1]; tk.LeadUnitID != e.World.Units["bk.btg"] || tk.DueOn != date.MustParse("2021-11-30") ||
 		tk.Title != "Xây dựng kế hoạch tuyên truyền kết quả hội nghị" || tk.Decision != ingest.Accept {
 		t.Errorf("board task %+v", tk)
 	}
@@ -127,7 +127,7 @@ func TestBuildConferenceAfterTheMerger(t *testing.T) {
 		}
 	}()
 	c := p.Conference
-	if c == nil || c.BodyID != e.Units["tn.tu"] || c.TermID != 0 || !c.Online || c.Delegates != 1200 || c.Ordinal != 2 {
+	if c == nil || c.BodyID != e.World.Units["tn.tu"] || c.TermID != 0 || !c.Online || c.Delegates != 1200 || c.Ordinal != 2 {
 		t.Fatalf("conference %+v", c)
 	}
 	// No term recorded: one is drafted from the article, from the merger on.
@@ -144,7 +144,7 @@ func TestBuildConferenceAfterTheMerger(t *testing.T) {
 	if pp.PersonID != 0 || len(pp.Candidates) != 1 || pp.Candidates[0].ID != e.Persons["Lục Văn Thử"] {
 		t.Errorf("person %+v", pp)
 	}
-	if post := pp.Posts[0]; post.PositionCode != "deputy_secretary" || post.UnitID != e.Units["tn.tu"] || post.Decision != ingest.Accept {
+	if post := pp.Posts[0]; post.PositionCode != "deputy_secretary" || post.UnitID != e.World.Units["tn.tu"] || post.Decision != ingest.Accept {
 		t.Errorf("post %+v", post)
 	}
 }
@@ -159,7 +159,7 @@ func TestBuildCouncilSession(t *testing.T) {
 		}
 	}()
 	c := p.Conference
-	if c == nil || c.BodyID != e.Units["bk.hdnd"] || c.Ordinal != 10 || c.NewTerm == nil || c.NewTerm.Numeral != "X" ||
+	if c == nil || c.BodyID != e.World.Units["bk.hdnd"] || c.Ordinal != 10 || c.NewTerm == nil || c.NewTerm.Numeral != "X" ||
 		c.NewTerm.YearFrom != 2021 || c.NewTerm.YearTo != 2026 || c.NewTerm.ValidTo != merger {
 		t.Fatalf("session %+v", c)
 	}
@@ -174,7 +174,7 @@ func TestBuildCouncilSession(t *testing.T) {
 			t.Errorf("%s: %+v", key, pp)
 		}
 	}
-	if post := p.People[1].Posts[0]; post.PositionCode != "department_director" || post.UnitID != e.Units["bk.stc"] {
+	if post := p.People[1].Posts[0]; post.PositionCode != "department_director" || post.UnitID != e.World.Units["bk.stc"] {
 		t.Errorf("guest's post %+v", post)
 	}
 	if f := p.Figures; len(f) != 1 || f[0].IndicatorID != e.Budget.ID || f[0].Period != "2022" || f[0].Status != indicators.Estimate ||

@@ -11,6 +11,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/extract"
@@ -110,7 +111,7 @@ func (s *Store) Submit(ctx context.Context, p auth.Principal, via Via, in Submit
 	}
 	in.Name = vn.Clean(in.Name)
 	if in.Name == "" {
-		in.Name = "văn bản dán " + s.now().In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04")
+		in.Name = "văn bản dán " + s.clock.Now().In(clock.Vietnam).Format("02/01/2006 15:04")
 	}
 	var v problem.Validation
 	v.MaxLen("name", in.Name, maxName)
@@ -182,7 +183,7 @@ func (s *Store) queue(ctx context.Context, p auth.Principal, via Via, name strin
 		actor := audit.ActorFrom(ctx)
 		it := Item{SourceName: name, Checksum: sum, Title: art.Title, EventDate: eventDate(art), Province: art.Province,
 			Size: size, Status: Pending, Class: auth.Clearance(class), Via: via, SubmittedBy: p.User.ID,
-			Submitter: actor.Name, CreatedAt: s.now().UTC()}
+			Submitter: actor.Name, CreatedAt: s.clock.Now().UTC()}
 		err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO ingest_items (source_name, checksum, text, extraction, title,
 			event_date, province, size, status, class, via, search_key, submitted_by, submitter, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14) RETURNING id`,
@@ -387,7 +388,7 @@ func (s *Store) lockPending(ctx context.Context, v access.Viewer, id int64) (Ite
 // decide marks an item confirmed or rejected, in the caller's transaction.
 func (s *Store) decide(ctx context.Context, p auth.Principal, it Item, to Status, decisions, reason string) (Item, error) {
 	actor := audit.ActorFrom(ctx)
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE ingest_items SET status = $1, decided_by = $2, decider = $3,
 		decided_at = $4, decisions = $5, reason = $6 WHERE id = $7`,
 		string(to), db.Null(p.User.ID), actor.Name, now, decisions, reason, it.ID); err != nil {

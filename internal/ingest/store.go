@@ -1,10 +1,9 @@
 package ingest
 
 import (
-	"time"
-
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/conferences"
 	"plenum/internal/date"
 	"plenum/internal/db"
@@ -46,15 +45,15 @@ type Store struct {
 	access *access.Store
 	reg    Registries
 	opt    Options
-	now    func() time.Time
+	clock  clock.Clock
 	// hook, when set (by tests), runs after each record a confirmation
 	// writes; an error it returns fails the confirmation there.
 	hook func(step string) error
 }
 
 // New returns the ingest store of d.
-func New(d *db.DB, log *audit.Log, acc *access.Store, reg Registries, opt Options) *Store {
-	return &Store{db: d, log: log, access: acc, reg: reg, opt: opt, now: time.Now}
+func New(d *db.DB, log *audit.Log, c clock.Clock, acc *access.Store, reg Registries, opt Options) *Store {
+	return &Store{db: d, log: log, access: acc, reg: reg, opt: opt, clock: c}
 }
 
 // MaxBytes is the largest input accepted.
@@ -65,9 +64,5 @@ func (s *Store) MaxBytes() int64 {
 	return extract.DefaultMaxBytes
 }
 
-// SetClock replaces the store's clock, for tests that need "today" to be a
-// given day.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
-
 // today is the date in Vietnam.
-func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+func (s *Store) today() date.Date { return s.clock.Today() }

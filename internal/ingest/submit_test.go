@@ -24,7 +24,7 @@ func TestReingestIsRecognised(t *testing.T) {
 		"windows.txt":  []byte(crlf),
 		"bom-utf8.txt": append([]byte{0xEF, 0xBB, 0xBF}, bacKan2021...),
 	} {
-		sub, err := e.s.Submit(e.as("office"), e.users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: name, Data: data})
+		sub, err := e.s.Submit(e.As("office"), e.Users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: name, Data: data})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -33,14 +33,14 @@ func TestReingestIsRecognised(t *testing.T) {
 		}
 	}
 	// Once decided, it is shown with its status.
-	if _, err := e.s.Reject(e.as("office"), e.users["office"], first.ID, ""); err != nil {
+	if _, err := e.s.Reject(e.As("office"), e.Users["office"], first.ID, ""); err != nil {
 		t.Fatal(err)
 	}
-	sub, err := e.s.Submit(e.as("office"), e.users["office"], ingest.ViaAPI, ingest.SubmitInput{Text: bacKan2021})
+	sub, err := e.s.Submit(e.As("office"), e.Users["office"], ingest.ViaAPI, ingest.SubmitInput{Text: bacKan2021})
 	if err != nil || !sub.Known || sub.Item.Status != ingest.Rejected {
 		t.Errorf("after rejection: %+v %v", sub, err)
 	}
-	page, err := e.s.List(e.ctx, e.viewer("office"), ingest.ListQuery{})
+	page, err := e.s.List(e.Ctx, e.Viewer("office"), ingest.ListQuery{})
 	if err != nil || page.Total != 1 {
 		t.Errorf("queue after re-ingesting: %+v %v", page, err)
 	}
@@ -48,7 +48,7 @@ func TestReingestIsRecognised(t *testing.T) {
 
 func TestSubmitRefusesBadFiles(t *testing.T) {
 	e := newEnv(t)
-	small := ingest.New(e.app.DB, e.app.Audit, e.app.Access, ingest.Registries{Org: e.app.Org, People: e.app.People}, ingest.Options{MaxBytes: 2000})
+	small := ingest.New(e.App.DB, e.App.Audit, e.App.Clock, e.App.Access, ingest.Registries{Org: e.App.Org, People: e.App.People}, ingest.Options{MaxBytes: 2000})
 	unknown := append([]byte(`<html><head><meta charset="x-no-such-charset"></head><body>`), 0xC3, 0x28, 'a')
 	for _, c := range []struct {
 		name string
@@ -61,7 +61,7 @@ func TestSubmitRefusesBadFiles(t *testing.T) {
 		{"qua-lon.txt", bytes.Repeat([]byte("Hội nghị. "), 300), problem.TooLarge, "ingest.error.too_large"},
 		{"la.html", unknown, problem.Invalid, "ingest.error.encoding"},
 	} {
-		_, err := small.Submit(e.as("office"), e.users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: c.name, Data: c.data})
+		_, err := small.Submit(e.As("office"), e.Users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: c.name, Data: c.data})
 		pe, ok := problem.As(err)
 		if !ok || pe.Code != c.code || pe.Fields[0].Name != "file" || pe.Fields[0].Key != c.key {
 			t.Errorf("%s: %v", c.name, err)
@@ -71,10 +71,10 @@ func TestSubmitRefusesBadFiles(t *testing.T) {
 			t.Errorf("%s: the message does not name the file: %s", c.name, msg)
 		}
 	}
-	if page, err := small.List(e.ctx, e.viewer("office"), ingest.ListQuery{}); err != nil || page.Total != 0 {
+	if page, err := small.List(e.Ctx, e.Viewer("office"), ingest.ListQuery{}); err != nil || page.Total != 0 {
 		t.Errorf("refused files were queued: %+v %v", page, err)
 	}
-	if _, err := small.Submit(e.as("office"), e.users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: strings.Repeat("x", 400), Text: "Tin ngắn"}); fieldOf(err) != "name" {
+	if _, err := small.Submit(e.As("office"), e.Users["office"], ingest.ViaWeb, ingest.SubmitInput{Name: strings.Repeat("x", 400), Text: "Tin ngắn"}); fieldOf(err) != "name" {
 		t.Errorf("a name too long: %v", err)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"time"
 
+	"plenum/internal/clock"
 	"plenum/internal/db"
 )
 
@@ -34,26 +35,23 @@ type Runner struct {
 	db     *db.DB
 	holder string
 	log    *slog.Logger
-	now    func() time.Time
+	clock  clock.Clock
 }
 
 // New returns a runner for holder, a name unique to this instance
 // (host, process id and a random part).
-func New(d *db.DB, holder string, log *slog.Logger, now func() time.Time) *Runner {
+func New(d *db.DB, holder string, log *slog.Logger, c clock.Clock) *Runner {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if now == nil {
-		now = time.Now
-	}
-	return &Runner{db: d, holder: holder, log: log, now: now}
+	return &Runner{db: d, holder: holder, log: log, clock: c}
 }
 
 // Acquire takes or renews the lease of job name until now+ttl, and reports
 // whether this runner holds it. The upsert is one statement, so two
 // instances racing for a free lease cannot both win.
 func (r *Runner) Acquire(ctx context.Context, name string, ttl time.Duration) (bool, error) {
-	now := r.now().UTC()
+	now := r.clock.Now().UTC()
 	res, err := r.db.W(ctx).ExecContext(ctx, `INSERT INTO job_leases (name, holder, expires_at) VALUES ($1, $2, $3)
 		ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
 		WHERE job_leases.expires_at < $4 OR job_leases.holder = excluded.holder`, name, r.holder, now.Add(ttl), now)
@@ -86,7 +84,7 @@ func (r *Runner) RunOnce(ctx context.Context, j Job) (bool, error) {
 	}
 	var id int64
 	if err := r.db.W(ctx).QueryRowContext(ctx, `INSERT INTO job_runs (name, holder, started_at) VALUES ($1, $2, $3) RETURNING id`,
-		j.Name, r.holder, r.now().UTC()).Scan(&id); err != nil {
+		j.Name, r.holder, r.clock.Now().UTC()).Scan(&id); err != nil {
 		return false, fmt.Errorf("jobs: record run of %s: %w", j.Name, err)
 	}
 	note, runErr := j.Run(ctx)
@@ -94,7 +92,7 @@ func (r *Runner) RunOnce(ctx context.Context, j Job) (bool, error) {
 		note = runErr.Error()
 	}
 	if _, err := r.db.W(ctx).ExecContext(ctx, `UPDATE job_runs SET finished_at = $1, ok = $2, note = $3 WHERE id = $4`,
-		r.now().UTC(), runErr == nil, note, id); err != nil {
+		r.clock.Now().UTC(), runErr == nil, note, id); err != nil {
 		return true, fmt.Errorf("jobs: finish run of %s: %w", j.Name, err)
 	}
 	return true, runErr

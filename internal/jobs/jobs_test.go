@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"plenum/internal/clock"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/jobs"
 )
@@ -14,12 +15,10 @@ import (
 func TestLeases(t *testing.T) {
 	d := dbtest.New(t)
 	ctx := context.Background()
-	var mu sync.Mutex
-	now := time.Date(2025, 3, 1, 0, 5, 0, 0, time.UTC)
-	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	advance := func(dt time.Duration) { mu.Lock(); now = now.Add(dt); mu.Unlock() }
-	a := jobs.New(d, "instance-a", nil, clock)
-	b := jobs.New(d, "instance-b", nil, clock)
+	m := clock.NewManual(time.Date(2025, 3, 1, 0, 5, 0, 0, time.UTC))
+	advance := m.Advance
+	a := jobs.New(d, "instance-a", nil, m.Clock())
+	b := jobs.New(d, "instance-b", nil, m.Clock())
 	runs := 0
 	job := jobs.Job{Name: "tasks.status", Every: time.Minute, Run: func(context.Context) (string, error) { runs++; return "ok", nil }}
 
@@ -62,7 +61,7 @@ func TestLeases(t *testing.T) {
 	var wg sync.WaitGroup
 	var wmu sync.Mutex
 	for i := range 8 {
-		r := jobs.New(d, "racer-"+string(rune('a'+i)), nil, clock)
+		r := jobs.New(d, "racer-"+string(rune('a'+i)), nil, m.Clock())
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 	"plenum/internal/i18n"
 	"plenum/internal/problem"
@@ -111,13 +112,13 @@ func (in *Input) validate() error {
 
 // Store reads and writes draft articles.
 type Store struct {
-	db  *db.DB
-	log *audit.Log
-	now func() time.Time
+	db    *db.DB
+	log   *audit.Log
+	clock clock.Clock
 }
 
 // New returns the news store of d.
-func New(d *db.DB, log *audit.Log) *Store { return &Store{db: d, log: log, now: time.Now} }
+func New(d *db.DB, log *audit.Log, c clock.Clock) *Store { return &Store{db: d, log: log, clock: c} }
 
 const articleSelect = `SELECT a.id, a.title, a.lead, a.body, a.author, a.status, COALESCE(a.conference_id, 0),
 		a.created_at, COALESCE(u.display_name, ''), a.updated_at
@@ -217,7 +218,7 @@ func (s *Store) Create(ctx context.Context, in Input, conferenceID int64) (Artic
 	}
 	var out Article
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		var by, conf any
 		if id := audit.ActorFrom(ctx).UserID; id != 0 {
 			by = id
@@ -256,7 +257,7 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Article, error)
 			return err
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE news_articles SET title = $1, lead = $2, body = $3, author = $4, status = $5,
-			updated_at = $6 WHERE id = $7`, in.Title, in.Lead, in.Body, in.Author, string(in.Status), s.now().UTC(), id); err != nil {
+			updated_at = $6 WHERE id = $7`, in.Title, in.Lead, in.Body, in.Author, string(in.Status), s.clock.Now().UTC(), id); err != nil {
 			return fmt.Errorf("news: update article %d: %w", id, err)
 		}
 		if out, err = s.Get(ctx, id); err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/news"
 	"plenum/internal/problem"
@@ -13,8 +14,8 @@ import (
 
 func TestDrafts(t *testing.T) {
 	d := dbtest.New(t)
-	log := audit.New(d)
-	s := news.New(d, log)
+	log := audit.New(d, clocktest.New(t))
+	s := news.New(d, log, clocktest.New(t))
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
 	count := func() int {
 		var n int

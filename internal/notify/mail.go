@@ -33,7 +33,7 @@ func (c SMTP) Send(ctx context.Context, to, subject, body, messageID string) err
 	if err != nil {
 		return fmt.Errorf("notify: connect to %s: %w", c.Addr, err)
 	}
-	conn.SetDeadline(time.Now().Add(timeout))
+	conn.SetDeadline(time.Now().Add(timeout)) // wall clock: a network deadline
 	host, _, _ := net.SplitHostPort(c.Addr)
 	cl, err := smtp.NewClient(conn, host)
 	if err != nil {
@@ -73,8 +73,9 @@ func (c SMTP) Send(ctx context.Context, to, subject, body, messageID string) err
 // message is an RFC 5322 message, UTF-8, the subject encoded for headers.
 func message(from, to, subject, body, id string) []byte {
 	var b strings.Builder
+	sent := time.Now().UTC() // wall clock: the moment the message leaves, for the receiving server
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMessage-ID: <%s>\r\nDate: %s\r\n", from, to,
-		mime.QEncoding.Encode("utf-8", subject), id, time.Now().UTC().Format(time.RFC1123Z))
+		mime.QEncoding.Encode("utf-8", subject), id, sent.Format(time.RFC1123Z))
 	b.WriteString("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
 	b.WriteString(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\n", "\r\n"))
 	b.WriteString("\r\n")
@@ -96,7 +97,7 @@ type Sender func(ctx context.Context, to, subject, body, messageID string) error
 // so that a second drainer skips it; the caller holds the "mail" lease so
 // there normally is none.
 func (s *Store) Drain(ctx context.Context, send Sender, batch int) (int, error) {
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	rows, err := s.db.W(ctx).QueryContext(ctx, `SELECT id, to_addr, subject, body, message_id, attempts FROM mail_outbox
 		WHERE sent_at IS NULL AND attempts < $1 AND next_attempt_at <= $2 ORDER BY id LIMIT $3`, maxAttempts, now, batch)
 	if err != nil {
@@ -133,7 +134,7 @@ func (s *Store) Drain(ctx context.Context, send Sender, batch int) (int, error) 
 			}
 			continue
 		}
-		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE mail_outbox SET sent_at = $1, last_error = '' WHERE id = $2`, s.now().UTC(), m.id); err != nil {
+		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE mail_outbox SET sent_at = $1, last_error = '' WHERE id = $2`, s.clock.Now().UTC(), m.id); err != nil {
 			return sent, fmt.Errorf("notify: mark mail %d sent: %w", m.id, err)
 		}
 		sent++

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"plenum/internal/access"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 	"plenum/internal/problem"
 )
@@ -47,19 +48,16 @@ type Mail struct {
 
 // Store keeps notifications and the outbox.
 type Store struct {
-	db  *db.DB
-	now func() time.Time
+	db    *db.DB
+	clock clock.Clock
 	// MailEnabled is set when an SMTP server is configured; without it
 	// nothing is queued.
 	MailEnabled bool
 }
 
 // New returns the store over d.
-func New(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: now}
+func New(d *db.DB, c clock.Clock) *Store {
+	return &Store{db: d, clock: c}
 }
 
 // Add writes a notification in the caller's transaction and returns its id.
@@ -71,7 +69,7 @@ func (s *Store) Add(ctx context.Context, n Notification) (int64, error) {
 	}
 	err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO notifications (user_id, kind, entity, entity_id, class, title, body, url, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		n.UserID, n.Kind, n.Entity, entityID, n.Class, n.Title, n.Body, n.URL, s.now().UTC()).Scan(&id)
+		n.UserID, n.Kind, n.Entity, entityID, n.Class, n.Title, n.Body, n.URL, s.clock.Now().UTC()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("notify: add for user %d: %w", n.UserID, err)
 	}
@@ -84,7 +82,7 @@ func (s *Store) Queue(ctx context.Context, m Mail) error {
 	if !s.MailEnabled || m.To == "" {
 		return nil
 	}
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	_, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO mail_outbox (user_id, to_addr, subject, body, message_id, created_at, next_attempt_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (message_id) DO NOTHING`,
 		m.UserID, m.To, m.Subject, m.Body, m.MessageID, now)
@@ -167,7 +165,7 @@ func (s *Store) MarkRead(ctx context.Context, v access.Viewer, id int64) error {
 			return problem.ErrNotFound
 		}
 	}
-	args := db.Args{s.now().UTC()}
+	args := db.Args{s.clock.Now().UTC()}
 	where := mine(&args) + " AND n.read_at IS NULL"
 	if id != 0 {
 		where += " AND n.id = " + args.Add(id)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/docsym"
@@ -125,7 +126,7 @@ func TestObserveAndNoTransaction(t *testing.T) {
 func TestRulesPerIssuer(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	log := audit.New(d)
+	log := audit.New(d, clocktest.New(t))
 	terms := []docsym.Term{{Start: date.MustParse("2020-10-15"), FirstYear: 2020, LastYear: 2025}}
 	plan, _ := docsym.Parse("147-KH/TU")
 	decision, _ := docsym.Parse("123/QĐ-UBND")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/org"
@@ -31,7 +32,8 @@ func placeName(i int) string {
 func national(b *testing.B) (*org.Store, []int64) {
 	b.Helper()
 	d := dbtest.New(b)
-	s := org.New(d, audit.New(d))
+	c := clocktest.New(b)
+	s := org.New(d, audit.New(d, c), c)
 	ctx := context.Background()
 	start, reform := date.MustParse("2016-01-01"), date.MustParse("2025-07-01")
 	var provinces []int64

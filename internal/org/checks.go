@@ -264,7 +264,7 @@ func (s *Store) checkCanEnd(ctx context.Context, u unitRow, d date.Date, idField
 // not deletion). The caller has run checkCanEnd.
 func (s *Store) endUnit(ctx context.Context, u unitRow, d date.Date, reason EndReason) error {
 	q := s.db.W(ctx)
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	if _, err := q.ExecContext(ctx, `UPDATE units SET valid_to = $1, end_reason = $2, updated_at = $3 WHERE id = $4`,
 		d, string(reason), now, u.ID); err != nil {
 		return fmt.Errorf("org: end unit %d: %w", u.ID, err)
@@ -306,7 +306,7 @@ func (s *Store) endPosts(ctx context.Context, unitID int64, d date.Date) error {
 	}
 	for _, p := range open {
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE posts SET valid_to = $1, updated_at = $2 WHERE id = $3`,
-			d, s.now().UTC(), p.id); err != nil {
+			d, s.clock.Now().UTC(), p.id); err != nil {
 			return fmt.Errorf("org: end post %d: %w", p.id, err)
 		}
 		before := map[string]any{"valid_to": p.to}

@@ -65,7 +65,7 @@ func (s *Store) insertUnit(ctx context.Context, n NewUnit, from date.Date, prefi
 		}
 	}
 	q := s.db.W(ctx)
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	var id int64
 	if err := q.QueryRowContext(ctx, `INSERT INTO units (kind, level, code, valid_from, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,

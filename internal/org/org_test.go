@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
@@ -27,8 +29,8 @@ type env struct {
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	d := dbtest.New(t)
-	log := audit.New(d)
-	return &env{t: t, ctx: context.Background(), db: d, log: log, s: org.New(d, log)}
+	log := audit.New(d, clocktest.New(t))
+	return &env{t: t, ctx: context.Background(), db: d, log: log, s: org.New(d, log, clocktest.New(t))}
 }
 
 func day(s string) date.Date { return date.MustParse(s) }
@@ -450,12 +452,12 @@ func TestDissolveEndsPosts(t *testing.T) {
 	f := newFixture(t)
 	var person int64
 	if err := f.db.Primary().QueryRowContext(f.ctx, `INSERT INTO persons (full_name, sort_key, search_key, created_at, updated_at)
-		VALUES ('Nguyễn Văn An', 'an', 'nguyen van an', $1, $1) RETURNING id`, day("2020-01-01").Time(org.Vietnam)).Scan(&person); err != nil {
+		VALUES ('Nguyễn Văn An', 'an', 'nguyen van an', $1, $1) RETURNING id`, day("2020-01-01").Time(clock.Vietnam)).Scan(&person); err != nil {
 		t.Fatal(err)
 	}
 	insertPost := func(from string) {
 		if _, err := f.db.Primary().ExecContext(f.ctx, `INSERT INTO posts (person_id, position_code, unit_id, title, valid_from, created_at, updated_at)
-			VALUES ($1, 'committee_chair', $2, 'Chủ tịch UBND tỉnh Bắc Kạn', $3, $4, $4)`, person, f.ubnd, day(from), day("2020-01-01").Time(org.Vietnam)); err != nil {
+			VALUES ($1, 'committee_chair', $2, 'Chủ tịch UBND tỉnh Bắc Kạn', $3, $4, $4)`, person, f.ubnd, day(from), day("2020-01-01").Time(clock.Vietnam)); err != nil {
 			t.Fatal(err)
 		}
 	}

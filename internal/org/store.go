@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/problem"
@@ -21,18 +21,13 @@ type Store struct {
 	db    *db.DB
 	log   *audit.Log
 	index *search.Index
-	now   func() time.Time
+	clock clock.Clock
 }
 
 // New returns the organisation store of d, auditing into log.
-func New(d *db.DB, log *audit.Log) *Store {
-	return &Store{db: d, log: log, index: search.New(d), now: time.Now}
+func New(d *db.DB, log *audit.Log, c clock.Clock) *Store {
+	return &Store{db: d, log: log, index: search.New(d, c), clock: c}
 }
-
-// Vietnam is the zone in which "today" is taken when a query gives no date.
-// A fixed offset: Vietnam has no daylight saving, and an offline server may
-// have no time zone database.
-var Vietnam = time.FixedZone("ICT", 7*60*60)
 
 // Unit is a unit as of a date: its name and parent are those valid then.
 type Unit struct {
@@ -196,7 +191,7 @@ func (s *Store) loadUnit(ctx context.Context, id int64) (unitRow, error) {
 }
 
 // today is the default "as of" date.
-func (s *Store) today() date.Date { return date.Of(s.now().In(Vietnam)) }
+func (s *Store) today() date.Date { return s.clock.Today() }
 
 // dmy formats a date the way Vietnamese messages write it: 01/07/2025.
 func dmy(d date.Date) string {
@@ -218,7 +213,7 @@ func (s *Store) insertEvent(ctx context.Context, kind EventKind, unitID int64, a
 	var id int64
 	err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO unit_events (kind, unit_id, effective, basis, note, created_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		string(kind), unitID, a.Effective, a.Basis, a.Note, s.now().UTC(), db.Null(audit.ActorFrom(ctx).UserID)).Scan(&id)
+		string(kind), unitID, a.Effective, a.Basis, a.Note, s.clock.Now().UTC(), db.Null(audit.ActorFrom(ctx).UserID)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("org: record %s event: %w", kind, err)
 	}

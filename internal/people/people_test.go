@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
@@ -35,9 +36,9 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	d := dbtest.New(t)
-	log := audit.New(d)
-	units := org.New(d, log)
-	f := &fixture{t: t, ctx: context.Background(), db: d, log: log, org: units, s: people.New(d, log, units)}
+	log := audit.New(d, clocktest.New(t))
+	units := org.New(d, log, clocktest.New(t))
+	f := &fixture{t: t, ctx: context.Background(), db: d, log: log, org: units, s: people.New(d, log, clocktest.New(t), units)}
 	mk := func(name string, kind org.Kind, level org.Level, parent int64) int64 {
 		u, err := units.Create(f.ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: level, Name: name, ParentID: parent},
 			Act: org.Act{Effective: day("2016-01-01")}})

@@ -81,7 +81,7 @@ func (s *Store) CreatePerson(ctx context.Context, in PersonInput) (Person, error
 	}
 	p := Person{FullName: in.FullName, Gender: in.Gender, BirthYear: in.BirthYear, Note: in.Note}
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO persons
 			(full_name, gender, birth_year, note, sort_key, search_key, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
@@ -114,7 +114,7 @@ func (s *Store) UpdatePerson(ctx context.Context, id int64, in PersonInput) (Per
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE persons SET full_name = $1, gender = $2, birth_year = $3, note = $4,
 			sort_key = $5, search_key = $6, updated_at = $7 WHERE id = $8`,
 			p.FullName, string(p.Gender), nullYear(p.BirthYear), p.Note, vn.NameSortKey(p.FullName), vn.Fold(p.FullName),
-			s.now().UTC(), id); err != nil {
+			s.clock.Now().UTC(), id); err != nil {
 			return fmt.Errorf("people: update person %d: %w", id, err)
 		}
 		return s.indexed(ctx, s.log.Record(ctx, audit.Change{Action: "update", Entity: "person", EntityID: id, Before: before, After: p}), id)

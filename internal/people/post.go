@@ -214,7 +214,7 @@ func (s *Store) AddPost(ctx context.Context, in PostInput) (Post, error) {
 		if err := s.check(ctx, &in, 0); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		var id int64
 		if err := s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO posts
 			(person_id, position_code, unit_id, title, valid_from, valid_to, note, created_at, updated_at)
@@ -255,7 +255,7 @@ func (s *Store) CorrectPost(ctx context.Context, id int64, in PostInput) (Post, 
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE posts SET person_id = $1, position_code = $2, unit_id = $3,
 			title = $4, valid_from = $5, valid_to = $6, note = $7, updated_at = $8 WHERE id = $9`,
-			in.PersonID, in.PositionCode, in.UnitID, in.Title, in.ValidFrom, in.ValidTo, in.Note, s.now().UTC(), id); err != nil {
+			in.PersonID, in.PositionCode, in.UnitID, in.Title, in.ValidFrom, in.ValidTo, in.Note, s.clock.Now().UTC(), id); err != nil {
 			return fmt.Errorf("people: correct post %d: %w", id, err)
 		}
 		if out, err = s.GetPost(ctx, id); err != nil {
@@ -305,7 +305,7 @@ func (s *Store) EndPost(ctx context.Context, in EndPostInput) (Post, error) {
 			return problem.InvalidField("valid_to", "people.error.after_unit", dmy(unit.ValidTo))
 		}
 		if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE posts SET valid_to = $1, updated_at = $2 WHERE id = $3`,
-			in.ValidTo, s.now().UTC(), in.PostID); err != nil {
+			in.ValidTo, s.clock.Now().UTC(), in.PostID); err != nil {
 			return fmt.Errorf("people: end post %d: %w", in.PostID, err)
 		}
 		if out, err = s.GetPost(ctx, in.PostID); err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/org"
@@ -19,7 +20,7 @@ type Store struct {
 	log   *audit.Log
 	units *org.Store
 	index *search.Index
-	now   func() time.Time
+	clock clock.Clock
 
 	mu        sync.Mutex
 	catalogue map[string]Position // code → position, read on first use
@@ -27,12 +28,12 @@ type Store struct {
 
 // New returns the people store of d; units is the organisation the posts
 // belong to.
-func New(d *db.DB, log *audit.Log, units *org.Store) *Store {
-	return &Store{db: d, log: log, units: units, index: search.New(d), now: time.Now}
+func New(d *db.DB, log *audit.Log, c clock.Clock, units *org.Store) *Store {
+	return &Store{db: d, log: log, units: units, index: search.New(d, c), clock: c}
 }
 
 // today is the default "as of" date.
-func (s *Store) today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+func (s *Store) today() date.Date { return s.clock.Today() }
 
 // dmy formats a date for messages: 01/07/2025.
 func dmy(d date.Date) string {

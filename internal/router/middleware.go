@@ -58,7 +58,7 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
 		r = r.WithContext(context.WithValue(ctx, requestLogKey{}, info))
 		sw := &statusWriter{ResponseWriter: w}
-		start := time.Now()
+		start := time.Now() // wall clock: the request's duration
 		defer func() {
 			if p := recover(); p != nil {
 				log.ErrorContext(r.Context(), "panic", "request_id", id, "panic", p, "stack", string(debug.Stack()))
@@ -71,7 +71,7 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 				status = http.StatusOK // nothing written: net/http answers 200
 			}
 			log.InfoContext(r.Context(), "request", "request_id", id, "method", r.Method, "route", info.route,
-				"path", r.URL.Path, "status", status, "bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(),
+				"path", r.URL.Path, "status", status, "bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(), // wall clock
 				"user_id", info.user)
 		}()
 		w.Header().Set("X-Request-Id", id)

@@ -11,6 +11,7 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
@@ -159,7 +160,7 @@ var benchQueries = []search.Query{
 func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	d := dbtest.New(b)
-	ix := search.New(d)
+	ix := search.New(d, clocktest.New(b))
 	entries := benchEntries()
 	start := time.Now()
 	err := d.Tx(ctx, func(ctx context.Context) error {

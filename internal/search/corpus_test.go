@@ -7,6 +7,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
@@ -106,8 +107,8 @@ func loadCorpus(t testing.TB) corpusEnv {
 	t.Helper()
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
 	d := dbtest.New(t)
-	ix := search.New(d)
-	grants := access.New(d, audit.New(d))
+	ix := search.New(d, clocktest.New(t))
+	grants := access.New(d, audit.New(d, clocktest.New(t)))
 	err := d.Tx(ctx, func(ctx context.Context) error {
 		for _, e := range corpus {
 			if err := ix.Put(ctx, e); err != nil {

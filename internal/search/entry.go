@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/vn"
@@ -102,12 +102,12 @@ const (
 // are the same index.
 type Index struct {
 	db    *db.DB
-	now   func() time.Time
+	clock clock.Clock
 	stmts *stmts
 }
 
 // New returns the index of d.
-func New(d *db.DB) *Index { return &Index{db: d, now: time.Now, stmts: &stmts{}} }
+func New(d *db.DB, c clock.Clock) *Index { return &Index{db: d, clock: c, stmts: &stmts{}} }
 
 // ErrNoTx is returned by Put and Delete outside a transaction: an index
 // entry must commit or roll back with the record it describes.
@@ -134,7 +134,7 @@ func (ix *Index) Put(ctx context.Context, e Entry) error {
 		e.Entity, e.EntityID, e.Class, e.Title, e.Body, e.Symbol, e.Kind, e.Issuer, db.Null(e.UnitID), e.Year, e.Status,
 		e.Date, e.URL,
 		foldWords(e.Title+" "+e.Symbol), foldWords(e.Body+" "+e.Keywords+" "+e.Issuer), strings.Join(symbolTokens(e.Symbol), " "),
-		ix.now().UTC())
+		ix.clock.Now().UTC())
 	if err != nil {
 		return fmt.Errorf("search: put %s %d: %w", e.Entity, e.EntityID, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
@@ -54,7 +55,7 @@ func TestWordsAndSymbolTokens(t *testing.T) {
 func TestPutReplacesAndDeleteRemoves(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	ix := New(d)
+	ix := New(d, clocktest.New(t))
 	e := Entry{Entity: EntityDocument, EntityID: 7, Class: 1, Title: "Kế hoạch  thực hiện\nKết luận", Symbol: "147-KH/TU",
 		Body: "Triển khai ở Hà Nội", Kind: "plan", Issuer: "Tỉnh ủy", UnitID: 3, Year: 2021, Status: "issued",
 		Date: date.MustParse("2021-03-04"), URL: "/documents/7"}
@@ -111,7 +112,7 @@ func matchCount(t *testing.T, d *db.DB, word string) int {
 func TestPutRefusesBrokenEntries(t *testing.T) {
 	ctx := context.Background()
 	d := dbtest.New(t)
-	ix := New(d)
+	ix := New(d, clocktest.New(t))
 	good := Entry{Entity: EntityUnit, EntityID: 1, Title: "Tỉnh ủy", URL: "/org/units/1"}
 	for name, change := range map[string]func(*Entry){
 		"unknown entity": func(e *Entry) { e.Entity = "meeting_room" },

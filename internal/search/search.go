@@ -373,4 +373,4 @@ func (ix *Index) oneShot(args db.Args) []any {
 }
 
 // thisYear is the year recency is counted from.
-func (ix *Index) thisYear() int { return ix.now().Year() }
+func (ix *Index) thisYear() int { return ix.clock.Today().Year }

@@ -10,6 +10,7 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/problem"
 	"plenum/internal/search"
@@ -421,8 +422,8 @@ func TestPaging(t *testing.T) {
 func TestBroadQueriesAreBounded(t *testing.T) {
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
 	d := dbtest.New(t)
-	ix := search.New(d)
-	grants := access.New(d, audit.New(d))
+	ix := search.New(d, clocktest.New(t))
+	grants := access.New(d, audit.New(d, clocktest.New(t)))
 	err := d.Tx(ctx, func(ctx context.Context) error {
 		for i := 1; i <= search.MaxCounted+3; i++ {
 			e := search.Entry{Entity: "document", EntityID: int64(i), Title: fmt.Sprintf("Thông báo chung số %d", i),

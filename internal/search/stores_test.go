@@ -7,10 +7,9 @@ import (
 	"strconv"
 	"testing"
 
-	"plenum/internal/app"
 	"plenum/internal/audit"
 	"plenum/internal/date"
-	"plenum/internal/db/dbtest"
+	"plenum/internal/fixture"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
@@ -20,7 +19,7 @@ import (
 // change's transaction.
 func TestUnitsAndPeopleAreIndexedByTheirStores(t *testing.T) {
 	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "test"})
-	a := app.New(dbtest.New(t), nil, app.Config{})
+	a := fixture.New(t).App
 	find := func(q search.Query) search.Result {
 		t.Helper()
 		r, err := a.Search.Search(ctx, reader, q)

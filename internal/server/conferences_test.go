@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
@@ -57,7 +56,6 @@ func newConfWorld(t *testing.T, e *servertest.Env) confWorld {
 	a := e.App
 	w := confWorld{secrets: []string{"Phương án nhân sự bí mật 5521", "Hội nghị kín về công tác cán bộ 7730"},
 		publicTitle: "Dự thảo Nghị quyết về kinh tế cửa khẩu"}
-	a.Conferences.SetClock(func() time.Time { return time.Date(2025, 12, 31, 3, 0, 0, 0, time.UTC) })
 	mk := func(name string, kind org.Kind, level org.Level, parent int64) int64 {
 		u, err := a.Org.Create(ctx, org.CreateInput{NewUnit: org.NewUnit{Kind: kind, Level: level, Name: name, ParentID: parent},
 			Act: org.Act{Effective: date.MustParse("2016-01-01")}})

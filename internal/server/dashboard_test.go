@@ -10,6 +10,7 @@ import (
 
 	"plenum/internal/auth"
 	"plenum/internal/dashboard/dashboardtest"
+	"plenum/internal/fixture"
 	"plenum/internal/server/servertest"
 )
 
@@ -29,7 +30,7 @@ func init() {
 // dashboardEnv is a server with the dashboard's province; "lanhdao_thu" is
 // its uncleared leader.
 func dashboardEnv(t *testing.T) (*servertest.Env, *dashboardtest.World) {
-	e := servertest.New(t)
+	e := servertest.NewWith(t, fixture.Options{Clock: dashboardtest.Clock(t)})
 	w := dashboardtest.Build(t, e.App, e.Ctx, auth.Principal{User: e.Users["office"]})
 	e.Users[w.Leader.Username] = w.Leader
 	if err := e.App.Auth.SetPassword(e.Ctx, w.Leader.ID, servertest.Password); err != nil {

@@ -11,7 +11,6 @@ import (
 	"plenum/internal/date"
 	"plenum/internal/documents"
 	"plenum/internal/indicators"
-	"plenum/internal/org"
 	"plenum/internal/server/servertest"
 	"plenum/internal/vn"
 )
@@ -172,7 +171,7 @@ func TestIndicatorTargetForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	pub, rng, sec := fmt.Sprint(e.public.ID), fmt.Sprint(band.ID), fmt.Sprint(e.secret.ID)
-	year := date.Today(org.Vietnam).Year
+	year := e.App.Clock.Today().Year
 	targets := func(kv ...string) string {
 		v := url.Values{}
 		for i := 0; i < len(kv); i += 2 {

@@ -11,6 +11,9 @@ import (
 
 	"plenum/internal/access"
 	"plenum/internal/auth"
+	"plenum/internal/clock/clocktest"
+	"plenum/internal/date"
+	"plenum/internal/fixture"
 	"plenum/internal/indicators"
 	"plenum/internal/org"
 	"plenum/internal/server/servertest"
@@ -19,7 +22,9 @@ import (
 
 // indicatorEnv has a province (Sông Xanh, invented) with a finance
 // department, a unit member of the province ("donvi"), a public and a
-// classified (Mật) main indicator with 2025 targets, and a few values.
+// classified (Mật) main indicator with 2025 targets, and a few values: the
+// final figures of 2023–2025, so it runs as of the suite's day once 2025
+// is over, and as of 15/01/2026 before that.
 type indicatorEnv struct {
 	*servertest.Env
 	province, dept int64
@@ -27,7 +32,11 @@ type indicatorEnv struct {
 }
 
 func newIndicatorEnv(t *testing.T) *indicatorEnv {
-	e := &indicatorEnv{Env: servertest.New(t)}
+	day := clocktest.Today()
+	if first := date.MustParse("2026-01-15"); day.Before(first) {
+		day = first
+	}
+	e := &indicatorEnv{Env: servertest.NewWith(t, fixture.Options{Clock: clocktest.On(t, day)})}
 	e.province = provinceUnit(t, e.Env, "Tỉnh ủy Sông Xanh", org.PartyCommittee, 0)
 	e.dept = provinceUnit(t, e.Env, "Sở Tài chính Sông Xanh", org.Department, e.province)
 	u, err := e.App.Auth.CreateUser(e.Ctx, auth.NewUser{Username: "donvi", DisplayName: "Cán bộ đơn vị", Password: servertest.Password,

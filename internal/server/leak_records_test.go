@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"plenum/internal/auth"
-	"plenum/internal/date"
 	"plenum/internal/files/filestest"
 	"plenum/internal/indicators"
 	"plenum/internal/notify"
@@ -37,7 +36,7 @@ func init() {
 		office := auth.Principal{User: e.Users["office"]}
 		province := provinceUnit(t, e, "Tỉnh ủy Biên Thử", org.PartyCommittee, 0)
 		dept := provinceUnit(t, e, "Ban Nội chính Tỉnh ủy Biên Thử", org.PartyAgency, province)
-		today := date.Today(org.Vietnam)
+		today := e.App.Clock.Today()
 
 		newTask := func(src int64, title string) tasks.Task {
 			x, err := e.App.Tasks.Create(e.Ctx, office, tasks.Input{SourceKind: tasks.SourceDocument, SourceID: src, Title: title,

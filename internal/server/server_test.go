@@ -67,7 +67,7 @@ func TestPagesAndAccess(t *testing.T) {
 		{name: "sign-in page in Vietnamese", method: "GET", path: "/signin", status: 200, contains: []string{"Đăng nhập", `lang="vi"`}},
 		{name: "wrong password", method: "POST", path: "/signin", body: "username=reader&password=sai-mat-khau", status: 401,
 			contains: []string{"Tên đăng nhập hoặc mật khẩu không đúng"}, absent: []string{"sai-mat-khau"}},
-		{name: "home signed in", as: "reader", method: "GET", path: "/", status: 200, contains: []string{"Xin chào", "Người dùng reader"}},
+		{name: "home signed in", as: "reader", method: "GET", path: "/", status: 200, contains: []string{"Xin chào", "Người thử reader"}},
 		{name: "reader cannot manage users", as: "reader", method: "GET", path: "/admin/users", status: 403,
 			contains: []string{"không có quyền"}},
 		{name: "reader cannot read the audit log", as: "reader", method: "GET", path: "/admin/audit", status: 403},

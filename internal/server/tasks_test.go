@@ -53,7 +53,7 @@ func TestTasksAPIAndPages(t *testing.T) {
 	office := e.SignIn("office")
 	unit := e.SignIn("danvan")
 	leader := e.SignIn("leader") // cleared, but no need to know
-	today := date.Today(org.Vietnam)
+	today := e.App.Clock.Today()
 	body := func(src int64, title string) string {
 		b, _ := json.Marshal(map[string]any{"source_kind": "document", "source_id": src, "title": title,
 			"lead_unit_id": w.dept, "start_on": today.AddDays(-10).String(), "due_on": today.AddDays(20).String()})
@@ -150,7 +150,7 @@ func TestBrowserTaskFromDocumentToDone(t *testing.T) {
 	e := w.e
 	ctx := e.Browser()
 	e.SignInBrowser(ctx, "office")
-	today := date.Today(org.Vietnam)
+	today := e.App.Clock.Today()
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(e.Server.URL+"/tasks/new?source_kind=document&source_id="+strconv.FormatInt(w.doc.ID, 10)),
 		chromedp.WaitVisible(`#task-form`),

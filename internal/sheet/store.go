@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/db"
 	"plenum/internal/problem"
 	"plenum/internal/vn"
@@ -72,13 +73,15 @@ type Apply func(ctx context.Context, f *File, importID int64) (changed, class in
 
 // Store records imports.
 type Store struct {
-	db  *db.DB
-	log *audit.Log
-	now func() time.Time
+	db    *db.DB
+	log   *audit.Log
+	clock clock.Clock
 }
 
 // NewStore returns the import store.
-func NewStore(d *db.DB, log *audit.Log) *Store { return &Store{db: d, log: log, now: time.Now} }
+func NewStore(d *db.DB, log *audit.Log, c clock.Clock) *Store {
+	return &Store{db: d, log: log, clock: c}
+}
 
 // Entity is the name of imports in the audit log.
 const Entity = "import"
@@ -101,7 +104,7 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 		return *prev, alreadyImported(*prev)
 	}
 	im := Import{Kind: t.Kind, Filename: cleanName(up.Filename), Format: f.Format, Checksum: f.Checksum, Size: f.Size,
-		Rows: len(f.Rows), Scope: up.Scope, CreatedBy: audit.ActorFrom(ctx).UserID, CreatedAt: s.now().UTC()}
+		Rows: len(f.Rows), Scope: up.Scope, CreatedBy: audit.ActorFrom(ctx).UserID, CreatedAt: s.clock.Now().UTC()}
 	errRefused := errors.New("refused")
 	err = s.db.Tx(ctx, func(ctx context.Context) error {
 		im.Result = Done
@@ -150,7 +153,7 @@ func (s *Store) Import(ctx context.Context, t *Template, up Upload, apply Apply)
 // alreadyImported is the Conflict for a file imported before.
 func alreadyImported(prev Import) error {
 	return &problem.Error{Code: problem.Conflict, Key: "sheet.already_imported",
-		Args: []any{prev.CreatedAt.In(vnZone).Format("02/01/2006 15:04"), prev.Rows, prev.ID}}
+		Args: []any{prev.CreatedAt.In(clock.Vietnam).Format("02/01/2006 15:04"), prev.Rows, prev.ID}}
 }
 
 // refuse records an import that wrote nothing, with its problems.
@@ -243,9 +246,6 @@ func (s *Store) Get(ctx context.Context, id, userID int64, clearance int, all bo
 	}
 	return im, nil
 }
-
-// vnZone is Vietnam's time, for messages.
-var vnZone = time.FixedZone("ICT", 7*3600)
 
 // cleanName keeps the base name of an uploaded file, without control
 // characters, at most 200 characters.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"plenum/internal/audit"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
 	"plenum/internal/problem"
@@ -41,7 +42,8 @@ func newTestStore(t *testing.T) (*Store, *db.DB, context.Context) {
 	if _, err := d.Primary().ExecContext(ctx, `CREATE TABLE sheet_test_rows (unit TEXT NOT NULL, value TEXT NOT NULL, import_id BIGINT NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
-	return NewStore(d, audit.New(d)), d, ctx
+	c := clocktest.New(t)
+	return NewStore(d, audit.New(d, c), c), d, ctx
 }
 
 func count(t *testing.T, d *db.DB, query string) int {

@@ -239,7 +239,7 @@ func (s *Store) create(ctx context.Context, p auth.Principal, in Input, titleFie
 		}
 		class = max(class, pc)
 	}
-	now := s.now().UTC()
+	now := s.clock.Now().UTC()
 	var id int64
 	err = s.db.W(ctx).QueryRowContext(ctx, `INSERT INTO tasks (parent_id, kind, source_kind, source_id, source_label, document_id,
 		title, content, product, priority, lead_unit_id, responsible_person_id, start_on, due_on, recurrence, recur_until,

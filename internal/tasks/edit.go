@@ -72,7 +72,7 @@ func (s *Store) Edit(ctx context.Context, p auth.Principal, id int64, in EditInp
 		if _, err := q.ExecContext(ctx, `UPDATE tasks SET title = $1, content = $2, product = $3, priority = $4,
 			responsible_person_id = $5, search_key = $6, updated_at = $7 WHERE id = $8`,
 			in.Title, in.Content, in.Product, in.Priority, db.Null(in.ResponsiblePersonID), searchKey(in.Title, in.Content),
-			s.now().UTC(), id); err != nil {
+			s.clock.Now().UTC(), id); err != nil {
 			return fmt.Errorf("tasks: edit %d: %w", id, err)
 		}
 		if _, err := q.ExecContext(ctx, `UPDATE task_occurrences SET responsible_person_id = $1

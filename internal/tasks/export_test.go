@@ -32,6 +32,6 @@ func (s *Store) ScanCounts(ctx context.Context, v access.Viewer, q CountQuery, b
 // RemindOne decides one reminder chosen earlier for the deadline due of
 // occurrence occ, as SendReminders does once it has chosen it.
 func (s *Store) RemindOne(ctx context.Context, n *notify.Store, occ, task int64, user auth.User, due date.Date) (ReminderRun, error) {
-	return s.remindUser(ctx, n, []reminder{{occ: occ, task: task, offset: -1, user: user, lang: "vi", title: "thử",
-		due: due, moment: s.now(), state: "sent"}})
+	return s.remindUser(ctx, n, s.Today(), []reminder{{occ: occ, task: task, offset: -1, user: user, lang: "vi", title: "thử",
+		due: due, moment: s.clock.Now(), state: "sent"}})
 }

@@ -14,16 +14,18 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/audit"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/i18n"
 	"plenum/internal/notify"
-	"plenum/internal/org"
 	"plenum/internal/problem"
+	"plenum/internal/vn"
 )
 
 // Reminder timing. A reminder's moment is 08:00 in Vietnam on the day
-// offset_days from the deadline. One whose moment passed less than
+// offset_days from the deadline, or the time the task was given if that is
+// later. One whose moment passed less than
 // FreshWindow ago is sent as itself; older ones (the server was down) are
 // folded into one digest per person; a before-deadline reminder whose
 // deadline has already passed is never sent, nor is one superseded by a
@@ -145,9 +147,9 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 			maxBefore, maxAfter = max(maxBefore, -d), max(maxAfter, d)
 		}
 	}
-	now := s.now()
+	now := s.clock.Now()
 	today := s.Today()
-	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT o.id, o.task_id, o.kind, o.due_on, o.class, t.title, u.id, u.role, u.clearance,
+	rows, err := s.db.R(ctx).QueryContext(ctx, `SELECT o.id, o.task_id, o.kind, o.due_on, o.class, t.title, t.created_at, u.id, u.role, u.clearance,
 			COALESCE(u.unit_id, 0), u.email, u.lang, CASE WHEN u.unit_id = o.lead_unit_id OR u.person_id = o.responsible_person_id THEN 1 ELSE 0 END
 		FROM task_occurrences o
 		JOIN tasks t ON t.id = o.task_id
@@ -164,7 +166,8 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 		var r reminder
 		var kind Kind
 		var lead int
-		if err := rows.Scan(&r.occ, &r.task, &kind, &r.due, &r.class, &r.title, &r.user.ID, &r.user.Role, &r.user.Clearance,
+		var given time.Time
+		if err := rows.Scan(&r.occ, &r.task, &kind, &r.due, &r.class, &r.title, &given, &r.user.ID, &r.user.Role, &r.user.Clearance,
 			&r.user.UnitID, &r.email, &r.lang, &lead); err != nil {
 			rows.Close()
 			return run, err
@@ -176,9 +179,14 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 			x := r
 			x.offset = d
 			dd := r.due.AddDays(d)
-			x.moment = time.Date(dd.Year, dd.Month, dd.Day, ReminderHour, 0, 0, 0, org.Vietnam)
+			x.moment = time.Date(dd.Year, dd.Month, dd.Day, ReminderHour, 0, 0, 0, clock.Vietnam)
 			if x.moment.After(now) {
 				continue
+			}
+			// A task given after a reminder's moment was not missed while
+			// the system was down: its reminder is due from when it was given.
+			if given.After(x.moment) {
+				x.moment = given
 			}
 			cands = append(cands, x)
 		}
@@ -216,7 +224,7 @@ func (s *Store) SendReminders(ctx context.Context, n *notify.Store) (ReminderRun
 	}
 	sort.Slice(users, func(i, j int) bool { return users[i] < users[j] })
 	for _, u := range users {
-		r, err := s.remindUser(ctx, n, byUser[u])
+		r, err := s.remindUser(ctx, n, today, byUser[u])
 		if err != nil {
 			return run, err
 		}
@@ -266,7 +274,7 @@ func (s *Store) mayKnow(ctx context.Context, cands []reminder) ([]reminder, erro
 // remindUser decides one person's reminders in one transaction: the keys
 // first (a key another instance inserted is left alone), then the
 // notifications and mail of the keys this run won.
-func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) (ReminderRun, error) {
+func (s *Store) remindUser(ctx context.Context, n *notify.Store, today date.Date, rs []reminder) (ReminderRun, error) {
 	var run ReminderRun
 	err := s.db.Tx(ctx, func(ctx context.Context) error {
 		run = ReminderRun{}
@@ -282,7 +290,7 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 			}
 			res, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO reminders (occurrence_id, offset_days, user_id, due_at, state, created_at)
 				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (occurrence_id, offset_days, user_id) DO NOTHING`,
-				r.occ, r.offset, r.user.ID, r.moment.UTC(), r.state, s.now().UTC())
+				r.occ, r.offset, r.user.ID, r.moment.UTC(), r.state, s.clock.Now().UTC())
 			if err != nil {
 				return fmt.Errorf("tasks: reminder key: %w", err)
 			}
@@ -298,7 +306,7 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 			case "digest":
 				digest = append(digest, r)
 			case "sent":
-				title := reminderTitle(r.lang, r.offset, r.title, r.due)
+				title := reminderTitle(r.lang, today, r.title, r.due)
 				id, err := s.notifyOne(ctx, n, r.user.ID, r.email, "reminder", r.task, r.class, title, "",
 					fmt.Sprintf("reminder-%d-%d-%d@plenum", r.occ, r.offset, r.user.ID))
 				if err != nil {
@@ -313,7 +321,7 @@ func (s *Store) remindUser(ctx context.Context, n *notify.Store, rs []reminder) 
 			var lines []string
 			for _, r := range digest {
 				class = max(class, r.class)
-				lines = append(lines, reminderTitle(r.lang, r.offset, r.title, r.due))
+				lines = append(lines, reminderTitle(r.lang, today, r.title, r.due))
 			}
 			r0 := digest[0]
 			title := i18n.T(r0.lang, "tasks.reminder.digest", len(digest))
@@ -386,12 +394,20 @@ func (s *Store) notifyOne(ctx context.Context, n *notify.Store, user int64, emai
 	return id, n.Queue(ctx, notify.Mail{UserID: user, To: email, Subject: title, Body: mailBody + "\n" + url, MessageID: msgID})
 }
 
-// reminderTitle says what a reminder is about, in lang.
-func reminderTitle(lang string, offset int, title string, due date.Date) string {
-	if offset < 0 {
-		return i18n.T(lang, "tasks.reminder.before", -offset, due.String(), title)
+// reminderTitle says what a reminder is about, in lang, on the day today
+// it is sent: the days left (or past) are counted from then, not read off
+// the rule that chose it, which a reminder sent late or caught up after a
+// downtime would misstate ("Còn 7 ngày" of a deadline three days away).
+func reminderTitle(lang string, today date.Date, title string, due date.Date) string {
+	day := vn.FormatDate(due)
+	switch left := today.DaysUntil(due); {
+	case left > 0:
+		return i18n.T(lang, "tasks.reminder.before", left, day, title)
+	case left == 0:
+		return i18n.T(lang, "tasks.reminder.today", day, title)
+	default:
+		return i18n.T(lang, "tasks.reminder.after", -left, day, title)
 	}
-	return i18n.T(lang, "tasks.reminder.after", offset, due.String(), title)
 }
 
 // Reminders returns the reminders decided for a task, for its page.

@@ -19,10 +19,10 @@ import (
 )
 
 func (e *env) count(q string, args ...any) int {
-	e.t.Helper()
+	e.T.Helper()
 	var n int
-	if err := e.app.DB.Primary().QueryRow(q, args...).Scan(&n); err != nil {
-		e.t.Fatal(err)
+	if err := e.App.DB.Primary().QueryRow(q, args...).Scan(&n); err != nil {
+		e.T.Fatal(err)
 	}
 	return n
 }
@@ -33,13 +33,13 @@ func (e *env) count(q string, args ...any) int {
 // sent, and the fresh one goes as itself; a second run sends nothing.
 func TestRemindersCatchUpWithoutFlood(t *testing.T) {
 	e := newEnv(t)
-	e.clock.setDay("2025-03-01", 9, 0)
+	e.clock.SetDay(day("2025-03-01"), 9, 0)
 	e.task(e.simple("Việc A hạn 15/3", "btg", "2025-03-01", "2025-03-15"))
 	e.task(e.simple("Việc B hạn 25/3", "btg", "2025-03-01", "2025-03-25"))
 	e.task(e.simple("Việc C hạn 21/3", "btg", "2025-03-01", "2025-03-21"))
-	e.clock.setDay("2025-03-20", 9, 0) // back after a long downtime
-	n := notify.New(e.app.DB, e.clock.Now)
-	run, err := e.s.SendReminders(e.ctx, n)
+	e.clock.SetDay(day("2025-03-20"), 9, 0) // back after a long downtime
+	n := e.App.Notify
+	run, err := e.s.SendReminders(e.Ctx, n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,25 +49,69 @@ func TestRemindersCatchUpWithoutFlood(t *testing.T) {
 	if run != want {
 		t.Fatalf("run %+v, want %+v", run, want)
 	}
-	if got := e.count(`SELECT count(*) FROM notifications WHERE user_id = $1`, e.users["btg_member"].User.ID); got != 2 {
+	if got := e.count(`SELECT count(*) FROM notifications WHERE user_id = $1`, e.Users["btg_member"].User.ID); got != 2 {
 		t.Errorf("notifications: %d, want 2", got)
 	}
-	if run, _ := e.s.SendReminders(e.ctx, n); run != (tasks.ReminderRun{}) {
+	if run, _ := e.s.SendReminders(e.Ctx, n); run != (tasks.ReminderRun{}) {
 		t.Errorf("second run: %+v", run)
 	}
-	v := e.viewer("btg_member")
-	if c, _ := n.Unread(e.ctx, v); c != 2 {
+	v := e.Viewer("btg_member")
+	if c, _ := n.Unread(e.Ctx, v); c != 2 {
 		t.Errorf("unread %d", c)
 	}
-	list, _ := n.List(e.ctx, v, true, 10, 0)
-	if err := n.MarkRead(e.ctx, v, list[0].ID); err != nil {
+	list, _ := n.List(e.Ctx, v, true, 10, 0)
+	if err := n.MarkRead(e.Ctx, v, list[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if c, _ := n.Unread(e.ctx, v); c != 1 {
+	if c, _ := n.Unread(e.Ctx, v); c != 1 {
 		t.Errorf("unread after marking one: %d", c)
 	}
-	if err := n.MarkRead(e.ctx, e.viewer("office"), list[1].ID); err == nil {
+	if err := n.MarkRead(e.Ctx, e.Viewer("office"), list[1].ID); err == nil {
 		t.Error("marking another's notification read: want not found")
+	}
+}
+
+// TestReminderWording: a reminder counts the days left on the day it is
+// sent, whatever rule chose it, and writes dates the Vietnamese way. The
+// deadline was given three days before it fell due, after the moment of
+// its seven-day reminder: "Còn 7 ngày đến hạn 2026-12-11" on 08/12 was
+// wrong twice.
+func TestReminderWording(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		sent    string // the day the reminders run
+		hour    int
+		offsets []int
+		want    string
+	}{
+		{"late rule", "2026-12-08", 9, []int{-7}, "Còn 3 ngày đến hạn 11/12/2026: Việc giao gấp"},
+		{"on time", "2026-12-10", 9, []int{-1}, "Còn 1 ngày đến hạn 11/12/2026: Việc giao gấp"},
+		{"due today", "2026-12-11", 7, []int{-1}, "Đến hạn hôm nay, 11/12/2026: Việc giao gấp"},
+		{"past", "2026-12-18", 9, []int{7}, "Đã quá hạn 7 ngày (hạn 11/12/2026): Việc giao gấp"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.clock.SetDay(day("2026-12-08"), 8, 30)
+			e.task(e.simple("Việc giao gấp", "btg", "2026-12-08", "2026-12-11"))
+			if err := e.s.SetRules(e.Ctx, tasks.KindTask, tc.offsets); err != nil {
+				t.Fatal(err)
+			}
+			e.clock.SetDay(day(tc.sent), tc.hour, 0)
+			if _, err := e.s.SendReminders(e.Ctx, e.App.Notify); err != nil {
+				t.Fatal(err)
+			}
+			list, err := e.App.Notify.List(e.Ctx, e.Viewer("btg_member"), false, 10, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, n := range list {
+				titles = append(titles, n.Title+n.Body)
+			}
+			if len(titles) != 1 || titles[0] != tc.want {
+				t.Errorf("reminders %q, want %q", titles, tc.want)
+			}
+		})
 	}
 }
 
@@ -77,29 +121,29 @@ func TestRemindersCatchUpWithoutFlood(t *testing.T) {
 // and mail exists once.
 func TestRemindersExactlyOnceAcrossInstances(t *testing.T) {
 	e := newEnv(t)
-	e.clock.setDay("2025-03-01", 9, 0)
+	e.clock.SetDay(day("2025-03-01"), 9, 0)
 	for _, d := range []string{"2025-03-08", "2025-03-09", "2025-03-10", "2025-03-11", "2025-03-12", "2025-03-16", "2025-03-17"} {
 		in := e.simple("Việc hạn "+d, "btg", "2025-03-01", d)
-		in.CoordinatorIDs = []int64{e.units["sokh"]}
+		in.CoordinatorIDs = []int64{e.Units["sokh"]}
 		e.task(in)
 	}
-	if _, err := e.app.DB.Primary().Exec(`UPDATE users SET email = username || '@example.test'`); err != nil {
+	if _, err := e.App.DB.Primary().Exec(`UPDATE users SET email = username || '@example.test'`); err != nil {
 		t.Fatal(err)
 	}
-	e.clock.setDay("2025-03-10", 9, 0)
+	e.clock.SetDay(day("2025-03-10"), 9, 0)
 	const instances = 5
 	var wg sync.WaitGroup
 	errs := make(chan error, instances*3)
 	for i := range instances {
-		d, err := db.Open(context.Background(), e.dsn, db.Options{MaxOpenConns: 4})
+		d, err := db.Open(context.Background(), e.DSN, db.Options{MaxOpenConns: 4})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { d.Close() })
-		a := app.New(d, nil, app.Config{Now: e.clock.Now})
-		n := notify.New(d, e.clock.Now)
+		a := app.New(d, nil, app.Config{Clock: e.clock.Clock()})
+		n := a.Notify
 		n.MailEnabled = true
-		r := jobs.New(d, "instance-"+string(rune('a'+i)), nil, e.clock.Now)
+		r := jobs.New(d, "instance-"+string(rune('a'+i)), nil, e.clock.Clock())
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -142,8 +186,8 @@ func TestRemindersExactlyOnceAcrossInstances(t *testing.T) {
 	if keys == 0 || dupes != 0 || notes != linked || mails != notes {
 		t.Fatalf("keys %d dupes %d notifications %d linked %d mails %d", keys, dupes, notes, linked, mails)
 	}
-	btg := e.count(`SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = 'reminder'`, e.users["btg_member"].User.ID)
-	sokh := e.count(`SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = 'reminder'`, e.users["sokh_member"].User.ID)
+	btg := e.count(`SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = 'reminder'`, e.Users["btg_member"].User.ID)
+	sokh := e.count(`SELECT count(*) FROM notifications WHERE user_id = $1 AND kind = 'reminder'`, e.Users["sokh_member"].User.ID)
 	if btg != 6 || sokh != 4 {
 		t.Errorf("reminders sent: btg %d (want 6), sokh %d (want 4)", btg, sokh)
 	}
@@ -157,10 +201,10 @@ func TestRemindersExactlyOnceAcrossInstances(t *testing.T) {
 func TestMailThroughSMTP(t *testing.T) {
 	e := newEnv(t)
 	srv := newSMTPServer(t)
-	n := notify.New(e.app.DB, e.clock.Now)
+	n := e.App.Notify
 	n.MailEnabled = true
-	err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
-		return n.Queue(ctx, notify.Mail{UserID: e.users["btg_member"].User.ID, To: "lan@example.test",
+	err := e.App.DB.Tx(e.Ctx, func(ctx context.Context) error {
+		return n.Queue(ctx, notify.Mail{UserID: e.Users["btg_member"].User.ID, To: "lan@example.test",
 			Subject: "Nhắc việc: còn 1 ngày", Body: "Báo cáo quý I", MessageID: "m-1@plenum"})
 	})
 	if err != nil {
@@ -168,21 +212,21 @@ func TestMailThroughSMTP(t *testing.T) {
 	}
 	mailer := notify.SMTP{Addr: srv.addr, From: "plenum@example.test"}
 	srv.fail = true
-	if sent, err := n.Drain(e.ctx, mailer.Send, 10); err != nil || sent != 0 {
+	if sent, err := n.Drain(e.Ctx, mailer.Send, 10); err != nil || sent != 0 {
 		t.Fatalf("failing server: %d %v", sent, err)
 	}
 	if e.count(`SELECT count(*) FROM mail_outbox WHERE last_error <> '' AND attempts = 1`) != 1 {
 		t.Fatal("the failure is not recorded")
 	}
 	srv.fail = false
-	if sent, _ := n.Drain(e.ctx, mailer.Send, 10); sent != 0 {
+	if sent, _ := n.Drain(e.Ctx, mailer.Send, 10); sent != 0 {
 		t.Fatal("retried before its backoff")
 	}
-	e.clock.setDay("2025-03-10", 11, 0) // later than the backoff
-	if sent, err := n.Drain(e.ctx, mailer.Send, 10); err != nil || sent != 1 {
+	e.clock.SetDay(day("2025-03-10"), 11, 0) // later than the backoff
+	if sent, err := n.Drain(e.Ctx, mailer.Send, 10); err != nil || sent != 1 {
 		t.Fatalf("retry: %d %v", sent, err)
 	}
-	if sent, _ := n.Drain(e.ctx, mailer.Send, 10); sent != 0 {
+	if sent, _ := n.Drain(e.Ctx, mailer.Send, 10); sent != 0 {
 		t.Fatal("sent twice")
 	}
 	msgs := srv.messages()
@@ -290,40 +334,40 @@ func TestClassifiedReminders(t *testing.T) {
 	if x.Class != 1 {
 		t.Fatalf("class %d", x.Class)
 	}
-	member := e.users["btg_member"].User.ID
-	if _, err := e.app.DB.Primary().ExecContext(e.ctx, `UPDATE users SET email = 'lan@example.vn' WHERE id = $1`, member); err != nil {
+	member := e.Users["btg_member"].User.ID
+	if _, err := e.App.DB.Primary().ExecContext(e.Ctx, `UPDATE users SET email = 'lan@example.vn' WHERE id = $1`, member); err != nil {
 		t.Fatal(err)
 	}
-	n := notify.New(e.app.DB, e.clock.Now)
+	n := e.App.Notify
 	n.MailEnabled = true
-	if _, err := e.s.SendReminders(e.ctx, n); err != nil {
+	if _, err := e.s.SendReminders(e.Ctx, n); err != nil {
 		t.Fatal(err)
 	}
-	v := e.viewer("btg_member")
-	list, err := n.List(e.ctx, v, false, 10, 0)
+	v := e.Viewer("btg_member")
+	list, err := n.List(e.Ctx, v, false, 10, 0)
 	if err != nil || len(list) != 1 || !strings.Contains(list[0].Title, title) || list[0].Class != 1 {
 		t.Fatalf("notifications %+v %v", list, err)
 	}
 	var subject, body string
-	if err := e.app.DB.Primary().QueryRowContext(e.ctx, `SELECT subject, body FROM mail_outbox WHERE user_id = $1`, member).Scan(&subject, &body); err != nil {
+	if err := e.App.DB.Primary().QueryRowContext(e.Ctx, `SELECT subject, body FROM mail_outbox WHERE user_id = $1`, member).Scan(&subject, &body); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(subject+body, "4471") || strings.Contains(subject+body, "phương án") {
 		t.Errorf("the mail of a classified reminder names it: %q %q", subject, body)
 	}
 	// The task's need to know is taken from the unit.
-	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
-		return e.app.Access.SetGrants(ctx, tasks.Entity, x.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
+	if err := e.App.DB.Tx(e.Ctx, func(ctx context.Context) error {
+		return e.App.Access.SetGrants(ctx, tasks.Entity, x.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if after, err := n.List(e.ctx, v, false, 10, 0); err != nil || len(after) != 0 {
+	if after, err := n.List(e.Ctx, v, false, 10, 0); err != nil || len(after) != 0 {
 		t.Errorf("a notification of a task its reader may no longer see: %+v %v", after, err)
 	}
-	if c, err := n.Unread(e.ctx, v); err != nil || c != 0 {
+	if c, err := n.Unread(e.Ctx, v); err != nil || c != 0 {
 		t.Errorf("the bell counts %d (%v)", c, err)
 	}
-	if err := n.MarkRead(e.ctx, v, list[0].ID); !problem.Is(err, problem.NotFound) {
+	if err := n.MarkRead(e.Ctx, v, list[0].ID); !problem.Is(err, problem.NotFound) {
 		t.Errorf("marking it read: %v", err)
 	}
 }
@@ -333,7 +377,7 @@ func TestClassifiedReminders(t *testing.T) {
 // reminded of it, neither alone nor folded into a digest with others.
 func TestClassifiedTasksLeaveDigests(t *testing.T) {
 	e := newEnv(t)
-	e.clock.setDay("2025-03-01", 9, 0)
+	e.clock.SetDay(day("2025-03-01"), 9, 0)
 	const title = "Kiểm kê tài liệu mật thử 5813"
 	doc := e.document("32-KH/TU", "Kế hoạch mật về kiểm kê", 1)
 	in := e.simple(title, "btg", "2025-03-01", "2025-03-15")
@@ -341,19 +385,19 @@ func TestClassifiedTasksLeaveDigests(t *testing.T) {
 	secret := e.task(in)
 	e.task(e.simple("Việc công khai hạn 15/3", "btg", "2025-03-01", "2025-03-15"))
 	e.task(e.simple("Việc công khai hạn 18/3", "btg", "2025-03-01", "2025-03-18"))
-	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
-		return e.app.Access.SetGrants(ctx, tasks.Entity, secret.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
+	if err := e.App.DB.Tx(e.Ctx, func(ctx context.Context) error {
+		return e.App.Access.SetGrants(ctx, tasks.Entity, secret.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	e.clock.setDay("2025-03-20", 9, 0) // after a downtime: the missed reminders are folded
-	n := notify.New(e.app.DB, e.clock.Now)
-	if _, err := e.s.SendReminders(e.ctx, n); err != nil {
+	e.clock.SetDay(day("2025-03-20"), 9, 0) // after a downtime: the missed reminders are folded
+	n := e.App.Notify
+	if _, err := e.s.SendReminders(e.Ctx, n); err != nil {
 		t.Fatal(err)
 	}
-	member := e.users["btg_member"].User.ID
+	member := e.Users["btg_member"].User.ID
 	var digests int
-	rows, err := e.app.DB.Primary().QueryContext(e.ctx, `SELECT kind, title, body FROM notifications WHERE user_id = $1`, member)
+	rows, err := e.App.DB.Primary().QueryContext(e.Ctx, `SELECT kind, title, body FROM notifications WHERE user_id = $1`, member)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -166,7 +166,7 @@ func (s *Store) Report(ctx context.Context, p auth.Principal, taskID int64, in R
 		}
 		a := audit.ActorFrom(ctx)
 		out = Report{TaskID: t.ID, OccurrenceID: o.ID, UnitID: p.User.UnitID, Author: p.User.DisplayName,
-			ReportedOn: in.ReportedOn, Percent: in.Percent, Body: in.Body, CreatedAt: s.now().UTC(), Files: []File{}}
+			ReportedOn: in.ReportedOn, Percent: in.Percent, Body: in.Body, CreatedAt: s.clock.Now().UTC(), Files: []File{}}
 		if out.Author == "" {
 			out.Author = a.Name
 		}
@@ -321,7 +321,7 @@ func (s *Store) cancelTree(ctx context.Context, t Task, in CancelInput) error {
 		}
 	}
 	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE tasks SET cancelled_on = $1, cancel_reason = $2, updated_at = $3 WHERE id = $4`,
-		in.On, in.Reason, s.now().UTC(), t.ID); err != nil {
+		in.On, in.Reason, s.clock.Now().UTC(), t.ID); err != nil {
 		return fmt.Errorf("tasks: cancel %d: %w", t.ID, err)
 	}
 	if err := s.record(ctx, "cancel", t.ID, 0, t.Class, in.Reason, t, in); err != nil {
@@ -353,7 +353,7 @@ func (s *Store) saveOcc(ctx context.Context, t Task, o Occurrence) error {
 	if err != nil {
 		return fmt.Errorf("tasks: save deadline %d: %w", o.ID, err)
 	}
-	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE tasks SET updated_at = $1 WHERE id = $2`, s.now().UTC(), t.ID); err != nil {
+	if _, err := s.db.W(ctx).ExecContext(ctx, `UPDATE tasks SET updated_at = $1 WHERE id = $2`, s.clock.Now().UTC(), t.ID); err != nil {
 		return fmt.Errorf("tasks: touch %d: %w", t.ID, err)
 	}
 	var fresh Task

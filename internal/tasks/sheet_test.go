@@ -26,7 +26,7 @@ func csvOf(t *testing.T, rows []sheet.Record) []byte {
 func TestImportTaskList(t *testing.T) {
 	e := newEnv(t)
 	e.document("31-KH/TU", "Kế hoạch thử nghiệm chuyển đổi số", 0)
-	office := e.users["office"]
+	office := e.Users["office"]
 	good := []sheet.Record{
 		{"title": "Xây dựng cơ sở dữ liệu đảng viên", "lead_unit": "Ban Tuyên giáo Tỉnh ủy Sơn Thử", "deadline": day("2025-06-30"),
 			"source": "31-KH/TU", "coordinators": "Sở Kế hoạch và Đầu tư Sơn Thử", "responsible": "Nguyễn Thị Lan", "priority": "high"},
@@ -40,7 +40,7 @@ func TestImportTaskList(t *testing.T) {
 		sheet.Record{"title": "Văn bản không có", "lead_unit": "t.btg", "deadline": day("2025-06-30"), "source": "99-KH/TU"},
 	)
 	before := e.counts()
-	im, err := e.s.Import(e.as("office"), e.app.Imports, office, sheet.Upload{Filename: "nhiem-vu.csv", Data: csvOf(t, bad)})
+	im, err := e.s.Import(e.As("office"), e.App.Imports, office, sheet.Upload{Filename: "nhiem-vu.csv", Data: csvOf(t, bad)})
 	if err != nil || im.Result != sheet.Refused {
 		t.Fatalf("bad file: %v %+v", err, im)
 	}
@@ -61,21 +61,21 @@ func TestImportTaskList(t *testing.T) {
 			t.Errorf("%s: %d before, %d after a refused import", k, before[k], after[k])
 		}
 	}
-	im, err = e.s.Import(e.as("office"), e.app.Imports, office, sheet.Upload{Filename: "nhiem-vu.csv", Data: csvOf(t, good)})
+	im, err = e.s.Import(e.As("office"), e.App.Imports, office, sheet.Upload{Filename: "nhiem-vu.csv", Data: csvOf(t, good)})
 	if err != nil || im.Result != sheet.Done || im.Changed != 2 {
 		t.Fatalf("good file: %v %+v", err, im)
 	}
-	v := e.viewer("office")
-	page, _ := e.s.List(e.ctx, v, tasks.ListQuery{All: true, Limit: 100})
+	v := e.Viewer("office")
+	page, _ := e.s.List(e.Ctx, v, tasks.ListQuery{All: true, Limit: 100})
 	if page.Total != 5 { // one single deadline and four quarters
 		t.Fatalf("imported deadlines: %+v", page)
 	}
-	_, err = e.s.Import(e.as("office"), e.app.Imports, office, sheet.Upload{Filename: "lai-lan-nua.csv", Data: csvOf(t, good)})
+	_, err = e.s.Import(e.As("office"), e.App.Imports, office, sheet.Upload{Filename: "lai-lan-nua.csv", Data: csvOf(t, good)})
 	if !problem.Is(err, problem.Conflict) {
 		t.Fatalf("the same file again: %v", err)
 	}
 	// Round trip: the unit downloads its sheet, fills in progress, uploads it.
-	rows, _, err := e.s.Export(e.ctx, e.viewer("btg_member"), tasks.ListQuery{UnitID: e.units["btg"]}, "vi")
+	rows, _, err := e.s.Export(e.Ctx, e.Viewer("btg_member"), tasks.ListQuery{UnitID: e.Units["btg"]}, "vi")
 	if err != nil || len(rows) != 1 || rows[0]["source"] != "31-KH/TU" {
 		t.Fatalf("export: %v %+v", err, rows)
 	}
@@ -85,14 +85,14 @@ func TestImportTaskList(t *testing.T) {
 	if err := sheet.Write(&x, sheet.XLSX, tasks.Template(), rows); err != nil {
 		t.Fatal(err)
 	}
-	im, err = e.s.Import(e.as("btg_member"), e.app.Imports, e.users["btg_member"], sheet.Upload{Filename: "ban-tuyen-giao.xlsx", Data: x.Bytes()})
+	im, err = e.s.Import(e.As("btg_member"), e.App.Imports, e.Users["btg_member"], sheet.Upload{Filename: "ban-tuyen-giao.xlsx", Data: x.Bytes()})
 	if err != nil || im.Changed != 1 {
 		t.Fatalf("progress upload: %v %+v", err, im)
 	}
-	reps, _ := e.s.Reports(e.ctx, v, page.Items[0].TaskID)
+	reps, _ := e.s.Reports(e.Ctx, v, page.Items[0].TaskID)
 	found := false
 	for _, it := range page.Items {
-		r, _ := e.s.Reports(e.ctx, v, it.TaskID)
+		r, _ := e.s.Reports(e.Ctx, v, it.TaskID)
 		for _, rep := range r {
 			found = found || (rep.Percent == 70 && rep.Body == "Đã nhập liệu 70% hồ sơ")
 		}
@@ -111,18 +111,18 @@ func TestImportHiddenDeadlineAnswersAsMissing(t *testing.T) {
 	in := e.simple("Nhiệm vụ mật nhập liệu thử 7741", "btg", "2025-03-01", "2025-06-30")
 	in.SourceKind, in.SourceID = tasks.SourceDocument, doc.ID
 	hidden := e.task(in)
-	if err := e.app.DB.Tx(e.ctx, func(ctx context.Context) error {
-		return e.app.Access.SetGrants(ctx, tasks.Entity, hidden.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
+	if err := e.App.DB.Tx(e.Ctx, func(ctx context.Context) error {
+		return e.App.Access.SetGrants(ctx, tasks.Entity, hidden.ID, 1, []access.Grant{{Role: auth.RoleOffice}})
 	}); err != nil {
 		t.Fatal(err)
 	}
 	var occ int64
-	if err := e.app.DB.Primary().QueryRow(`SELECT id FROM task_occurrences WHERE task_id = $1`, hidden.ID).Scan(&occ); err != nil {
+	if err := e.App.DB.Primary().QueryRow(`SELECT id FROM task_occurrences WHERE task_id = $1`, hidden.ID).Scan(&occ); err != nil {
 		t.Fatal(err)
 	}
 	answer := func(id int64, name string) string {
 		t.Helper()
-		im, err := e.s.Import(e.as("btg_member"), e.app.Imports, e.users["btg_member"],
+		im, err := e.s.Import(e.As("btg_member"), e.App.Imports, e.Users["btg_member"],
 			sheet.Upload{Filename: name, Data: csvOf(t, []sheet.Record{{"deadline_id": id}})})
 		if err != nil {
 			t.Fatal(err)

@@ -98,15 +98,15 @@ func TestLines(t *testing.T) {
 // day by day, that the dashboard's SQL status equals StatusOn, on both engines.
 func TestStatusSQLAgrees(t *testing.T) {
 	e := newEnv(t)
-	e.clock.setDay("2025-04-05", 10, 0)
+	e.clock.SetDay(day("2025-04-05"), 10, 0)
 	mk := func(title string) tasks.Task { return e.task(e.simple(title, "btg", "2025-03-01", "2025-03-31")) }
 	untouched := mk("Chưa làm")
 	reported := mk("Đang làm")
 	onTime := mk("Xong đúng hạn")
 	late := mk("Xong muộn")
 	cancelled := mk("Bị hủy")
-	p := e.users["btg_member"]
-	ctx := e.as("btg_member")
+	p := e.Users["btg_member"]
+	ctx := e.As("btg_member")
 	for _, id := range []int64{reported.ID, onTime.ID, late.ID} {
 		if _, err := e.s.Report(ctx, p, id, tasks.ReportInput{Percent: 40, ReportedOn: day("2025-03-10")}); err != nil {
 			t.Fatal(err)
@@ -118,15 +118,15 @@ func TestStatusSQLAgrees(t *testing.T) {
 	if _, err := e.s.Complete(ctx, p, late.ID, tasks.CompleteInput{DoneOn: day("2025-04-01")}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.s.Cancel(e.as("office"), e.users["office"], cancelled.ID, tasks.CancelInput{Reason: "Không còn phù hợp", On: day("2025-03-20")}); err != nil {
+	if _, err := e.s.Cancel(e.As("office"), e.Users["office"], cancelled.ID, tasks.CancelInput{Reason: "Không còn phù hợp", On: day("2025-03-20")}); err != nil {
 		t.Fatal(err)
 	}
 	ids := map[int64]bool{untouched.ID: true, reported.ID: true, onTime.ID: true, late.ID: true, cancelled.ID: true}
-	v := e.viewer("office")
+	v := e.Viewer("office")
 	for d := day("2025-02-27"); !d.After(day("2025-04-03")); d = d.AddDays(1) {
 		want := tasks.Counts{}
 		for id := range ids {
-			tk, err := e.s.Get(e.ctx, v, id)
+			tk, err := e.s.Get(e.Ctx, v, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -136,7 +136,7 @@ func TestStatusSQLAgrees(t *testing.T) {
 			}
 			want.ByStatus = addTo(want.ByStatus, tasks.StatusOn(o.Milestones(), d))
 		}
-		got, err := e.s.CountByUnit(e.ctx, v, tasks.CountQuery{AsOf: d})
+		got, err := e.s.CountByUnit(e.Ctx, v, tasks.CountQuery{AsOf: d})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +175,7 @@ var _ = date.Date{}
 // before and after the counts are compacted and after the status job.
 func TestFastCountsAgreeWithScan(t *testing.T) {
 	e := newEnv(t)
-	e.clock.setDay("2025-02-01", 9, 0)
+	e.clock.SetDay(day("2025-02-01"), 9, 0)
 	doc := e.document("41-KH/TU", "Kế hoạch thử nghiệm tổng hợp", 0)
 	secretDoc := e.document("42-KH/TU", "Kế hoạch thử nghiệm mật", 1)
 	mk := func(title, unit, start, due string, src int64) tasks.Task {
@@ -195,24 +195,24 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 	laggard := e.document("43-KH/TU", "Kế hoạch thử nghiệm chậm", 0)
 	mk("Việc 5", "sokh", "2025-01-10", "2025-02-04", laggard.ID)
 	mk("Việc 6", "btg", "2025-01-10", "2025-02-06", laggard.ID)
-	e.task(tasks.Input{Title: "Báo cáo tháng", Kind: tasks.KindReport, LeadUnitID: e.units["btg"], StartOn: day("2025-01-01"),
+	e.task(tasks.Input{Title: "Báo cáo tháng", Kind: tasks.KindReport, LeadUnitID: e.Units["btg"], StartOn: day("2025-01-01"),
 		Recurrence: tasks.Monthly, RecurUntil: day("2025-12-31"), DueDay: 25})
-	if _, err := e.s.Report(e.as("btg_member"), e.users["btg_member"], a.ID, tasks.ReportInput{Percent: 30}); err != nil {
+	if _, err := e.s.Report(e.As("btg_member"), e.Users["btg_member"], a.ID, tasks.ReportInput{Percent: 30}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.s.Complete(e.as("btg_member"), e.users["btg_member"], b.ID, tasks.CompleteInput{}); err != nil {
+	if _, err := e.s.Complete(e.As("btg_member"), e.Users["btg_member"], b.ID, tasks.CompleteInput{}); err != nil {
 		t.Fatal(err)
 	}
 	check := func(when string) {
 		t.Helper()
 		for _, user := range []string{"office", "reader", "btg_member", "sokh_member", "cleared_other"} {
-			v := e.viewer(user)
+			v := e.Viewer(user)
 			for _, q := range []tasks.CountQuery{{DueFrom: day("2025-01-01"), DueTo: day("2025-12-31")}, {}, {DueFrom: day("2025-02-01"), DueTo: day("2025-02-28"), SoonDays: 30}} {
-				fast, err := e.s.CountByUnit(e.ctx, v, q)
+				fast, err := e.s.CountByUnit(e.Ctx, v, q)
 				if err != nil {
 					t.Fatal(err)
 				}
-				scan, err := e.s.ScanCounts(e.ctx, v, q, "unit")
+				scan, err := e.s.ScanCounts(e.Ctx, v, q, "unit")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -233,11 +233,11 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				if got != want {
 					t.Errorf("%s, %s: %d units fast, %d scanned", when, user, got, want)
 				}
-				docs, err := e.s.CountByDocument(e.ctx, v, q)
+				docs, err := e.s.CountByDocument(e.Ctx, v, q)
 				if err != nil {
 					t.Fatal(err)
 				}
-				sdocs, err := e.s.ScanCounts(e.ctx, v, q, "document")
+				sdocs, err := e.s.ScanCounts(e.Ctx, v, q, "document")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -257,7 +257,7 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				}
 				first := q
 				first.Limit = 1
-				top, err := e.s.CountByDocument(e.ctx, v, first)
+				top, err := e.s.CountByDocument(e.Ctx, v, first)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -267,11 +267,11 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 				if q.DueFrom.IsZero() {
 					continue
 				}
-				months, err := e.s.CountByMonth(e.ctx, v, q)
+				months, err := e.s.CountByMonth(e.Ctx, v, q)
 				if err != nil {
 					t.Fatal(err)
 				}
-				smonths, err := e.s.ScanCounts(e.ctx, v, q, "month")
+				smonths, err := e.s.ScanCounts(e.Ctx, v, q, "month")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -285,19 +285,19 @@ func TestFastCountsAgreeWithScan(t *testing.T) {
 		}
 	}
 	check("as created")
-	if err := e.s.CompactCounts(e.ctx); err != nil {
+	if err := e.s.CompactCounts(e.Ctx); err != nil {
 		t.Fatal(err)
 	}
 	check("compacted")
-	e.clock.setDay("2025-02-21", 6, 0)
-	if _, err := e.s.RefreshStatuses(e.ctx); err != nil {
+	e.clock.SetDay(day("2025-02-21"), 6, 0)
+	if _, err := e.s.RefreshStatuses(e.Ctx); err != nil {
 		t.Fatal(err)
 	}
 	check("after the status job")
-	if docs, err := e.s.CountByDocument(e.ctx, e.viewer("reader"), tasks.CountQuery{}); err != nil || len(docs) == 0 || docs[0].DocumentID != laggard.ID || docs[0].Late != 2 {
+	if docs, err := e.s.CountByDocument(e.Ctx, e.Viewer("reader"), tasks.CountQuery{}); err != nil || len(docs) == 0 || docs[0].DocumentID != laggard.ID || docs[0].Late != 2 {
 		t.Errorf("the most late document is not first: %+v %v", docs, err)
 	}
-	if err := e.s.CompactCounts(e.ctx); err != nil {
+	if err := e.s.CompactCounts(e.Ctx); err != nil {
 		t.Fatal(err)
 	}
 	check("compacted again")

@@ -3,10 +3,10 @@ package tasks
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/files"
@@ -25,7 +25,7 @@ type Store struct {
 	sources map[SourceKind]SourceFunc
 	files   *files.Store
 	findDoc DocumentFinder
-	now     func() time.Time
+	clock   clock.Clock
 }
 
 // Options are the store's collaborators from other areas.
@@ -35,20 +35,15 @@ type Options struct {
 	Sources map[SourceKind]SourceFunc
 	// Files keeps evidence files; nil refuses reports with files.
 	Files *files.Store
-	// Now is the clock; nil is time.Now. Tests move it.
-	Now func() time.Time
 }
 
-// New returns the task store over d.
-func New(d *db.DB, log *audit.Log, acc *access.Store, units *org.Store, opt Options) *Store {
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
+// New returns the task store over d. Statuses and reminders follow c.
+func New(d *db.DB, log *audit.Log, c clock.Clock, acc *access.Store, units *org.Store, opt Options) *Store {
 	if opt.Sources == nil {
 		opt.Sources = map[SourceKind]SourceFunc{}
 	}
-	return &Store{db: d, log: log, access: acc, org: units, index: search.New(d),
-		sources: opt.Sources, files: opt.Files, now: opt.Now}
+	return &Store{db: d, log: log, access: acc, org: units, index: search.New(d, c),
+		sources: opt.Sources, files: opt.Files, clock: c}
 }
 
 // SetSource registers the lookup of one kind of source, for areas wired
@@ -59,7 +54,7 @@ func (s *Store) SetSource(k SourceKind, fn SourceFunc) { s.sources[k] = fn }
 func (s *Store) HasSource(k SourceKind) bool { return s.sources[k] != nil }
 
 // Today is the current date in Vietnam by the store's clock.
-func (s *Store) Today() date.Date { return date.Of(s.now().In(org.Vietnam)) }
+func (s *Store) Today() date.Date { return s.clock.Today() }
 
 // Limits on text fields, in characters.
 const (
@@ -76,7 +71,7 @@ const (
 func (s *Store) event(ctx context.Context, taskID, occID int64, action, detail string) error {
 	a := audit.ActorFrom(ctx)
 	_, err := s.db.W(ctx).ExecContext(ctx, `INSERT INTO task_events (task_id, occurrence_id, at, user_id, actor, action, detail)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, taskID, db.Null(occID), s.now().UTC(), db.Null(a.UserID), a.Name, action, detail)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, taskID, db.Null(occID), s.clock.Now().UTC(), db.Null(a.UserID), a.Name, action, detail)
 	if err != nil {
 		return fmt.Errorf("tasks: history of task %d: %w", taskID, err)
 	}

@@ -31,7 +31,7 @@ func (h *Handler) accountPage(w http.ResponseWriter, r *http.Request, status int
 	}
 	consumeFlash(w, r)
 	return h.render(w, r, status, "account", &Page{Title: router.LangT(r, "account.title"), Form: form,
-		Data: accountData{Sessions: sessions, Tokens: tokens, NewToken: newToken, Now: time.Now(),
+		Data: accountData{Sessions: sessions, Tokens: tokens, NewToken: newToken, Now: h.app.Clock.Now(),
 			Scopes: []string{auth.ScopeRead, auth.ScopeWrite}}})
 }
 

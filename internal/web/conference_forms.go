@@ -10,7 +10,6 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/conferences"
-	"plenum/internal/date"
 	"plenum/internal/people"
 	"plenum/internal/problem"
 	"plenum/internal/router"
@@ -52,7 +51,7 @@ func (h *Handler) conferenceForm(w http.ResponseWriter, r *http.Request, status 
 	termID := formID(&v, "term_id", f.Values.Get("term_id"))
 	day := parseDateField(&v, "held_on", f.Values.Get("held_on"))
 	if day.IsZero() {
-		day = today()
+		day = h.today()
 	}
 	if termID == 0 {
 		// Offer the first term running on the day.
@@ -466,7 +465,7 @@ func (h *Handler) saveTerm(w http.ResponseWriter, r *http.Request) error {
 	var v problem.Validation
 	f := r.PostForm
 	from := parseDateField(&v, "valid_from", f.Get("valid_from"))
-	in := conferences.TermInput{BodyID: h.resolveUnit(r.Context(), &v, "body_id", f.Get("body_id"), dayOr(from), true),
+	in := conferences.TermInput{BodyID: h.resolveUnit(r.Context(), &v, "body_id", f.Get("body_id"), h.dayOr(from), true),
 		Numeral: f.Get("numeral"), YearFrom: formInt(&v, r, "year_from"), YearTo: formInt(&v, r, "year_to"),
 		ValidFrom: from, ValidTo: parseDateField(&v, "valid_to", f.Get("valid_to")), Note: f.Get("note")}
 	retry := func(f *Form) error { return h.showTerms(w, r, http.StatusUnprocessableEntity, t, f) }
@@ -483,14 +482,6 @@ func (h *Handler) saveTerm(w http.ResponseWriter, r *http.Request) error {
 		return h.formRetry(w, r, err, retry)
 	}
 	return redirect(w, r, "/conference-terms", "conferences.term_saved")
-}
-
-// dayOr is d, or today when d is zero.
-func dayOr(d date.Date) date.Date {
-	if d.IsZero() {
-		return today()
-	}
-	return d
 }
 
 // Has reports whether the form's values for name (a multiple choice) hold

@@ -8,7 +8,6 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/auth"
 	"plenum/internal/conferences"
-	"plenum/internal/date"
 	"plenum/internal/problem"
 	"plenum/internal/router"
 )
@@ -417,13 +416,4 @@ func (h *Handler) generateArticle(w http.ResponseWriter, r *http.Request) error 
 		return h.formRetry(w, r, err, func(f *Form) error { return h.showConference(w, r, http.StatusUnprocessableEntity, f) })
 	}
 	return redirect(w, r, "/news/drafts/"+strconv.FormatInt(a.ID, 10), "news.generated")
-}
-
-// dayOf reads a date from the query, or today.
-func dayOf(v *problem.Validation, r *http.Request, name string) date.Date {
-	d := parseDateField(v, name, r.URL.Query().Get(name))
-	if d.IsZero() {
-		return today()
-	}
-	return d
 }

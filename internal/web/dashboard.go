@@ -44,7 +44,7 @@ func (h *Handler) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 	parsed := values
 	if data.Unit != "" {
 		parsed = cloneValues(values)
-		d := asOf(r, &val)
+		d := h.asOf(r, &val)
 		parsed.Set("unit_id", strconv.FormatInt(h.resolveUnit(ctx, &val, "unit", data.Unit, d, false), 10))
 	}
 	q, err := dashboard.ParseQuery(parsed)

@@ -58,7 +58,7 @@ func (h *Handler) documentList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := documentsData{Today: date.Today(h.loc).String(), Query: q, Kinds: documents.Kinds(), Statuses: documents.Statuses, Classes: clearances()}
+	data := documentsData{Today: h.today().String(), Query: q, Kinds: documents.Kinds(), Statuses: documents.Statuses, Classes: clearances()}
 	status := http.StatusOK
 	if qerr != nil {
 		form.Err, _ = problem.As(qerr)
@@ -135,7 +135,7 @@ func (h *Handler) documentPage(w http.ResponseWriter, r *http.Request, status in
 	var val problem.Validation
 	asOf := parseDateField(&val, "as_of", r.URL.Query().Get("as_of"))
 	if asOf.IsZero() {
-		asOf = date.Today(h.loc)
+		asOf = h.today()
 	}
 	data := documentData{Doc: d, AsOf: asOf, Next: d.Status.Next(), LinkKinds: documents.LinkKinds, Classes: clearances(),
 		MaxUploadMiB: h.app.Files.MaxSize() >> 20}

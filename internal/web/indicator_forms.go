@@ -142,7 +142,7 @@ func (h *Handler) readIndicatorInput(r *http.Request, v access.Viewer) (indicato
 	if s := strings.TrimSpace(pf.Get("document_id")); s != "" {
 		in.DocumentID = h.resolveDocument(r, v, &val, "document_id", s)
 	}
-	in.ScopeUnitID = h.resolveUnit(r.Context(), &val, "scope_unit_id", pf.Get("scope_unit_id"), today(), false)
+	in.ScopeUnitID = h.resolveUnit(r.Context(), &val, "scope_unit_id", pf.Get("scope_unit_id"), h.today(), false)
 	return in, val.Err()
 }
 
@@ -208,7 +208,7 @@ type targetsData struct {
 // targetUnit reads the unit whose targets the form sets: 0 for the
 // indicator's own, its scope unit's.
 func (h *Handler) targetUnit(r *http.Request, v *problem.Validation, ind indicators.Indicator, unit string) int64 {
-	id := h.resolveUnit(r.Context(), v, "unit", unit, today(), false)
+	id := h.resolveUnit(r.Context(), v, "unit", unit, h.today(), false)
 	if id == ind.ScopeUnitID {
 		return 0
 	}
@@ -316,7 +316,7 @@ func (h *Handler) targetsForm(w http.ResponseWriter, r *http.Request, status int
 		f.Values = url.Values{"unit": {unit}}
 		status = http.StatusUnprocessableEntity
 	} else {
-		data.Rows = targetRows(ind, unitID, today().Year)
+		data.Rows = targetRows(ind, unitID, h.today().Year)
 		data.UnitName = h.unitName(r, ind.ScopeUnitID)
 		if unitID != 0 {
 			data.UnitName = h.unitName(r, unitID)
@@ -356,7 +356,7 @@ func (h *Handler) saveTargets(w http.ResponseWriter, r *http.Request) error {
 	if err := val.Err(); err != nil {
 		return retry(err)
 	}
-	in, err := readTargets(r.PostForm, targetRows(ind, unitID, today().Year), unitID)
+	in, err := readTargets(r.PostForm, targetRows(ind, unitID, h.today().Year), unitID)
 	if err == nil {
 		_, err = h.app.Indicators.SetTargets(r.Context(), router.Principal(r), ind.ID, in)
 	}

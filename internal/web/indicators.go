@@ -31,7 +31,7 @@ func (h *Handler) indicatorList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	data := indicatorListData{Query: strings.TrimSpace(q.Get("q")), MainOnly: q.Get("main") != "", Year: today().Year}
+	data := indicatorListData{Query: strings.TrimSpace(q.Get("q")), MainOnly: q.Get("main") != "", Year: h.today().Year}
 	if data.Indicators, err = h.app.Indicators.List(r.Context(), v, indicators.ListQuery{Text: data.Query, MainOnly: data.MainOnly}); err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := indicatorData{Indicator: ind, To: today().Year, UnitNames: map[int64]string{}}
+	data := indicatorData{Indicator: ind, To: h.today().Year, UnitNames: map[int64]string{}}
 	for _, t := range ind.Targets {
 		if _, ok := data.UnitNames[t.UnitID]; t.UnitID != 0 && !ok {
 			if u, err := h.app.Org.Get(ctx, t.UnitID, date.Date{Year: t.LastYear, Month: 12, Day: 31}); err == nil {
@@ -82,7 +82,7 @@ func (h *Handler) indicatorPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	var val problem.Validation
 	data.Unit = strings.TrimSpace(r.URL.Query().Get("unit"))
-	unitID := h.resolveUnit(ctx, &val, "unit", data.Unit, today(), false)
+	unitID := h.resolveUnit(ctx, &val, "unit", data.Unit, h.today(), false)
 	if err := val.Err(); err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func (h *Handler) indicatorStanding(w http.ResponseWriter, r *http.Request) erro
 	ctx := r.Context()
 	q := r.URL.Query()
 	var val problem.Validation
-	d := asOf(r, &val)
+	d := h.asOf(r, &val)
 	data := standingData{Unit: q.Get("unit"), Period: strings.TrimSpace(q.Get("period")), AsOf: d}
 	if data.Unit == "" {
 		if u := router.Principal(r).User.UnitID; u != 0 {
@@ -233,7 +233,7 @@ func (h *Handler) saveValue(w http.ResponseWriter, r *http.Request) error {
 	var val problem.Validation
 	in := indicators.ValueInput{Status: indicators.Status(f.Get("status")), Source: f.Get("source"), Note: f.Get("note")}
 	in.IndicatorID, _ = strconv.ParseInt(f.Get("indicator_id"), 10, 64)
-	in.UnitID = h.resolveUnit(ctx, &val, "unit_id", f.Get("unit_id"), today(), true)
+	in.UnitID = h.resolveUnit(ctx, &val, "unit_id", f.Get("unit_id"), h.today(), true)
 	if p, err := indicators.ParsePeriod(f.Get("period")); err != nil {
 		val.Add("period", "indicators.error.period")
 	} else {
@@ -299,10 +299,10 @@ func (h *Handler) indicatorSheet(w http.ResponseWriter, r *http.Request) error {
 	if unit == "" {
 		unit = strconv.FormatInt(router.Principal(r).User.UnitID, 10)
 	}
-	unitID := h.resolveUnit(r.Context(), &val, "unit", unit, today(), true)
+	unitID := h.resolveUnit(r.Context(), &val, "unit", unit, h.today(), true)
 	year, yerr := strconv.Atoi(q.Get("year"))
 	if q.Get("year") == "" {
-		year, yerr = today().Year, nil
+		year, yerr = h.today().Year, nil
 	}
 	val.Check(yerr == nil && year > 1945 && year < 2200, "year", "indicators.error.year")
 	format, ferr := sheetFormat(q.Get("format"))
@@ -342,7 +342,7 @@ func (h *Handler) importSheet(w http.ResponseWriter, r *http.Request) error {
 	if unit == "" {
 		unit = strconv.FormatInt(router.Principal(r).User.UnitID, 10)
 	}
-	unitID := h.resolveUnit(ctx, &val, "unit", unit, today(), true)
+	unitID := h.resolveUnit(ctx, &val, "unit", unit, h.today(), true)
 	file, hdr, ferr := r.FormFile("file")
 	if ferr != nil {
 		val.Add("file", "error.required")

@@ -306,7 +306,7 @@ func (h *Handler) decisionsFrom(ctx context.Context, form url.Values, p ingest.P
 	}
 	day := func(name string) date.Date { return parseDateField(&v, name, get(name)) }
 	unit := func(name string, asOf date.Date) int64 {
-		return h.resolveUnit(ctx, &v, name, get(name), dayOr(asOf), false)
+		return h.resolveUnit(ctx, &v, name, get(name), h.dayOr(asOf), false)
 	}
 	if c := p.Conference; c != nil {
 		cd := &ingest.ConferenceDecision{Decision: ingest.Decision(get("conference.decision")), MatchID: id("conference.match_id"),
@@ -357,7 +357,7 @@ func (h *Handler) decisionsFrom(ctx context.Context, form url.Values, p ingest.P
 		if n := id(prefix + ".indicator_id"); n != nil {
 			fd.IndicatorID = *n
 		}
-		asOf := today()
+		asOf := h.today()
 		if per, err := indicators.ParsePeriod(orText(fd.Period, fp.Period)); err == nil {
 			asOf = per.Last()
 		}

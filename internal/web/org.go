@@ -14,16 +14,20 @@ import (
 )
 
 // asOf reads the "as of" date of a view from ?as_of=; today in Vietnam when absent.
-func asOf(r *http.Request, v *problem.Validation) date.Date {
-	d := parseDateField(v, "as_of", r.URL.Query().Get("as_of"))
+func (h *Handler) asOf(r *http.Request, v *problem.Validation) date.Date {
+	return h.dayOr(parseDateField(v, "as_of", r.URL.Query().Get("as_of")))
+}
+
+// today is the current date in Vietnam, by the application's clock.
+func (h *Handler) today() date.Date { return h.app.Clock.Today() }
+
+// dayOr is d, or today when d is zero.
+func (h *Handler) dayOr(d date.Date) date.Date {
 	if d.IsZero() {
-		d = today()
+		return h.today()
 	}
 	return d
 }
-
-// today is the current date in Vietnam.
-func today() date.Date { return date.Today(org.Vietnam) }
 
 type orgTreeData struct {
 	AsOf    date.Date
@@ -37,7 +41,7 @@ type orgTreeData struct {
 
 func (h *Handler) orgTree(w http.ResponseWriter, r *http.Request) error {
 	var v problem.Validation
-	d := asOf(r, &v)
+	d := h.asOf(r, &v)
 	form := &Form{Values: r.URL.Query()}
 	if err := v.Err(); err != nil {
 		form.Err, _ = problem.As(err)
@@ -90,7 +94,7 @@ func (h *Handler) unitPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var v problem.Validation
-	d := asOf(r, &v)
+	d := h.asOf(r, &v)
 	if err := v.Err(); err != nil {
 		return err
 	}

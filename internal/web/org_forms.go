@@ -51,7 +51,7 @@ func (h *Handler) unitOpForm(op string) func(http.ResponseWriter, *http.Request)
 		if err != nil {
 			return err
 		}
-		u, err := h.app.Org.Get(r.Context(), id, today())
+		u, err := h.app.Org.Get(r.Context(), id, h.today())
 		if err != nil {
 			return err
 		}
@@ -76,7 +76,7 @@ func (h *Handler) saveUnitOp(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if u, err = h.app.Org.Get(r.Context(), id, today()); err != nil {
+		if u, err = h.app.Org.Get(r.Context(), id, h.today()); err != nil {
 			return err
 		}
 	}
@@ -85,7 +85,7 @@ func (h *Handler) saveUnitOp(w http.ResponseWriter, r *http.Request) error {
 	act := readAct(&v, r)
 	on := act.Effective
 	if on.IsZero() {
-		on = today()
+		on = h.today()
 	}
 	var (
 		result org.Unit

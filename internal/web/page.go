@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/i18n"
 	"plenum/internal/problem"
@@ -75,7 +76,7 @@ func (p *Page) Time(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(p.h.loc).Format("02/01/2006 15:04")
+	return t.In(clock.Vietnam).Format("02/01/2006 15:04")
 }
 
 // ClassName names a security class in the page's language.

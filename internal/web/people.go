@@ -28,7 +28,7 @@ func (h *Handler) peopleList(w http.ResponseWriter, r *http.Request) error {
 	lq := people.ListQuery{Search: q.Get("q"), Limit: peoplePerPage}
 	lq.AsOf = parseDateField(&v, "as_of", q.Get("as_of"))
 	if s := q.Get("unit"); s != "" {
-		lq.UnitID = h.resolveUnit(r.Context(), &v, "unit", s, today(), false)
+		lq.UnitID = h.resolveUnit(r.Context(), &v, "unit", s, h.today(), false)
 	}
 	lq.Offset, _ = strconv.Atoi(q.Get("offset"))
 	lq.Offset = max(lq.Offset, 0)
@@ -46,7 +46,7 @@ func (h *Handler) peopleList(w http.ResponseWriter, r *http.Request) error {
 	}
 	data.Page = page
 	if lq.UnitID != 0 {
-		if u, err := h.app.Org.Get(r.Context(), lq.UnitID, today()); err == nil {
+		if u, err := h.app.Org.Get(r.Context(), lq.UnitID, h.today()); err == nil {
 			data.Unit = u.Name
 		}
 	}
@@ -54,7 +54,7 @@ func (h *Handler) peopleList(w http.ResponseWriter, r *http.Request) error {
 	for i, p := range page.People {
 		ids[i] = p.ID
 	}
-	if data.CurrentOf, err = h.app.People.PostsOfEach(r.Context(), ids, today()); err != nil {
+	if data.CurrentOf, err = h.app.People.PostsOfEach(r.Context(), ids, h.today()); err != nil {
 		return err
 	}
 	pageURL := func(offset int) string {
@@ -93,7 +93,7 @@ func (h *Handler) personPageWith(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	ctx := r.Context()
-	data := personData{Today: today()}
+	data := personData{Today: h.today()}
 	if data.Person, err = h.app.People.GetPerson(ctx, id); err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func (h *Handler) addPost(w http.ResponseWriter, r *http.Request) error {
 	in.ValidTo = parseDateField(&v, "valid_to", r.PostForm.Get("valid_to"))
 	on := in.ValidFrom
 	if on.IsZero() {
-		on = today()
+		on = h.today()
 	}
 	in.UnitID = h.resolveUnit(r.Context(), &v, "unit_id", r.PostForm.Get("unit_id"), on, true)
 	if err := firstErr(v.Err(), func() error { _, err := h.app.People.AddPost(r.Context(), in); return err }); err != nil {

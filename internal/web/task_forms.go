@@ -67,7 +67,7 @@ func (h *Handler) createTask(w http.ResponseWriter, r *http.Request) error {
 	in.ResponsiblePersonID = int64(formInt(&v, r, "responsible_person_id"))
 	day := start
 	if day.IsZero() {
-		day = today()
+		day = h.today()
 	}
 	in.LeadUnitID = h.resolveUnit(r.Context(), &v, "lead_unit_id", f.Get("lead_unit_id"), day, true)
 	in.CoordinatorIDs = h.unitLines(r, &v, "coordinating_unit_ids", day)
@@ -143,7 +143,7 @@ func (h *Handler) editTask(w http.ResponseWriter, r *http.Request) error {
 	var v problem.Validation
 	in := tasks.EditInput{Title: f.Get("title"), Content: f.Get("content"), Product: f.Get("product"),
 		Priority: tasks.Priority(f.Get("priority")), ResponsiblePersonID: int64(formInt(&v, r, "responsible_person_id"))}
-	in.CoordinatorIDs = h.unitLines(r, &v, "coordinating_unit_ids", today())
+	in.CoordinatorIDs = h.unitLines(r, &v, "coordinating_unit_ids", h.today())
 	err = v.Err()
 	if err == nil {
 		_, err = h.app.Tasks.Edit(r.Context(), router.Principal(r), id, in)
@@ -259,7 +259,7 @@ func (h *Handler) handOnTask(w http.ResponseWriter, r *http.Request) error {
 	return h.taskAction(w, r, "tasks.handed_on", func(id int64, v *problem.Validation) error {
 		due := parseDateField(v, "due_on", r.PostForm.Get("due_on"))
 		var parts []tasks.Part
-		for _, u := range h.unitLines(r, v, "units", today()) {
+		for _, u := range h.unitLines(r, v, "units", h.today()) {
 			parts = append(parts, tasks.Part{LeadUnitID: u, DueOn: due})
 		}
 		if len(parts) == 0 {

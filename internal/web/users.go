@@ -53,7 +53,7 @@ func (h *Handler) unitName(r *http.Request, id int64) string {
 	if id == 0 {
 		return ""
 	}
-	if u, err := h.app.Org.Get(r.Context(), id, today()); err == nil && u.Alive {
+	if u, err := h.app.Org.Get(r.Context(), id, h.today()); err == nil && u.Alive {
 		return u.Name
 	}
 	return strconv.FormatInt(id, 10)
@@ -67,7 +67,7 @@ func (h *Handler) newUserForm(w http.ResponseWriter, r *http.Request) error {
 func (h *Handler) readAccess(v *problem.Validation, r *http.Request) (auth.Role, auth.Clearance, int64) {
 	c, ok := auth.ParseClearance(r.PostForm.Get("clearance"))
 	v.Check(ok, "clearance", "error.invalid_choice")
-	return auth.Role(r.PostForm.Get("role")), c, h.resolveUnit(r.Context(), v, "unit_id", r.PostForm.Get("unit_id"), today(), false)
+	return auth.Role(r.PostForm.Get("role")), c, h.resolveUnit(r.Context(), v, "unit_id", r.PostForm.Get("unit_id"), h.today(), false)
 }
 
 func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) error {

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
-	"time"
 
 	"plenum/internal/app"
 	"plenum/internal/auth"
@@ -23,7 +22,6 @@ import (
 type Options struct {
 	Cookies    router.Cookies
 	TrustProxy bool
-	Location   *time.Location // for displaying times; default Asia/Ho_Chi_Minh (UTC+7)
 }
 
 // Handler serves the pages.
@@ -32,17 +30,13 @@ type Handler struct {
 	opt    Options
 	tpl    templates
 	assets assets
-	loc    *time.Location
 	log    *slog.Logger
 }
 
 // New parses the templates (panicking on a broken one: a start-up failure,
 // not a runtime one) and returns the page handler.
 func New(a *app.App, opt Options) *Handler {
-	h := &Handler{app: a, opt: opt, assets: loadAssets(), log: a.Log, loc: opt.Location}
-	if h.loc == nil {
-		h.loc = time.FixedZone("ICT", 7*3600) // Vietnam has no daylight saving time
-	}
+	h := &Handler{app: a, opt: opt, assets: loadAssets(), log: a.Log}
 	h.tpl = parseTemplates(template.FuncMap{
 		"seq": func(n int) []int {
 			s := make([]int, n)

@@ -7,10 +7,13 @@ package dashboardtest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"plenum/internal/access"
 	"plenum/internal/app"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
+	"plenum/internal/clock/clocktest"
 	"plenum/internal/date"
 	"plenum/internal/documents"
 	"plenum/internal/indicators"
@@ -26,6 +29,18 @@ const (
 	SecretIndicator = "Chỉ tiêu mật phòng thủ thử 5523"
 	SecretDocument  = "Kế hoạch mật diễn tập thử 6631"
 )
+
+// Clock is the clock of a test of this world: as of the suite's day
+// (clocktest.Today), or 31 January when that is earlier in its year, since
+// the story needs a month of its year behind it: all its deadlines fall in
+// the year, the earliest a month before today.
+func Clock(t testing.TB) clock.Clock {
+	d := clocktest.Today()
+	if d.Month == time.January {
+		d = date.MustNew(d.Year, time.January, 31)
+	}
+	return clocktest.On(t, d)
+}
 
 // World is what Build made.
 type World struct {

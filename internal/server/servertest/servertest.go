@@ -15,14 +15,13 @@ import (
 	"time"
 
 	"plenum/internal/app"
-	"plenum/internal/audit"
 	"plenum/internal/auth"
-	"plenum/internal/db/dbtest"
+	"plenum/internal/fixture"
 	"plenum/internal/server"
 )
 
 // Password is every test user's password.
-const Password = "mật-khẩu-thử-nghiệm"
+const Password = fixture.Password
 
 // Env is a running server and its users.
 type Env struct {
@@ -47,22 +46,20 @@ var Users = []struct {
 	{"reader", auth.RoleReader, auth.ClassNone},
 }
 
-// New starts a server on a fresh database with the users above. Tests add
-// the records they need through Env.App with Env.Ctx.
-func New(t testing.TB) *Env {
+// New starts a server on a fresh database with the users above, running as
+// of the suite's day. Tests add the records they need through Env.App with
+// Env.Ctx.
+func New(t testing.TB) *Env { return NewWith(t, fixture.Options{}) }
+
+// NewWith is New on the world opt describes (a test that pins its day).
+func NewWith(t testing.TB, opt fixture.Options) *Env {
 	t.Helper()
-	d := dbtest.New(t)
-	a := app.New(d, nil, app.Config{})
-	e := &Env{T: t, App: a, Users: map[string]auth.User{}, Ctx: audit.WithActor(context.Background(), audit.Actor{Name: "test"})}
+	f := fixture.NewWith(t, opt)
+	e := &Env{T: t, App: f.App, Users: map[string]auth.User{}, Ctx: f.Ctx}
 	for _, u := range Users {
-		created, err := a.Auth.CreateUser(e.Ctx, auth.NewUser{Username: u.Username, DisplayName: "Người dùng " + u.Username,
-			Password: Password, Role: u.Role, Clearance: u.Clearance})
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.Users[u.Username] = created
+		e.Users[u.Username] = f.User(u.Username, u.Role, u.Clearance, "", 0).User
 	}
-	h, err := server.Handler(a, server.Config{})
+	h, err := server.Handler(f.App, server.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,10 +27,10 @@ import (
 	"plenum/internal/access"
 	"plenum/internal/app"
 	"plenum/internal/auth"
+	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
 	"plenum/internal/db/dbtest"
-	"plenum/internal/org"
 	"plenum/internal/tasks"
 )
 
@@ -69,12 +69,12 @@ func Generate(b testing.TB, sc Scale) *World {
 		return w
 	}
 	d, fresh := benchDB(b, key)
-	now := time.Date(2025, 11, 15, 10, 0, 0, 0, org.Vietnam)
-	a := app.New(d, nil, app.Config{Now: func() time.Time { return now }})
+	now := time.Date(2025, 11, 15, 10, 0, 0, 0, clock.Vietnam)
+	a := app.New(d, nil, app.Config{Clock: clock.At(now)})
 	w := &World{App: a, Today: date.Of(now)}
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(1, 2))
-	began := time.Now()
+	began := time.Now() // wall clock: how long generating took
 	q := d.Primary()
 	if fresh {
 		w.generateRows(b, d, sc, rng, now)
@@ -96,7 +96,7 @@ func Generate(b testing.TB, sc Scale) *World {
 	var occs, reps int
 	q.QueryRowContext(ctx, `SELECT count(*) FROM task_occurrences`).Scan(&occs)
 	q.QueryRowContext(ctx, `SELECT count(*) FROM task_reports`).Scan(&reps)
-	b.Logf("%d units, %d deadlines, %d task updates on %s (ready in %s)", len(w.Units), occs, reps, d.Dialect, time.Since(began).Round(time.Second))
+	b.Logf("%d units, %d deadlines, %d task updates on %s (ready in %s)", len(w.Units), occs, reps, d.Dialect, time.Since(began).Round(time.Second)) // wall clock
 	// The office viewer: cleared, with a unit, so that the access rule
 	// takes its costly branch for classified rows.
 	w.Viewer = access.Viewer{UserID: 1, Role: auth.RoleOffice, Clearance: auth.ClassToiMat, UnitIDs: []int64{w.Units[0]}}
@@ -349,12 +349,12 @@ func Measure(b *testing.B, op func(i int) error) {
 				if i >= int64(b.N) {
 					return
 				}
-				t0 := time.Now()
+				t0 := time.Now() // wall clock: latency
 				if err := op(int(i)); err != nil {
 					b.Error(err)
 					return
 				}
-				lat[i] = time.Since(t0)
+				lat[i] = time.Since(t0) // wall clock: latency
 				if think > 0 {
 					time.Sleep(rand.N(2 * think))
 				}
