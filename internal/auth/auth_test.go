@@ -346,22 +346,22 @@ func TestPolicy(t *testing.T) {
 }
 
 func TestPasswordHashing(t *testing.T) {
-	h, err := auth.HashPassword("một mật khẩu")
+	h, err := auth.HashPassword("một mật khẩu", auth.DefaultCost)
 	if err != nil || !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
 		t.Fatalf("hash %q %v", h, err)
 	}
-	if ok, rehash, err := auth.VerifyPassword(h, "một mật khẩu"); !ok || rehash || err != nil {
+	if ok, rehash, err := auth.VerifyPassword(h, "một mật khẩu", auth.DefaultCost); !ok || rehash || err != nil {
 		t.Error("right password")
 	}
-	if ok, _, _ := auth.VerifyPassword(h, "mot mat khau"); ok {
+	if ok, _, _ := auth.VerifyPassword(h, "mot mat khau", auth.DefaultCost); ok {
 		t.Error("wrong password accepted")
 	}
 	weaker := "$argon2id$v=19$m=8192,t=1,p=1$" + strings.SplitN(h, "$", 6)[4] + "$" + strings.SplitN(h, "$", 6)[5]
-	if ok, _, _ := auth.VerifyPassword(weaker, "một mật khẩu"); ok {
+	if ok, _, _ := auth.VerifyPassword(weaker, "một mật khẩu", auth.DefaultCost); ok {
 		t.Error("different parameters must give a different key")
 	}
 	for _, bad := range []string{"", "$bcrypt$x", "$argon2id$v=19$m=99999999,t=1,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=8,t=1,p=1$!!$!!"} {
-		if _, _, err := auth.VerifyPassword(bad, "x"); err == nil {
+		if _, _, err := auth.VerifyPassword(bad, "x", auth.DefaultCost); err == nil {
 			t.Errorf("malformed hash %q accepted", bad)
 		}
 	}

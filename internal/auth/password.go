@@ -14,16 +14,29 @@ import (
 	"plenum/internal/problem"
 )
 
-// Argon2id parameters: OWASP's minimum (19 MiB, 2 passes, 1 lane) costs about
-// 40 ms here. They are stored in each hash (PHC string format), so raising
-// them later re-hashes on the next sign-in without breaking old passwords.
+// Cost is what hashing a password with argon2id costs: memory in KiB and
+// passes over it (one lane). It is stored in each hash (PHC string format),
+// so raising it later re-hashes on the next sign-in without breaking old
+// passwords.
+type Cost struct {
+	Memory uint32 // KiB
+	Time   uint32
+}
+
+// DefaultCost is OWASP's minimum (19 MiB, 2 passes): about 40 ms here.
+var DefaultCost = Cost{Memory: 19 * 1024, Time: 2}
+
+// TestCost is a cost for tests only, which create and sign in hundreds of
+// accounts: a few microseconds, and no protection at all.
+var TestCost = Cost{Memory: 8, Time: 1}
+
 type hashParams struct {
 	memory  uint32 // KiB
 	time    uint32
 	threads uint8
 }
 
-var currentParams = hashParams{memory: 19 * 1024, time: 2, threads: 1}
+func (c Cost) params() hashParams { return hashParams{memory: c.Memory, time: c.Time, threads: 1} }
 
 // hashSlots caps concurrent hashing: each takes 19 MiB, and a burst of
 // sign-ins must not exhaust the memory of a small server.
@@ -43,13 +56,13 @@ func checkPassword(password, username string) error {
 	return nil
 }
 
-// HashPassword returns an argon2id PHC string for password.
-func HashPassword(password string) (string, error) {
+// HashPassword returns an argon2id PHC string for password, at cost c.
+func HashPassword(password string, c Cost) (string, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("auth: salt: %w", err)
 	}
-	p := currentParams
+	p := c.params()
 	hashSlots <- struct{}{}
 	key := argon2.IDKey([]byte(password), salt, p.time, p.memory, p.threads, 32)
 	<-hashSlots
@@ -61,8 +74,9 @@ func HashPassword(password string) (string, error) {
 var errBadHash = errors.New("auth: stored password hash is malformed")
 
 // VerifyPassword reports whether password matches the PHC string, and
-// whether the hash should be replaced because its parameters are outdated.
-func VerifyPassword(phc, password string) (ok, rehash bool, err error) {
+// whether the hash should be replaced because it was made at another cost
+// than c.
+func VerifyPassword(phc, password string, c Cost) (ok, rehash bool, err error) {
 	parts := strings.Split(phc, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false, false, errBadHash
@@ -88,9 +102,5 @@ func VerifyPassword(phc, password string) (ok, rehash bool, err error) {
 	got := argon2.IDKey([]byte(password), salt, p.time, p.memory, p.threads, uint32(len(want)))
 	<-hashSlots
 	ok = subtle.ConstantTimeCompare(got, want) == 1
-	return ok, ok && p != currentParams, nil
+	return ok, ok && p != c.params(), nil
 }
-
-// dummyHash is verified against when the user does not exist, so that an
-// unknown username takes as long as a wrong password.
-var dummyHash, _ = HashPassword("plenum-no-such-user")

@@ -117,12 +117,12 @@ func (s *Store) verify(ctx context.Context, username, password, ip string) (User
 	}
 	ok, rehash := false, false
 	if err == nil {
-		ok, rehash, err = VerifyPassword(hash, password)
+		ok, rehash, err = VerifyPassword(hash, password, s.cfg.PasswordCost)
 		if err != nil {
 			return User{}, "", fmt.Errorf("auth: user %q: %w", username, err)
 		}
-	} else {
-		VerifyPassword(dummyHash, password) // same cost as a real check
+	} else if dummy, err := s.dummyHash(); err == nil {
+		VerifyPassword(dummy, password, s.cfg.PasswordCost) // same cost as a real check
 	}
 	if !ok {
 		actx := audit.WithActor(ctx, audit.Actor{UserID: u.ID, Name: username, IP: ip})
@@ -145,7 +145,7 @@ func (s *Store) verify(ctx context.Context, username, password, ip string) (User
 	}
 	newHash := ""
 	if rehash {
-		if newHash, err = HashPassword(password); err != nil {
+		if newHash, err = HashPassword(password, s.cfg.PasswordCost); err != nil {
 			return User{}, "", err
 		}
 	}

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"sync"
 	"time"
 
 	"plenum/internal/audit"
@@ -17,6 +18,8 @@ type Config struct {
 	MaxFailuresPerIP   int           // failed sign-ins per address within Window (default 20)
 	Window             time.Duration // default 15m
 	Block              time.Duration // how long a blocked account or address waits (default 15m)
+
+	PasswordCost Cost // of hashing a password; DefaultCost when zero
 }
 
 func (c Config) withDefaults() Config {
@@ -24,6 +27,9 @@ func (c Config) withDefaults() Config {
 		if *v <= 0 {
 			*v = d
 		}
+	}
+	if c.PasswordCost == (Cost{}) {
+		c.PasswordCost = DefaultCost
 	}
 	def(&c.SessionIdle, 4*time.Hour)
 	def(&c.SessionMax, 12*time.Hour)
@@ -44,12 +50,17 @@ type Store struct {
 	audit *audit.Log
 	cfg   Config
 	clock clock.Clock
+	// dummyHash is verified against when the user does not exist, so that
+	// an unknown username takes as long as a wrong password.
+	dummyHash func() (string, error)
 }
 
 // NewStore returns the account store of d; sessions, tokens and sign-in
 // failures are timed by c.
 func NewStore(d *db.DB, log *audit.Log, c clock.Clock, cfg Config) *Store {
-	return &Store{db: d, audit: log, cfg: cfg.withDefaults(), clock: c}
+	s := &Store{db: d, audit: log, cfg: cfg.withDefaults(), clock: c}
+	s.dummyHash = sync.OnceValues(func() (string, error) { return HashPassword("plenum-no-such-user", s.cfg.PasswordCost) })
+	return s
 }
 
 func (s *Store) nowUTC() time.Time { return s.clock.Now().UTC().Truncate(time.Microsecond) }

@@ -86,7 +86,7 @@ func (s *Store) CreateUser(ctx context.Context, in NewUser) (User, error) {
 	if err := v.Err(); err != nil {
 		return User{}, err
 	}
-	hash, err := HashPassword(in.Password)
+	hash, err := HashPassword(in.Password, s.cfg.PasswordCost)
 	if err != nil {
 		return User{}, err
 	}
@@ -311,7 +311,7 @@ func (s *Store) SetPassword(ctx context.Context, id int64, password string) erro
 	if err := checkPassword(password, u.Username); err != nil {
 		return err
 	}
-	hash, err := HashPassword(password)
+	hash, err := HashPassword(password, s.cfg.PasswordCost)
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	a := app.New(d, log, app.Config{Auth: ac, Files: fc, Ingest: ic, Clock: env.Clock})
 	var accounts []demo.Account
 	if *demoMode {
-		if accounts, err = loadDemo(cliContext(ctx), a); err != nil {
+		if accounts, err = demo.Load(cliContext(ctx), a); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
@@ -111,45 +111,6 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 			printAccounts(env, accounts, d.String())
 		}
 	})
-}
-
-// loadDemo fills an empty database with the demo and its accounts.
-func loadDemo(ctx context.Context, a *app.App) ([]demo.Account, error) {
-	users, err := a.Auth.Users(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if len(users) > 0 {
-		return nil, fmt.Errorf("the database %s already has users; the demo needs an empty one (omit --db)", a.DB)
-	}
-	if err := demo.LoadStores(ctx, a.DB, a.Org, a.People); err != nil {
-		return nil, err
-	}
-	accounts, err := demo.CreateAccounts(ctx, a.Auth, a.Org)
-	if err != nil {
-		return nil, err
-	}
-	office, err := demo.Office(ctx, a.Auth)
-	if err != nil {
-		return nil, err
-	}
-	if err := demo.LoadDocuments(ctx, a.Documents, a.Org, office, a.DB.Tx); err != nil {
-		return nil, err
-	}
-	if err := demo.LoadConferences(ctx, a.Conferences, a.Documents, a.Org, a.People, a.DB.Tx); err != nil {
-		return nil, err
-	}
-	if err := demo.LoadIndicators(ctx, a.Indicators, a.Documents, a.Org, a.Access, office, a.DB.Tx); err != nil {
-		return nil, err
-	}
-	viewer, err := a.Access.Viewer(ctx, office)
-	if err != nil {
-		return nil, err
-	}
-	if err := demo.LoadTasks(ctx, a.Tasks, a.Documents, a.Conferences, a.Org, office, viewer, a.DB.Tx); err != nil {
-		return nil, err
-	}
-	return accounts, nil
 }
 
 func printAccounts(env *Env, accounts []demo.Account, db string) {

@@ -1,24 +1,21 @@
 package demo_test
 
 import (
+	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"plenum/internal/access"
+	"plenum/internal/app"
+	"plenum/internal/auth"
 	"plenum/internal/conferences"
 	"plenum/internal/date"
 	"plenum/internal/demo"
 	"plenum/internal/news"
 )
 
-func TestDemoConferences(t *testing.T) {
-	a, ctx, office := withDocuments(t)
-	start := time.Now()
-	if err := demo.LoadConferences(ctx, a.Conferences, a.Documents, a.Org, a.People, a.DB.Tx); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("conferences loaded on %s in %v", a.DB.Dialect, time.Since(start))
+// checkConferences checks the demo's conferences.
+func checkConferences(t *testing.T, a *app.App, ctx context.Context, office auth.Principal) {
 
 	all, err := a.Conferences.Calendar(ctx, access.System, conferences.CalendarQuery{Limit: 1000})
 	if err != nil {

@@ -25,25 +25,34 @@ type loaded struct {
 	people *people.Store
 }
 
-// TestDemo loads the demo once and checks it in subtests.
+// TestDemo loads the whole demo once, as `plenum serve --demo` does, and
+// checks each part of it in subtests.
 func TestDemo(t *testing.T) {
 	a := fixture.New(t).App
-	d, units := a.DB, a.Org
-	l := loaded{db: d, log: a.Audit, units: units, people: a.People}
+	ctx := audit.WithActor(context.Background(), audit.Actor{Name: "demo"})
+	l := loaded{db: a.DB, log: a.Audit, units: a.Org, people: a.People}
 	start := time.Now()
-	if err := demo.LoadStores(context.Background(), d, units, l.people); err != nil {
+	accounts, err := demo.Load(ctx, a)
+	if err != nil {
 		t.Fatal(err)
 	}
-	took := time.Since(start)
-	t.Logf("demo loaded on %s in %v", d.Dialect, took)
-	if d.Dialect == db.SQLite && took > 2*time.Second {
-		t.Logf("loading took longer than the ~2s budget")
+	t.Logf("demo loaded on %s in %v", a.DB.Dialect, time.Since(start))
+	office, err := demo.Office(ctx, a.Auth)
+	if err != nil || len(accounts) == 0 {
+		t.Fatalf("office %v, %d accounts", err, len(accounts))
 	}
 	t.Run("tree before and after the reform", func(t *testing.T) { testTree(t, l) })
 	t.Run("who was secretary", func(t *testing.T) { testWhoWasSecretary(t, l) })
 	t.Run("lineage lists predecessors' people", func(t *testing.T) { testLineageLists(t, l) })
 	t.Run("audited, refused twice", func(t *testing.T) { testAudited(t, l) })
 	t.Run("names invented and distinct", func(t *testing.T) { testNames(t, l) })
+	t.Run("documents", func(t *testing.T) { checkDocuments(t, a, ctx) })
+	t.Run("conferences", func(t *testing.T) { checkConferences(t, a, ctx, office) })
+	t.Run("indicators", func(t *testing.T) { checkIndicators(t, a, ctx, office) })
+	t.Run("tasks", func(t *testing.T) { checkTasks(t, a, ctx) })
+	if _, err := demo.Load(ctx, a); err == nil {
+		t.Error("the demo loaded twice")
+	}
 }
 
 func day(s string) date.Date { return date.MustParse(s) }

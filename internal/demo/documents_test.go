@@ -1,14 +1,16 @@
 package demo_test
 
 import (
+	"context"
 	"testing"
 
 	"plenum/internal/access"
+	"plenum/internal/app"
 	"plenum/internal/documents"
 )
 
-func TestDemoDocuments(t *testing.T) {
-	a, ctx, _ := withDocuments(t)
+// checkDocuments checks the demo's registry.
+func checkDocuments(t *testing.T, a *app.App, ctx context.Context) {
 	all, err := a.Documents.List(ctx, access.System, documents.ListQuery{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,29 +1,18 @@
 package demo_test
 
 import (
+	"context"
 	"testing"
-	"time"
 
 	"plenum/internal/access"
+	"plenum/internal/app"
 	"plenum/internal/auth"
-	"plenum/internal/demo"
 	"plenum/internal/tasks"
 )
 
-func TestDemoTasks(t *testing.T) {
-	a, ctx, office := withDocuments(t)
-	if err := demo.LoadConferences(ctx, a.Conferences, a.Documents, a.Org, a.People, a.DB.Tx); err != nil {
-		t.Fatal(err)
-	}
-	v, err := a.Access.Viewer(ctx, office)
-	if err != nil {
-		t.Fatal(err)
-	}
-	start := time.Now()
-	if err := demo.LoadTasks(ctx, a.Tasks, a.Documents, a.Conferences, a.Org, office, v, a.DB.Tx); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("tasks loaded on %s in %v", a.DB.Dialect, time.Since(start))
+// checkTasks checks the demo's tasks: every status, classified ones,
+// handed on, from conclusions, recurring.
+func checkTasks(t *testing.T, a *app.App, ctx context.Context) {
 	all, err := a.Tasks.CountByUnit(ctx, access.System, tasks.CountQuery{})
 	if err != nil {
 		t.Fatal(err)

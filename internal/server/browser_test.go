@@ -11,6 +11,7 @@ import (
 )
 
 func TestBrowserSignInAndLanguage(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	ctx := e.Browser()
 	err := chromedp.Do(ctx,
@@ -53,6 +54,7 @@ func TestBrowserSignInAndLanguage(t *testing.T) {
 // tablet and a laptop: on a phone the menu hides behind its button; wider,
 // every link of the administrator's (the longest) menu stays on one line.
 func TestBrowserMenuFits(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	ctx := e.Browser()
 	e.SignInBrowser(ctx, "admin")

@@ -13,6 +13,7 @@ import (
 // everyone came, adds a draft resolution and records the vote: the page
 // says it passed.
 func TestBrowserConveneAndVote(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	newConfWorld(t, e)
 	ctx := e.Browser()

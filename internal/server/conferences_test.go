@@ -164,6 +164,7 @@ func init() {
 }
 
 func TestConferencePagesAndAPI(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	w := newConfWorld(t, e)
 	open, secretConf, secretItem := strconv.FormatInt(w.open, 10), strconv.FormatInt(w.secretConf, 10), strconv.FormatInt(w.secretItem, 10)

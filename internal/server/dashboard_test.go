@@ -40,6 +40,7 @@ func dashboardEnv(t *testing.T) (*servertest.Env, *dashboardtest.World) {
 }
 
 func TestDashboardPageAndAPI(t *testing.T) {
+	t.Parallel()
 	e, w := dashboardEnv(t)
 	leader := e.SignIn(w.Leader.Username)
 	page := e.Do(leader, "GET", "/dashboard", "")
@@ -88,6 +89,7 @@ func TestDashboardPageAndAPI(t *testing.T) {
 // to a unit, checks the charts are drawn, and follows a figure to the tasks
 // behind it.
 func TestBrowserDashboard(t *testing.T) {
+	t.Parallel()
 	e, w := dashboardEnv(t)
 	ctx := e.Browser()
 	e.SignInBrowser(ctx, w.Leader.Username)

@@ -44,6 +44,7 @@ func documentRoutes(e *servertest.Env) []string {
 // trace of its title, symbol, text, file name or file content, and counts
 // that leave it out.
 func TestClassifiedDocumentsDoNotLeak(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	r := newRegistry(t, e)
 	addClerk(t, e)
@@ -167,6 +168,7 @@ func xlsxText(t *testing.T, b []byte) string {
 // one for a number taken by an ordinary document, with no title, summary,
 // class or link to the hidden one.
 func TestDuplicateSymbolOfAHiddenDocument(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	r := newRegistry(t, e)
 	addClerk(t, e)

@@ -12,6 +12,7 @@ import (
 // In Chromium: register a plan implementing a registered conclusion, link
 // it, and open the conclusion's family tree.
 func TestBrowserRegisterDocumentAndFamily(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	r := newRegistry(t, e)
 	ctx := e.Browser()

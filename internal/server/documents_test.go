@@ -67,6 +67,7 @@ func newRegistry(t *testing.T, e *servertest.Env) registry {
 }
 
 func TestDocumentPages(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	r := newRegistry(t, e)
 	id := func(d documents.Document) string { return fmt.Sprint(d.ID) }
@@ -166,6 +167,7 @@ func multipartForm(t *testing.T, field string, values map[string]string, files .
 }
 
 func TestDocumentAPI(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	r := newRegistry(t, e)
 	run(t, e, []scenario{

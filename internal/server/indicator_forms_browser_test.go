@@ -11,6 +11,7 @@ import (
 // and the term, enters the year's value, and sees it judged on the
 // indicator's page — within the tolerance it typed, so met.
 func TestBrowserIndicatorDefinitionTargetsAndValue(t *testing.T) {
+	t.Parallel()
 	e := newIndicatorEnv(t)
 	ctx := e.Browser()
 	e.SignInBrowser(ctx, "office")

@@ -44,6 +44,7 @@ func formDocuments(t *testing.T, e *servertest.Env) (public, secret documents.Do
 }
 
 func TestIndicatorDefinitionForms(t *testing.T) {
+	t.Parallel()
 	e := newIndicatorEnv(t)
 	public, secret := formDocuments(t, e.Env)
 	pub, sec := fmt.Sprint(e.public.ID), fmt.Sprint(e.secret.ID)
@@ -154,6 +155,7 @@ func TestIndicatorDefinitionForms(t *testing.T) {
 }
 
 func TestIndicatorTargetForms(t *testing.T) {
+	t.Parallel()
 	e := newIndicatorEnv(t)
 	office := auth.Principal{User: e.Users["office"]}
 	band, err := e.App.Indicators.Create(e.Ctx, office, indicators.Input{Code: "CT60", Name: "Chỉ số giá tiêu dùng thử", Measure: "%",

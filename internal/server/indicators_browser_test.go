@@ -16,6 +16,7 @@ import (
 // downloads the unit's sheet, fills in a quarter, uploads it, and sees the
 // import and the standing it changed.
 func TestBrowserIndicatorEntryAndSheet(t *testing.T) {
+	t.Parallel()
 	e := newIndicatorEnv(t)
 	ctx := e.Browser()
 	e.SignInBrowser(ctx, "donvi")

@@ -79,6 +79,7 @@ func newIndicatorEnv(t *testing.T) *indicatorEnv {
 }
 
 func TestIndicatorPagesAndAPI(t *testing.T) {
+	t.Parallel()
 	e := newIndicatorEnv(t)
 	pub, sec, prov, dept := fmt.Sprint(e.public.ID), fmt.Sprint(e.secret.ID), fmt.Sprint(e.province), fmt.Sprint(e.dept)
 	csv := "Mã chỉ tiêu,Đơn vị,Kỳ,Loại số liệu,Giá trị\r\n" +
@@ -157,6 +158,7 @@ func TestIndicatorPagesAndAPI(t *testing.T) {
 // An upload with problems in several rows shows each, by sheet, row and
 // column, on the result page, and saves nothing.
 func TestIndicatorImportResultPage(t *testing.T) {
+	t.Parallel()
 	e := newIndicatorEnv(t)
 	prov := fmt.Sprint(e.province)
 	csv := "Mã chỉ tiêu / Indicator code;Đơn vị / Unit;Kỳ / Period;Loại số liệu / Status;Giá trị / Value\r\n" +

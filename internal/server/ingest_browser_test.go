@@ -12,6 +12,7 @@ import (
 // In Chromium: paste an article, see where each proposal came from, accept
 // the proposals (completing one), confirm, and find the records written.
 func TestBrowserIngestAnArticle(t *testing.T) {
+	t.Parallel()
 	e, _ := ingestWorld(t)
 	ctx := e.Browser()
 	e.SignInBrowser(ctx, "office")

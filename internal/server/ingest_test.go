@@ -21,6 +21,7 @@ func ingestWorld(t *testing.T) (*servertest.Env, *ingesttest.World) {
 }
 
 func TestIngestAPI(t *testing.T) {
+	t.Parallel()
 	e, w := ingestWorld(t)
 	token := "Authorization: Bearer " + e.Token("office", "write")
 	body, _ := json.Marshal(map[string]any{"name": "bai-bk.txt", "text": ingesttest.BacKan2021})
@@ -122,6 +123,7 @@ func init() {
 }
 
 func TestIngestPages(t *testing.T) {
+	t.Parallel()
 	e, w := ingestWorld(t)
 	office := e.SignIn("office")
 	form := multipartForm(t, "files", map[string]string{"text": ingesttest.BacKan2021, "name": "dán từ cổng"})

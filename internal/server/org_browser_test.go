@@ -14,6 +14,7 @@ import (
 // the day before and the day after the 2025 reorganisation, and reach Bắc
 // Kạn's records from Thái Nguyên, which it was merged into.
 func TestBrowserOrganisationThroughTheReform(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	if err := demo.LoadStores(e.Ctx, e.App.DB, e.App.Org, e.App.People); err != nil {
 		t.Fatal(err)

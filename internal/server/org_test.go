@@ -30,6 +30,7 @@ func unitID(t *testing.T, e *servertest.Env, code string) string {
 }
 
 func TestOrganisationPagesAndAPI(t *testing.T) {
+	t.Parallel()
 	e := demoEnv(t)
 	bk, tn := unitID(t, e, "bac-kan.tu"), unitID(t, e, "thai-nguyen.tu")
 	bkVP := unitID(t, e, "bac-kan.vp")
@@ -74,6 +75,7 @@ func TestOrganisationPagesAndAPI(t *testing.T) {
 }
 
 func TestPeoplePagesAndAPI(t *testing.T) {
+	t.Parallel()
 	e := demoEnv(t)
 	bk := unitID(t, e, "bac-kan.tu")
 	holders, err := e.App.People.Holders(e.Ctx, mustInt(bk), "secretary", demo.Reform.AddDays(-1))

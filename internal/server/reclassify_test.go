@@ -17,6 +17,7 @@ import (
 // indicators it sets — takes them along: they become as secret as it, with
 // its need to know, on every path.
 func TestReclassifyingADocumentReachesDerivedRecords(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	office := auth.Principal{User: e.Users["office"]}
 	doc, err := e.App.Documents.Create(e.Ctx, office, documents.Input{Kind: "resolution", Symbol: "05-NQ/TU", IssuerName: "Tỉnh ủy Thử",

@@ -43,6 +43,7 @@ func indexForSearch(t *testing.T, e *servertest.Env) {
 }
 
 func TestSearchPageAndAPI(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	indexForSearch(t, e)
 	secret := "Sông Hồng"
@@ -110,6 +111,7 @@ func TestSearchPageAndAPI(t *testing.T) {
 }
 
 func TestBrowserSearchFromTheHeader(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	indexForSearch(t, e)
 	ctx := e.Browser()

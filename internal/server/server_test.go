@@ -59,6 +59,7 @@ func run(t *testing.T, e *servertest.Env, tests []scenario) {
 }
 
 func TestPagesAndAccess(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	run(t, e, []scenario{
 		{name: "health", method: "GET", path: "/healthz", status: 200, contains: []string{"ok"}},
@@ -83,6 +84,7 @@ func TestPagesAndAccess(t *testing.T) {
 }
 
 func TestAdminCreatesUserWithFieldErrors(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	form := url.Values{"username": {"a b"}, "display_name": {""}, "password": {"ngắn"}, "role": {"unit"}, "clearance": {"0"}, "lang": {"vi"}}
 	run(t, e, []scenario{
@@ -100,6 +102,7 @@ func TestAdminCreatesUserWithFieldErrors(t *testing.T) {
 }
 
 func TestCrossSiteRequestsAreRefused(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	c := e.SignIn("admin")
 	body := url.Values{"lang": {"en"}}.Encode()
@@ -121,6 +124,7 @@ func TestCrossSiteRequestsAreRefused(t *testing.T) {
 }
 
 func TestSignOutAndRevokedSessions(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	c := e.SignIn("reader")
 	if r := e.Do(c, "POST", "/signout", ""); r.Status != http.StatusSeeOther {
@@ -141,6 +145,7 @@ func TestSignOutAndRevokedSessions(t *testing.T) {
 }
 
 func TestAPI(t *testing.T) {
+	t.Parallel()
 	e := servertest.New(t)
 	run(t, e, []scenario{
 		{name: "openapi is public", method: "GET", path: "/api/v1/openapi.json", status: 200, contains: []string{`"openapi": "3.1.0"`}},
@@ -181,6 +186,7 @@ func TestAPI(t *testing.T) {
 }
 
 func TestRouteTableDeclaresPermissions(t *testing.T) {
+	t.Parallel()
 	// Registration panics without a permission; here we check the anonymous
 	// walk: every non-public route refuses an anonymous caller.
 	e := servertest.New(t)

@@ -48,6 +48,7 @@ func newTaskWorld(t *testing.T) *taskWorld {
 }
 
 func TestTasksAPIAndPages(t *testing.T) {
+	t.Parallel()
 	w := newTaskWorld(t)
 	e := w.e
 	office := e.SignIn("office")
@@ -146,6 +147,7 @@ func TestTasksAPIAndPages(t *testing.T) {
 // TestBrowserTaskFromDocumentToDone: the office draws a task from a
 // document; a member of the lead unit reports progress and completes it.
 func TestBrowserTaskFromDocumentToDone(t *testing.T) {
+	t.Parallel()
 	w := newTaskWorld(t)
 	e := w.e
 	ctx := e.Browser()
@@ -201,6 +203,7 @@ func TestBrowserTaskFromDocumentToDone(t *testing.T) {
 }
 
 func TestTaskImportOverHTTP(t *testing.T) {
+	t.Parallel()
 	w := newTaskWorld(t)
 	e := w.e
 	office := e.SignIn("office")

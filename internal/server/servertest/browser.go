@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -20,10 +21,57 @@ func chromiumPath() string {
 	return ""
 }
 
-// Browser starts headless Chromium for the test and returns a context to
-// drive it with chromedp. Without Chromium the test is skipped — unless
-// PLENUM_REQUIRE_BROWSER or CI is set, where a missing browser is a failure.
-// When the test fails, a screenshot of the page is saved and its path logged.
+// chromium is the headless browser the tests of one test binary share:
+// started by the first browser test, stopped by CloseBrowser. Each test
+// gets a browser context of its own (cookies, storage, cache), as a fresh
+// incognito window would, which costs a tab instead of a browser start.
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	dir    string
+	err    error
+}
+
+func startChromium(path string) {
+	chromium.dir, chromium.err = os.MkdirTemp("", "plenum-chromium-")
+	if chromium.err != nil {
+		return
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(chromium.dir),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	browserCtx, cancelCtx := chromedp.NewContext(allocCtx)
+	chromium.ctx, chromium.cancel = browserCtx, func() { cancelCtx(); cancelAlloc() }
+	// The first action starts the browser, which lives as long as the
+	// context of that call: started without a deadline.
+	chromium.err = chromedp.Do(browserCtx)
+}
+
+// CloseBrowser stops the shared browser, if a test started it. A package
+// with browser tests calls it from TestMain once its tests have run.
+func CloseBrowser() {
+	if chromium.cancel != nil {
+		chromium.cancel()
+	}
+	if chromium.dir != "" {
+		os.RemoveAll(chromium.dir)
+	}
+}
+
+// Browser returns a context to drive headless Chromium with chromedp, in a
+// browser context of the test's own. Without Chromium the test is skipped —
+// unless PLENUM_REQUIRE_BROWSER or CI is set, where a missing browser is a
+// failure. When the test fails, a screenshot of the page is saved and its
+// path logged.
 func (e *Env) Browser() context.Context {
 	t := e.T
 	t.Helper()
@@ -34,29 +82,19 @@ func (e *Env) Browser() context.Context {
 		}
 		t.Skip("chromium is not installed; skipping the browser test")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	browserCtx, cancelCtx := chromedp.NewContext(allocCtx)
-	// The first action starts the browser, which lives as long as the context
-	// of that call: start it without a deadline, then bound the test's steps.
-	if err := chromedp.Do(browserCtx); err != nil {
-		cancelCtx()
-		cancelAlloc()
-		t.Fatalf("start chromium: %v", err)
+	chromium.once.Do(func() { startChromium(path) })
+	if chromium.err != nil {
+		t.Fatalf("start chromium: %v", chromium.err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(browserCtx, 90*time.Second)
+	tabCtx, cancelTab := chromedp.NewContext(chromium.ctx, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(tabCtx); err != nil {
+		cancelTab()
+		t.Fatalf("open a browser context: %v", err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(tabCtx, 90*time.Second)
 	t.Cleanup(func() {
 		if t.Failed() {
-			shotCtx, cancel := context.WithTimeout(browserCtx, 5*time.Second)
+			shotCtx, cancel := context.WithTimeout(tabCtx, 5*time.Second)
 			if png, err := chromedp.Run(shotCtx, chromedp.FullScreenshot(100)); err == nil {
 				f := filepath.Join(os.TempDir(), "plenum-"+filepath.Base(t.Name())+".png")
 				if os.WriteFile(f, png, 0o644) == nil {
@@ -66,8 +104,7 @@ func (e *Env) Browser() context.Context {
 			cancel()
 		}
 		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
+		cancelTab()
 	})
 	return ctx
 }
