@@ -51,8 +51,11 @@ type DB struct {
 	Dialect Dialect
 	write   *sql.DB
 	read    *sql.DB
-	path    string // SQLite file, for backups
-	display string // the DSN without password, for logs
+	// writeQ and readQ are where queries outside a transaction go: the
+	// pools, or on SQLite the pools with their statements kept prepared.
+	writeQ, readQ Querier
+	path          string // SQLite file, for backups
+	display       string // the DSN without password, for logs
 }
 
 // Options tune Open.
@@ -152,7 +155,8 @@ func openSQLite(path string) (*DB, error) {
 	// cache and parses the schema again (database/sql keeps only two idle).
 	read.SetMaxOpenConns(8)
 	read.SetMaxIdleConns(8)
-	return &DB{Dialect: SQLite, write: write, read: read, path: path, display: path}, nil
+	return &DB{Dialect: SQLite, write: write, read: read, path: path, display: path,
+		writeQ: cachedPool{write, newStmtCache(write)}, readQ: cachedPool{read, newStmtCache(read)}}, nil
 }
 
 // sessionDefaults are settings of Plenum's PostgreSQL sessions, unless the
@@ -200,7 +204,7 @@ func openPostgres(dsn string, opt Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	return &DB{Dialect: Postgres, write: write, read: read, display: redact(dsn)}, nil
+	return &DB{Dialect: Postgres, write: write, read: read, display: redact(dsn), writeQ: write, readQ: read}, nil
 }
 
 // ping makes the first contact. Several processes opening a new SQLite file
@@ -238,6 +242,11 @@ func (d *DB) Path() string { return d.path }
 
 // Close closes both pools.
 func (d *DB) Close() error {
+	for _, q := range []Querier{d.writeQ, d.readQ} {
+		if p, ok := q.(cachedPool); ok {
+			p.stmts.close()
+		}
+	}
 	err := d.write.Close()
 	if d.read != d.write {
 		err = errors.Join(err, d.read.Close())
@@ -294,7 +303,7 @@ func (d *DB) W(ctx context.Context) Querier {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return tx
 	}
-	return d.write
+	return d.writeQ
 }
 
 // R returns where reads go: the transaction in ctx (so a transaction sees its
@@ -303,7 +312,7 @@ func (d *DB) R(ctx context.Context) Querier {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return tx
 	}
-	return d.read
+	return d.readQ
 }
 
 // IsUniqueViolation reports whether err is a unique-constraint failure on either engine.
