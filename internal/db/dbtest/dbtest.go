@@ -26,6 +26,11 @@ import (
 // EnvURL is the variable that switches the suite to PostgreSQL.
 const EnvURL = "PLENUM_TEST_DATABASE_URL"
 
+// EnvKeep, when set, leaves each test's PostgreSQL database in place: for
+// a cluster that is thrown away after the run (scripts/test's), where
+// dropping them one by one is wasted work.
+const EnvKeep = "PLENUM_TEST_KEEP_DATABASES"
+
 // Engine returns the engine the suite runs on.
 func Engine() db.Dialect {
 	if os.Getenv(EnvURL) != "" {
@@ -125,6 +130,9 @@ func clonePostgres(t testing.TB, migrated bool) string {
 	if _, err := admin.ExecContext(ctx, create); err != nil {
 		t.Fatalf("dbtest: %s: %v", create, err)
 	}
+	if os.Getenv(EnvKeep) != "" {
+		return withDatabase(t, name)
+	}
 	t.Cleanup(func() {
 		a, err := sql.Open("pgx", os.Getenv(EnvURL))
 		if err != nil {
@@ -136,9 +144,27 @@ func clonePostgres(t testing.TB, migrated bool) string {
 	return withDatabase(t, name)
 }
 
+// pgTemplate is the name of the template this test binary clones from, once
+// ensureTemplate has found or made it.
+var pgTemplate struct {
+	sync.Mutex
+	name string
+}
+
 // ensureTemplate creates, once per set of migrations and across the parallel
 // test binaries of one run, a migrated database to clone from.
 func ensureTemplate(t testing.TB, admin *sql.DB) string {
+	pgTemplate.Lock()
+	defer pgTemplate.Unlock()
+	if pgTemplate.name != "" {
+		return pgTemplate.name
+	}
+	name := makeTemplate(t, admin)
+	pgTemplate.name = name
+	return name
+}
+
+func makeTemplate(t testing.TB, admin *sql.DB) string {
 	ctx := context.Background()
 	d, err := db.Open(ctx, os.Getenv(EnvURL), db.Options{})
 	if err != nil {
