@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"plenum/internal/auth"
 	"plenum/internal/clock"
 	"plenum/internal/date"
 	"plenum/internal/db"
@@ -25,9 +26,31 @@ const (
 	EntityIndicator  = "indicator"
 )
 
+// kinds are the kinds of record the index accepts, in the order the search
+// page lists them, each with the permission needed to read it: one table, so
+// that a kind cannot be indexed without saying who may find it (tasks and
+// indicators were once indexed and found by no one).
+var kinds = []struct {
+	entity string
+	read   auth.Permission
+}{
+	{EntityDocument, auth.DocumentsRead},
+	{EntityConference, auth.ConferencesRead},
+	{EntityTask, auth.TasksRead},
+	{EntityPerson, auth.PeopleRead},
+	{EntityUnit, auth.OrgRead},
+	{EntityIndicator, auth.IndicatorsRead},
+}
+
 // Entities lists the kinds of record the index accepts, in the order the
 // search page lists them.
-var Entities = []string{EntityDocument, EntityConference, EntityTask, EntityPerson, EntityUnit, EntityIndicator}
+var Entities = func() []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.entity
+	}
+	return out
+}()
 
 // knownEntity reports whether e is one of Entities.
 func knownEntity(e string) bool {

@@ -181,22 +181,14 @@ func (ix *Index) unitNames(ctx context.Context, counts map[string]int) (map[stri
 	return out, rows.Err()
 }
 
-// entityPermissions is the permission needed to read each kind of record.
-var entityPermissions = map[string]auth.Permission{
-	EntityDocument:   auth.DocumentsRead,
-	EntityConference: auth.ConferencesRead,
-	EntityPerson:     auth.PeopleRead,
-	EntityUnit:       auth.OrgRead,
-}
-
 // Readable returns the kinds of record a principal may read, for
 // Query.Readable: a search never returns a kind of record its reader could
 // not open (an API token scoped to org.read finds units only).
 func Readable(p auth.Principal) []string {
 	out := []string{}
-	for _, e := range Entities {
-		if p.Can(entityPermissions[e]) {
-			out = append(out, e)
+	for _, k := range kinds {
+		if p.Can(k.read) {
+			out = append(out, k.entity)
 		}
 	}
 	return out

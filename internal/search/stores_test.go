@@ -7,12 +7,18 @@ import (
 	"strconv"
 	"testing"
 
+	"plenum/internal/access"
 	"plenum/internal/audit"
+	"plenum/internal/auth"
+	"plenum/internal/conferences"
 	"plenum/internal/date"
+	"plenum/internal/documents"
 	"plenum/internal/fixture"
+	"plenum/internal/indicators"
 	"plenum/internal/org"
 	"plenum/internal/people"
 	"plenum/internal/search"
+	"plenum/internal/tasks"
 )
 
 // Units and people are indexed by their own stores on every change, in the
@@ -111,5 +117,66 @@ func TestUnitsAndPeopleAreIndexedByTheirStores(t *testing.T) {
 	}
 	if n, err := a.Search.Rebuild(ctx, a.Org.SearchSource()); err != nil || n != 2 {
 		t.Errorf("rebuild: %d %v", n, err)
+	}
+}
+
+// TestEveryKindIsFoundByItsReaders: a record of every kind the index holds,
+// written through its store, is found by each reader whose role may open
+// that kind, and by no other. (Tasks and indicators were once indexed and
+// then filtered away from every search, for everyone.)
+func TestEveryKindIsFoundByItsReaders(t *testing.T) {
+	e := fixture.New(t)
+	tu := e.Unit("tu", org.PartyCommittee, org.Province, "Tỉnh ủy Kiểm Chứng", "")
+	office := e.User("office", auth.RoleOffice, auth.ClassToiMat, "tu", 0)
+	for _, u := range []struct {
+		name string
+		role auth.Role
+	}{{"leader", auth.RoleLeader}, {"unit", auth.RoleUnit}, {"editor", auth.RoleEditor}, {"reader", auth.RoleReader}, {"admin", auth.RoleAdmin}} {
+		e.User(u.name, u.role, auth.ClassNone, "tu", 0)
+	}
+	a, ctx := e.App, e.As("office")
+	const word = "Khảo nghiệm 8821"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := date.MustParse("2026-03-02")
+	e.Unit("ban", org.PartyAgency, org.Province, "Ban "+word, "tu")
+	_, err := a.People.CreatePerson(ctx, people.PersonInput{FullName: "Nguyễn Văn " + word})
+	must(err)
+	_, err = a.Documents.Create(ctx, office, documents.Input{Kind: "plan", Symbol: "88-KH/TU", IssuerUnitID: tu,
+		Title: "Kế hoạch " + word, IssuedOn: day, Place: "Kiểm Chứng"})
+	must(err)
+	term, err := a.Conferences.CreateTerm(ctx, conferences.TermInput{BodyID: tu, Numeral: "XX", YearFrom: 2025, YearTo: 2030,
+		ValidFrom: date.MustParse("2025-10-01")})
+	must(err)
+	_, err = a.Conferences.Create(ctx, access.System, conferences.Input{TermID: term.ID, Kind: conferences.Regular, HeldOn: day,
+		Subject: "Hội nghị " + word})
+	must(err)
+	_, err = a.Tasks.Create(ctx, office, tasks.Input{Title: "Nhiệm vụ " + word, LeadUnitID: tu, StartOn: day, DueOn: day.AddDays(30)})
+	must(err)
+	_, err = a.Indicators.Create(ctx, office, indicators.Input{Code: "KN01", Name: "Chỉ tiêu " + word, Measure: "%",
+		ValueKind: indicators.Percent, Direction: indicators.Higher, Aggregation: indicators.NotAdditive, Periodicity: indicators.Year,
+		ScopeUnitID: tu, TermFirst: 2025, TermLast: 2030})
+	must(err)
+	everything := []string{"conference", "document", "indicator", "person", "task", "unit"}
+	for name, want := range map[string][]string{
+		"office": everything, "admin": everything, "leader": everything, "unit": everything,
+		// Editors and readers do not open tasks.
+		"editor": {"conference", "document", "indicator", "person", "unit"},
+		"reader": {"conference", "document", "indicator", "person", "unit"},
+	} {
+		r, err := a.Search.Search(e.Ctx, e.Viewer(name), search.Query{Text: "khao nghiem 8821", Readable: search.Readable(e.Users[name]), Limit: 50})
+		must(err)
+		var found []string
+		for _, h := range r.Hits {
+			found = append(found, h.Entity)
+		}
+		slices.Sort(found)
+		if !slices.Equal(found, want) {
+			t.Errorf("%s finds %v, want %v", name, found, want)
+		}
 	}
 }
